@@ -1,0 +1,72 @@
+package org.mpjbench.kernels;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.mpjbench.kernels.berkeley.BerkeleyKernel;
+import org.mpjbench.kernels.berkeley.BerkeleyParameters;
+import org.mpjbench.kernels.berkeley.BerkeleyResult;
+import org.mpjbench.kernels.rank.RankProgram;
+
+/**
+ * The catalogue of kernels: each constant knows its command-line name, the type of its parameters
+ * and result (for JSON on the control channel), and creates the program every rank runs.
+ *
+ * <p>Creating the program is deferred to the rank: the launcher JVM has no MPI classes on its class
+ * path and only uses the name and the types.
+ */
+public enum KernelType {
+  /** Berkeley clock synchronization (Gusella and Zatti's TEMPO): see {@link BerkeleyKernel}. */
+  BERKELEY(
+      "berkeley",
+      BerkeleyParameters.class,
+      BerkeleyResult.class,
+      p -> new BerkeleyKernel((BerkeleyParameters) p));
+
+  private final String cliName;
+  private final Class<?> parametersType;
+  private final Class<?> resultType;
+  private final Function<Object, RankProgram<?>> factory;
+
+  KernelType(
+      String cliName,
+      Class<?> parametersType,
+      Class<?> resultType,
+      Function<Object, RankProgram<?>> factory) {
+    this.cliName = cliName;
+    this.parametersType = parametersType;
+    this.resultType = resultType;
+    this.factory = factory;
+  }
+
+  /** The name used on the command line and in result files, e.g. {@code berkeley}. */
+  public String cliName() {
+    return cliName;
+  }
+
+  /** The record type holding this kernel's parameters. */
+  public Class<?> parametersType() {
+    return parametersType;
+  }
+
+  /** The record type rank 0 reports as this kernel's result. */
+  public Class<?> resultType() {
+    return resultType;
+  }
+
+  /** Creates the program a rank runs; the parameters must be of {@link #parametersType()}. */
+  public RankProgram<?> create(Object parameters) {
+    if (!parametersType.isInstance(parameters)) {
+      throw new IllegalArgumentException(
+          cliName + " takes " + parametersType.getSimpleName() + ", not " + parameters);
+    }
+    return factory.apply(parameters);
+  }
+
+  /** Looks a kernel up by its command-line name. */
+  public static Optional<KernelType> byName(String name) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(k -> k.cliName.equals(wanted)).findFirst();
+  }
+}

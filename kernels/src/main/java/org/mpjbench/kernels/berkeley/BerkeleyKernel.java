@@ -1,0 +1,276 @@
+package org.mpjbench.kernels.berkeley;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.MPIException;
+import org.mpjbench.kernels.clock.ClockSkew;
+import org.mpjbench.kernels.clock.ClockSpec;
+import org.mpjbench.kernels.clock.SimulatedClock;
+import org.mpjbench.kernels.rank.RankContext;
+import org.mpjbench.kernels.rank.RankProgram;
+
+/**
+ * Berkeley clock synchronization over MPJ ranks. Rank 0 is the master (the time daemon).
+ *
+ * <p>Each round: (1) the master polls every slave {@code samples} times with point-to-point
+ * messages and keeps, per slave, the offset estimate with the shortest round trip; (2) it averages
+ * the estimates within the tolerance of their median (its own offset, zero, takes part); (3) a
+ * Scatter gives every rank its own correction, {@code average - estimate}, which it applies.
+ *
+ * <p>After each round, outside the timed part, every rank's true clock error is gathered (all
+ * clocks derive from the host's monotonic clock, so the truth is known) to record the true skew and
+ * the estimation errors.
+ *
+ * <p>Messages (all {@code long} arrays):
+ *
+ * <ul>
+ *   <li>{@link #TAG_POLL} master to slave: {@code [round, sample]}
+ *   <li>{@link #TAG_READING} slave to master: {@code [round, sample, slaveClockNanos]}
+ *   <li>{@link #TAG_PING}/{@link #TAG_PONG}: {@code [sequence]}, the baseline ping-pong
+ *   <li>Scatter of one correction per rank; Gather of {@code [errorBefore, errorAfter]} per rank
+ * </ul>
+ */
+public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
+  /** Tag of the master's poll. */
+  public static final int TAG_POLL = 101;
+  /** Tag of a slave's clock reading. */
+  public static final int TAG_READING = 102;
+  /** Tag of a baseline ping. */
+  public static final int TAG_PING = 103;
+  /** Tag of a baseline pong. */
+  public static final int TAG_PONG = 104;
+
+  private static final int BASELINE_WARMUP_EXCHANGES = 50;
+  private static final int BASELINE_EXCHANGES = 200;
+
+  private final BerkeleyParameters parameters;
+
+  /** A kernel that runs with these parameters. */
+  public BerkeleyKernel(BerkeleyParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  @Override
+  public BerkeleyResult run(RankContext context) throws MPIException, InterruptedException {
+    Intracomm comm = context.comm();
+    int size = context.size();
+    parameters.requireFitsRanks(size);
+    List<ClockSpec> specs =
+        ClockSpec.draw(
+            parameters.seed(),
+            size,
+            parameters.spreadNanos(),
+            parameters.driftPpm(),
+            parameters.faultySet(),
+            parameters.faultyOffsetNanos());
+    boolean[] faulty = new boolean[size];
+    for (int rank : parameters.faultyRanks()) {
+      faulty[rank] = true;
+    }
+    SimulatedClock clock = new SimulatedClock(specs.get(context.rank()), System::nanoTime);
+
+    long baselineRoundTripNanos = baselinePingPong(context);
+    comm.Barrier();
+    long[] initialErrors = gatherErrors(comm, size, clock.trueErrorNanos());
+
+    List<BerkeleyRound> rounds = new ArrayList<>(parameters.rounds());
+    for (int round = 1; round <= parameters.rounds(); round++) {
+      if (round > 1 && parameters.intervalMs() > 0 && context.isRoot()) {
+        Thread.sleep(parameters.intervalMs()); // the slaves wait in their next Recv meanwhile
+      }
+      BerkeleyRound record = runRound(context, clock, round, faulty);
+      if (context.isRoot()) {
+        rounds.add(record);
+        context.progress().accept(record);
+      }
+    }
+    if (!context.isRoot()) {
+      return null;
+    }
+    return new BerkeleyResult(
+        initialErrors,
+        baselineRoundTripNanos,
+        List.copyOf(rounds),
+        summarize(initialErrors, baselineRoundTripNanos, rounds, faulty));
+  }
+
+  /** One round on any rank; returns the round's record on the master, null elsewhere. */
+  private BerkeleyRound runRound(
+      RankContext context, SimulatedClock clock, int round, boolean[] faulty)
+      throws MPIException {
+    Intracomm comm = context.comm();
+    int size = context.size();
+    long startNanos = System.nanoTime();
+    long[] estimates = new long[size];
+    long[] roundTrips = new long[size];
+    long[] corrections = new long[size];
+    FaultTolerantAverage.Agreement agreement = null;
+    if (context.isRoot()) {
+      for (int slave = 1; slave < size; slave++) {
+        OffsetSample best = pollSlave(comm, clock, slave, round);
+        estimates[slave] = best.offsetNanos();
+        roundTrips[slave] = best.roundTripNanos();
+      }
+      agreement = FaultTolerantAverage.compute(estimates, parameters.toleranceNanos());
+      for (int rank = 0; rank < size; rank++) {
+        corrections[rank] = agreement.averageNanos() - estimates[rank];
+      }
+    } else {
+      answerPolls(comm, clock, round);
+    }
+    long[] myCorrection = new long[1];
+    comm.Scatter(corrections, 0, 1, MPI.LONG, myCorrection, 0, 1, MPI.LONG, 0);
+    long errorBefore = clock.trueErrorNanos();
+    clock.adjust(myCorrection[0]);
+    long errorAfter = clock.trueErrorNanos();
+    long durationNanos = System.nanoTime() - startNanos;
+
+    // Measurement only, after the timed part: every rank's true error before and after.
+    long[] mine = {errorBefore, errorAfter};
+    long[] all = new long[2 * size];
+    comm.Gather(mine, 0, 2, MPI.LONG, all, 0, 2, MPI.LONG, 0);
+    if (!context.isRoot()) {
+      return null;
+    }
+    long[] before = new long[size];
+    long[] after = new long[size];
+    long[] estimationErrors = new long[size];
+    for (int rank = 0; rank < size; rank++) {
+      before[rank] = all[2 * rank];
+      after[rank] = all[2 * rank + 1];
+      estimationErrors[rank] = estimates[rank] - (before[rank] - before[0]);
+    }
+    return new BerkeleyRound(
+        round,
+        durationNanos,
+        estimates,
+        roundTrips,
+        agreement.centreNanos(),
+        agreement.averageNanos(),
+        agreement.excluded(),
+        corrections,
+        before,
+        after,
+        estimationErrors,
+        ClockSkew.skewNanos(after, faulty));
+  }
+
+  private OffsetSample pollSlave(Intracomm comm, SimulatedClock clock, int slave, int round)
+      throws MPIException {
+    List<OffsetSample> samples = new ArrayList<>(parameters.samples());
+    long[] poll = new long[2];
+    long[] reading = new long[3];
+    for (int sample = 0; sample < parameters.samples(); sample++) {
+      poll[0] = round;
+      poll[1] = sample;
+      long sentNanos = clock.nowNanos();
+      comm.Send(poll, 0, 2, MPI.LONG, slave, TAG_POLL);
+      comm.Recv(reading, 0, 3, MPI.LONG, slave, TAG_READING);
+      long receivedNanos = clock.nowNanos();
+      if (reading[0] != round || reading[1] != sample) {
+        throw new IllegalStateException(
+            "rank "
+                + slave
+                + " answered poll "
+                + reading[0]
+                + "/"
+                + reading[1]
+                + " while the master asked "
+                + round
+                + "/"
+                + sample);
+      }
+      samples.add(OffsetSample.fromExchange(sentNanos, reading[2], receivedNanos));
+    }
+    return OffsetSample.best(samples);
+  }
+
+  private void answerPolls(Intracomm comm, SimulatedClock clock, int round) throws MPIException {
+    long[] poll = new long[2];
+    long[] reading = new long[3];
+    for (int sample = 0; sample < parameters.samples(); sample++) {
+      comm.Recv(poll, 0, 2, MPI.LONG, 0, TAG_POLL);
+      if (poll[0] != round || poll[1] != sample) {
+        throw new IllegalStateException(
+            "polled for " + poll[0] + "/" + poll[1] + " while expecting " + round + "/" + sample);
+      }
+      reading[0] = poll[0];
+      reading[1] = poll[1];
+      reading[2] = clock.nowNanos();
+      comm.Send(reading, 0, 3, MPI.LONG, 0, TAG_READING);
+    }
+  }
+
+  /**
+   * The reference figure: median round trip of a plain one-long MPI ping-pong between the master
+   * and each slave, on the same ranks and in the same run.
+   */
+  private static long baselinePingPong(RankContext context) throws MPIException {
+    Intracomm comm = context.comm();
+    int size = context.size();
+    if (size == 1) {
+      return 0;
+    }
+    long[] message = new long[1];
+    int total = BASELINE_WARMUP_EXCHANGES + BASELINE_EXCHANGES;
+    if (!context.isRoot()) {
+      for (int i = 0; i < total; i++) {
+        comm.Recv(message, 0, 1, MPI.LONG, 0, TAG_PING);
+        comm.Send(message, 0, 1, MPI.LONG, 0, TAG_PONG);
+      }
+      return 0;
+    }
+    long[] roundTrips = new long[(size - 1) * BASELINE_EXCHANGES];
+    int next = 0;
+    for (int slave = 1; slave < size; slave++) {
+      for (int i = 0; i < total; i++) {
+        message[0] = i;
+        long start = System.nanoTime();
+        comm.Send(message, 0, 1, MPI.LONG, slave, TAG_PING);
+        comm.Recv(message, 0, 1, MPI.LONG, slave, TAG_PONG);
+        long roundTrip = System.nanoTime() - start;
+        if (i >= BASELINE_WARMUP_EXCHANGES) {
+          roundTrips[next++] = roundTrip;
+        }
+      }
+    }
+    return median(roundTrips);
+  }
+
+  private static long[] gatherErrors(Intracomm comm, int size, long myError) throws MPIException {
+    long[] all = new long[size];
+    comm.Gather(new long[] {myError}, 0, 1, MPI.LONG, all, 0, 1, MPI.LONG, 0);
+    return all;
+  }
+
+  private BerkeleyResult.Summary summarize(
+      long[] initialErrors, long baselineRoundTripNanos, List<BerkeleyRound> rounds,
+      boolean[] faulty) {
+    long[] durations = rounds.stream().mapToLong(BerkeleyRound::durationNanos).toArray();
+    long totalNanos = Arrays.stream(durations).sum();
+    long medianRound = median(durations);
+    TreeSet<Integer> excluded = new TreeSet<>();
+    rounds.forEach(r -> excluded.addAll(r.excludedRanks()));
+    BerkeleyRound last = rounds.get(rounds.size() - 1);
+    return new BerkeleyResult.Summary(
+        ClockSkew.skewNanos(initialErrors, faulty),
+        last.trueSkewNanos(),
+        List.copyOf(excluded),
+        parameters.faultyRanks(),
+        medianRound,
+        totalNanos == 0 ? 0 : rounds.size() * 1e9 / totalNanos,
+        baselineRoundTripNanos == 0 ? 0 : (double) medianRound / baselineRoundTripNanos,
+        last.maxEstimationErrorNanos(faulty));
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

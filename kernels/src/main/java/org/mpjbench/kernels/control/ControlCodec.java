@@ -1,0 +1,59 @@
+package org.mpjbench.kernels.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Encodes control messages as single JSON lines and decodes them back, and converts kernel records
+ * to and from JSON trees. One shared, thread-safe {@link ObjectMapper} configured once.
+ */
+public final class ControlCodec {
+  /** Longest control line either side reads; a result with per-round records fits many times. */
+  public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .disable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  private ControlCodec() {}
+
+  /** The mapper used for every control-channel and kernel-record conversion. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** One message as one line of JSON, without the line break. */
+  public static String encode(ControlMessage message) {
+    try {
+      return MAPPER.writerFor(ControlMessage.class).writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot encode control message " + message, e);
+    }
+  }
+
+  /** Parses one line; a line that is not a control message gives an {@link IOException}. */
+  public static ControlMessage decode(String line) throws IOException {
+    ControlMessage message = MAPPER.readValue(line, ControlMessage.class);
+    if (message == null) {
+      throw new IOException("not a control message: " + line);
+    }
+    return message;
+  }
+
+  /** A kernel record as a JSON tree (for {@link ControlMessage.Progress} and results). */
+  public static JsonNode toTree(Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /** A JSON tree back into a kernel record. */
+  public static <T> T fromTree(JsonNode tree, Class<T> type) throws IOException {
+    return MAPPER.treeToValue(tree, type);
+  }
+}

@@ -1,0 +1,48 @@
+package org.mpjbench.kernels.control;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One message on the control channel. Ranks send {@link Hello}, {@link Progress}, {@link Result},
+ * {@link Failure} and {@link Done}; the launcher sends {@link Start} and {@link Abort}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ControlMessage.Hello.class, name = "hello"),
+  @JsonSubTypes.Type(value = ControlMessage.Start.class, name = "start"),
+  @JsonSubTypes.Type(value = ControlMessage.Progress.class, name = "progress"),
+  @JsonSubTypes.Type(value = ControlMessage.Result.class, name = "result"),
+  @JsonSubTypes.Type(value = ControlMessage.Failure.class, name = "failure"),
+  @JsonSubTypes.Type(value = ControlMessage.Done.class, name = "done"),
+  @JsonSubTypes.Type(value = ControlMessage.Abort.class, name = "abort"),
+})
+public sealed interface ControlMessage {
+
+  /** First message of a rank: who it is, proven by the run's secret token. */
+  record Hello(String token, int rank, int size, String host, long pid) implements ControlMessage {}
+
+  /**
+   * The launcher's answer to a valid hello: the kernel to run, its parameters, and optionally a
+   * fault to inject (null for a normal run).
+   */
+  record Start(String kernel, JsonNode parameters, FaultInjection fault)
+      implements ControlMessage {}
+
+  /** A kernel's intermediate record (e.g. one Berkeley round), kept if the run ends early. */
+  record Progress(int rank, JsonNode payload) implements ControlMessage {}
+
+  /** Rank 0's result for the whole run. */
+  record Result(int rank, JsonNode payload) implements ControlMessage {}
+
+  /** A rank failed; the launcher aborts the run and shows this. */
+  record Failure(int rank, String host, String error, String stackTrace)
+      implements ControlMessage {}
+
+  /** A rank finished its program and left MPI cleanly. */
+  record Done(int rank) implements ControlMessage {}
+
+  /** The launcher ends the run: a rank receiving this halts its JVM at once. */
+  record Abort(String reason) implements ControlMessage {}
+}

@@ -1,0 +1,127 @@
+package org.mpjbench.kernels.rank;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.mpjbench.kernels.control.BoundedLineReader;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.control.ControlMessage;
+
+/**
+ * A rank's end of the control channel. After {@link #awaitStart} it watches the connection on a
+ * daemon thread: an {@link ControlMessage.Abort}, or the launcher going away before this rank has
+ * finished, halts the JVM, because a rank blocked inside an MPI call cannot be stopped any other
+ * way and must not outlive its run.
+ */
+final class ControlClient implements AutoCloseable {
+  /** Exit status of a rank JVM halted on the launcher's order. */
+  static final int HALT_ABORTED = 70;
+  /** Exit status of a rank JVM halted because the launcher disappeared. */
+  static final int HALT_ORPHANED = 71;
+
+  private final Socket socket;
+  private final BoundedLineReader reader;
+  private final Writer writer;
+  private volatile boolean finished;
+
+  private ControlClient(Socket socket) throws IOException {
+    this.socket = socket;
+    this.reader =
+        new BoundedLineReader(
+            new BufferedInputStream(socket.getInputStream()), ControlCodec.MAX_LINE_BYTES);
+    this.writer =
+        new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** Connects to the launcher within {@code timeout} and introduces this rank. */
+  static ControlClient connect(
+      InetSocketAddress launcher, Duration timeout, ControlMessage.Hello hello)
+      throws IOException {
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.connect(launcher, Math.toIntExact(timeout.toMillis()));
+      ControlClient client = new ControlClient(socket);
+      client.send(hello);
+      return client;
+    } catch (IOException e) {
+      socket.close();
+      throw new IOException(
+          "rank " + hello.rank() + " cannot reach the launcher at " + launcher + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** Waits at most {@code timeout} for the launcher's start order. */
+  ControlMessage.Start awaitStart(Duration timeout) throws IOException {
+    socket.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+    String line;
+    try {
+      line = reader.readLine();
+    } catch (SocketTimeoutException e) {
+      throw new IOException("no start order from the launcher within " + timeout.toSeconds() + " s");
+    }
+    if (line == null) {
+      throw new IOException("the launcher closed the control connection before the start order");
+    }
+    ControlMessage message = ControlCodec.decode(line);
+    if (message instanceof ControlMessage.Start start) {
+      socket.setSoTimeout(0);
+      return start;
+    }
+    if (message instanceof ControlMessage.Abort abort) {
+      throw new IOException("the launcher refused this rank: " + abort.reason());
+    }
+    throw new IOException("expected a start order from the launcher, got " + line);
+  }
+
+  /** Starts the daemon thread that halts this JVM on abort or when the launcher goes away. */
+  void watchForAbort(int rank) {
+    Thread watcher =
+        new Thread(
+            () -> {
+              int status = HALT_ORPHANED;
+              try {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  if (ControlCodec.decode(line) instanceof ControlMessage.Abort) {
+                    status = HALT_ABORTED;
+                    break;
+                  }
+                }
+              } catch (IOException e) {
+                // The connection broke: treated like the launcher going away.
+              }
+              if (!finished || status == HALT_ABORTED) {
+                Runtime.getRuntime().halt(status);
+              }
+            },
+            "mpjbench-control-watch-" + rank);
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /** Sends one message; safe to call from any thread. */
+  synchronized void send(ControlMessage message) throws IOException {
+    writer.write(ControlCodec.encode(message));
+    writer.write('\n');
+    writer.flush();
+  }
+
+  /** Marks this rank finished: from now on the launcher closing the connection is expected. */
+  void markFinished() {
+    finished = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}

@@ -1,0 +1,20 @@
+package org.mpjbench.kernels.rank;
+
+import java.util.function.Consumer;
+import mpi.Intracomm;
+
+/**
+ * What a running kernel gets from its rank: the communicator, its place in it, and a way to report
+ * intermediate records (they reach the launcher at once and survive an interrupted run).
+ *
+ * @param comm the communicator of all ranks of the run
+ * @param rank this rank's number in {@code comm}
+ * @param size the number of ranks in {@code comm}
+ * @param progress receives kernel records to forward to the launcher; only rank 0 should use it
+ */
+public record RankContext(Intracomm comm, int rank, int size, Consumer<Object> progress) {
+  /** True on the rank that coordinates and reports the result. */
+  public boolean isRoot() {
+    return rank == 0;
+  }
+}

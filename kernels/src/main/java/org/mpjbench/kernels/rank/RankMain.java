@@ -1,0 +1,149 @@
+package org.mpjbench.kernels.rank;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import mpi.MPI;
+import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.control.ControlMessage;
+import org.mpjbench.kernels.control.FaultInjection;
+
+/**
+ * The class MPJ Express starts on every rank ({@code mpjrun ... org.mpjbench.kernels.rank.RankMain
+ * --control HOST:PORT --token TOKEN}). It joins MPI, connects back to the launcher, receives the
+ * kernel and its parameters, runs the kernel, and reports the outcome. Every wait has a bound: if
+ * the launcher cannot be reached or stops answering, the rank ends itself.
+ */
+public final class RankMain {
+  /** Time a rank waits to connect to the launcher and to receive its start order. */
+  private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(60);
+  /** Time a failed rank waits for the launcher's abort before halting on its own. */
+  private static final Duration ABORT_WAIT = Duration.ofSeconds(30);
+
+  private RankMain() {}
+
+  /** Entry point for the MPJ runtime; {@code args} still hold the runtime's own leading words. */
+  public static void main(String[] args) throws Exception {
+    String[] programArgs = MPI.Init(args);
+    int rank = MPI.COMM_WORLD.Rank();
+    int size = MPI.COMM_WORLD.Size();
+    RankArguments arguments = RankArguments.parse(programArgs);
+    ControlClient control =
+        ControlClient.connect(
+            arguments.launcher(),
+            CONTROL_TIMEOUT,
+            new ControlMessage.Hello(
+                arguments.token(), rank, size, hostName(), ProcessHandle.current().pid()));
+    try {
+      ControlMessage.Start start = control.awaitStart(CONTROL_TIMEOUT);
+      control.watchForAbort(rank);
+      if (start.fault() != null && start.fault().rank() == rank) {
+        commit(start.fault());
+      }
+      Object result = runKernel(start, new RankContext(MPI.COMM_WORLD, rank, size, record -> {
+        try {
+          control.send(new ControlMessage.Progress(rank, ControlCodec.toTree(record)));
+        } catch (IOException e) {
+          throw new IllegalStateException("lost the control connection to the launcher", e);
+        }
+      }));
+      if (rank == 0) {
+        control.send(new ControlMessage.Result(0, ControlCodec.toTree(result)));
+      }
+      MPI.Finalize();
+      control.markFinished();
+      control.send(new ControlMessage.Done(rank));
+      control.close();
+    } catch (Throwable failure) {
+      reportAndWait(control, rank, failure);
+    }
+  }
+
+  /** Misbehaves as the launcher asked (see {@link FaultInjection}). */
+  private static void commit(FaultInjection fault) throws InterruptedException {
+    switch (fault.kind()) {
+      case FAIL -> throw new IllegalStateException(
+          "injected failure on rank " + fault.rank() + " (--inject-fault)");
+      case HANG -> {
+        // Ended by the launcher's abort (which halts this JVM) or by its going away.
+        while (true) {
+          Thread.sleep(Long.MAX_VALUE);
+        }
+      }
+      case EXIT -> Runtime.getRuntime().halt(3);
+      default -> throw new IllegalStateException("unknown fault " + fault);
+    }
+  }
+
+  private static Object runKernel(ControlMessage.Start start, RankContext context)
+      throws Exception {
+    KernelType type =
+        KernelType.byName(start.kernel())
+            .orElseThrow(() -> new IllegalArgumentException("unknown kernel " + start.kernel()));
+    JsonNode parameters = start.parameters();
+    Object typedParameters = ControlCodec.fromTree(parameters, type.parametersType());
+    return type.create(typedParameters).run(context);
+  }
+
+  /**
+   * Tells the launcher why this rank failed, then waits for its abort (which halts the JVM). The
+   * other ranks are typically blocked in MPI calls that will never return, so this rank must not
+   * simply return from main; if the abort does not come, it halts by itself.
+   */
+  private static void reportAndWait(ControlClient control, int rank, Throwable failure) {
+    StringWriter trace = new StringWriter();
+    failure.printStackTrace(new PrintWriter(trace));
+    String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    try {
+      control.send(new ControlMessage.Failure(rank, hostName(), error, trace.toString()));
+    } catch (IOException e) {
+      System.err.println("rank " + rank + " failed and cannot tell the launcher: " + error);
+    }
+    try {
+      Thread.sleep(ABORT_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Runtime.getRuntime().halt(ControlClient.HALT_ABORTED);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "unknown-host";
+    }
+  }
+
+  /** The rank's own arguments, as the launcher writes them. */
+  record RankArguments(InetSocketAddress launcher, String token) {
+    static RankArguments parse(String[] args) {
+      String control = null;
+      String token = null;
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        switch (args[i]) {
+          case "--control" -> control = args[i + 1];
+          case "--token" -> token = args[i + 1];
+          default -> throw new IllegalArgumentException("unknown rank argument " + args[i]);
+        }
+      }
+      if (control == null || token == null) {
+        throw new IllegalArgumentException(
+            "RankMain needs --control HOST:PORT and --token TOKEN (it is started by mpjbench)");
+      }
+      int colon = control.lastIndexOf(':');
+      if (colon <= 0) {
+        throw new IllegalArgumentException("--control wants HOST:PORT, got " + control);
+      }
+      return new RankArguments(
+          new InetSocketAddress(
+              control.substring(0, colon), Integer.parseInt(control.substring(colon + 1))),
+          token);
+    }
+  }
+}

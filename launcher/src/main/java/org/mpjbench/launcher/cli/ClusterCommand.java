@@ -1,0 +1,189 @@
+package org.mpjbench.launcher.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.mpj.MpjDaemon;
+import org.mpjbench.launcher.mpj.MpjHome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mpjbench cluster start|stop|status}: manages the MPJ daemon of this host for niodev runs
+ * (a run also starts and stops one by itself when it needs one and none is running). Remote hosts
+ * each start their own; {@code status} checks them all.
+ */
+@Command(
+    name = "cluster",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Manages the MPJ Express daemon that niodev runs need on every host.",
+      "start/stop act on this host only; status checks every host of --machines."
+    },
+    subcommands = {
+      ClusterCommand.Start.class,
+      ClusterCommand.Stop.class,
+      ClusterCommand.Status.class
+    })
+public final class ClusterCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "say start, stop or status");
+  }
+
+  /** Options shared by the cluster subcommands. */
+  static final class DaemonOptions {
+    @Option(names = "--daemon-port", paramLabel = "PORT", defaultValue = "" + MpjDaemon.DEFAULT_PORT,
+        description = "Port of the MPJ daemon (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--mpj-home", paramLabel = "DIR",
+        description = "MPJ Express home (default: $MPJ_HOME, else the one scripts/setup assembles).")
+    Path mpjHome;
+
+    void validate(CommandLine commandLine) {
+      if (port < 1 || port > 65_535) {
+        throw new CommandLine.ParameterException(commandLine,
+            "--daemon-port must be 1 to 65535, got " + port);
+      }
+    }
+
+    Path pidFile() {
+      return stateDirectory().resolve("daemon-" + port + ".pid");
+    }
+
+    Path logFile() {
+      return stateDirectory().resolve("daemon-" + port + ".log");
+    }
+
+    private static Path stateDirectory() {
+      return MpjHome.defaultPath().getParent().resolve("daemons");
+    }
+  }
+
+  /** {@code cluster start}. */
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = "Starts the MPJ daemon on this host; it keeps running until 'cluster stop'.")
+  static final class Start implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DaemonOptions daemon;
+
+    @Option(names = "--machines", paramLabel = "FILE",
+        description = "Only checks that this host is among the machines.")
+    Path machines;
+
+    @Override
+    public Integer call() throws IOException {
+      daemon.validate(spec.commandLine());
+      PrintWriter out = spec.commandLine().getOut();
+      if (machines != null) {
+        MachinesFile file = readMachines(spec, machines);
+        if (file.hosts().stream().noneMatch(MachinesFile::isLocal)) {
+          throw new UserError(UserError.USAGE, "no host of " + machines + " is this host; start "
+              + "the daemon on each of them there (mpjbench cluster start)");
+        }
+      }
+      Optional<MpjDaemon> running = MpjDaemon.recall(daemon.pidFile(), daemon.port);
+      if (running.isPresent()) {
+        out.println("MPJ daemon already running: pid " + running.get().pid() + ", port "
+            + daemon.port);
+        return 0;
+      }
+      MpjHome home = resolveHome(daemon.mpjHome);
+      MpjDaemon started;
+      try {
+        started = MpjDaemon.start(home, daemon.port, true, daemon.logFile());
+      } catch (IOException e) {
+        throw new UserError(UserError.FAILED, "cannot start the MPJ daemon: " + e.getMessage());
+      }
+      started.remember(daemon.pidFile());
+      out.println("MPJ daemon started: pid " + started.pid() + ", port " + daemon.port + ", log "
+          + daemon.logFile());
+      return 0;
+    }
+  }
+
+  /** {@code cluster stop}. */
+  @Command(name = "stop", mixinStandardHelpOptions = true,
+      description = "Stops the MPJ daemon that 'cluster start' started on this host, and every"
+          + " rank JVM it left running.")
+  static final class Stop implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DaemonOptions daemon;
+
+    @Override
+    public Integer call() throws IOException {
+      daemon.validate(spec.commandLine());
+      PrintWriter out = spec.commandLine().getOut();
+      Optional<MpjDaemon> running = MpjDaemon.recall(daemon.pidFile(), daemon.port);
+      if (running.isEmpty()) {
+        Files.deleteIfExists(daemon.pidFile());
+        boolean someoneListens =
+            MpjDaemon.isListening("127.0.0.1", daemon.port, Duration.ofMillis(500));
+        out.println("no MPJ daemon started by mpjbench is running on port " + daemon.port
+            + (someoneListens ? " (something else listens there; not ours to stop)" : ""));
+        return 0;
+      }
+      long pid = running.get().pid();
+      running.get().stop();
+      Files.deleteIfExists(daemon.pidFile());
+      out.println("MPJ daemon stopped: pid " + pid + ", port " + daemon.port);
+      return 0;
+    }
+  }
+
+  /** {@code cluster status}. */
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Shows, for every host, whether an MPJ daemon answers. Exit code 0 when all"
+          + " do, 1 otherwise.")
+  static final class Status implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DaemonOptions daemon;
+
+    @Option(names = "--machines", paramLabel = "FILE",
+        description = "Hosts to check (default: this host).")
+    Path machines;
+
+    @Override
+    public Integer call() {
+      daemon.validate(spec.commandLine());
+      PrintWriter out = spec.commandLine().getOut();
+      MachinesFile file = machines == null ? MachinesFile.localhost() : readMachines(spec, machines);
+      Optional<MpjDaemon> ours = MpjDaemon.recall(daemon.pidFile(), daemon.port);
+      boolean allUp = true;
+      for (String host : file.distinctHosts()) {
+        boolean up = MpjDaemon.isListening(host, daemon.port, Duration.ofSeconds(2));
+        allUp &= up;
+        String owner = MachinesFile.isLocal(host) && ours.isPresent()
+            ? " (pid " + ours.get().pid() + ", started by mpjbench cluster start)" : "";
+        out.printf("%-24s port %-5d %s%s%n", host, daemon.port,
+            up ? "daemon answering" : "NO daemon answering", up ? owner : "");
+      }
+      return allUp ? 0 : UserError.FAILED;
+    }
+  }
+
+  private static MachinesFile readMachines(CommandLine.Model.CommandSpec spec, Path file) {
+    try {
+      return MachinesFile.read(file);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private static MpjHome resolveHome(Path explicit) {
+    try {
+      return MpjHome.resolve(explicit);
+    } catch (IllegalStateException e) {
+      throw new UserError(UserError.FAILED, e.getMessage());
+    }
+  }
+}

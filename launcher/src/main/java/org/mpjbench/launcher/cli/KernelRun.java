@@ -1,0 +1,290 @@
+package org.mpjbench.launcher.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.launcher.job.JobOutcome;
+import org.mpjbench.launcher.job.JobRunner;
+import org.mpjbench.launcher.job.JobSpec;
+import org.mpjbench.launcher.job.RankClasspath;
+import org.mpjbench.launcher.mpj.Device;
+import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.mpj.MpjDaemon;
+import org.mpjbench.launcher.mpj.MpjHome;
+import org.mpjbench.launcher.results.Environments;
+import org.mpjbench.launcher.results.ResultWriter;
+import org.mpjbench.launcher.results.RunRecord;
+import picocli.CommandLine;
+
+/**
+ * One {@code run <kernel>} from options to result file: checks everything that can be checked
+ * before a rank starts, starts (and afterwards stops) a daemon when a local niodev run needs one,
+ * runs the job, writes the result (partial when the run did not complete, even on Ctrl-C), and
+ * prints the summary last.
+ */
+final class KernelRun {
+  /** Exit code of a run stopped by the user, as shells report SIGINT. */
+  static final int INTERRUPTED_EXIT = 130;
+
+  /** Turns a complete run's record into the lines of its human summary. */
+  @FunctionalInterface
+  interface Report {
+    List<String> summary(RunRecord record) throws IOException;
+  }
+
+  private final CommandLine.Model.CommandSpec command;
+  private final RunOptions options;
+  private final KernelType kernel;
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  KernelRun(CommandLine.Model.CommandSpec command, RunOptions options, KernelType kernel) {
+    this.command = command;
+    this.options = options;
+    this.kernel = kernel;
+    this.out = command.commandLine().getOut();
+    this.err = command.commandLine().getErr();
+  }
+
+  /**
+   * Runs the kernel with {@code parameters}; {@code progressTotal} is how many progress records a
+   * complete run sends (for the progress bar). Returns the exit code.
+   */
+  int execute(Object parameters, long progressTotal, Report report) throws IOException {
+    Device device;
+    MachinesFile machines;
+    ResultWriter writer = new ResultWriter(options.resultsDirectory());
+    try {
+      options.validate();
+      device = options.parsedDevice();
+      machines =
+          device == Device.NIODEV
+              ? (options.machines == null
+                  ? MachinesFile.localhost()
+                  : MachinesFile.read(options.machines))
+              : null;
+      writer.checkWritable();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+    }
+    MpjHome home;
+    try {
+      home = MpjHome.resolve(options.mpjHome);
+    } catch (IllegalStateException e) {
+      throw new UserError(UserError.FAILED, e.getMessage());
+    }
+    ControlAddress control = controlAddress(device, machines);
+    JsonNode parametersJson = ControlCodec.toTree(parameters);
+
+    MpjDaemon daemon = device == Device.NIODEV ? ensureDaemons(home, machines) : null;
+    JobSpec spec =
+        new JobSpec(
+            kernel,
+            parametersJson,
+            options.ranks,
+            device,
+            machines,
+            options.daemonPort,
+            home,
+            RankClasspath.entries(),
+            control.bind(),
+            control.host(),
+            Duration.ofSeconds(options.startupTimeoutSeconds),
+            Duration.ofSeconds(options.timeoutSeconds),
+            options.parsedFault());
+    JobRunner runner = new JobRunner(options.verbose ? System.err : null);
+    CountDownLatch recordWritten = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              runner.interrupt(Duration.ofSeconds(20));
+              awaitQuietly(recordWritten, Duration.ofSeconds(10));
+            },
+            "mpjbench-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Instant startTime = Instant.now();
+    JobOutcome outcome;
+    try (ProgressBar bar = progressBar(progressTotal)) {
+      outcome = runner.run(spec, record -> {
+        if (bar != null) {
+          bar.step();
+        }
+      });
+    } finally {
+      if (daemon != null) {
+        daemon.stop();
+      }
+    }
+    RunRecord record = record(outcome, parametersJson, startTime, device, machines, home);
+    try {
+      Path file = writer.write(record);
+      return conclude(outcome, record, file, report);
+    } finally {
+      recordWritten.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down already (Ctrl-C): the hook is running and waits for us.
+      }
+    }
+  }
+
+  private int conclude(JobOutcome outcome, RunRecord record, Path file, Report report)
+      throws IOException {
+    if (outcome.status() == JobOutcome.Status.COMPLETE) {
+      for (String line : report.summary(record)) {
+        out.println(line);
+      }
+      out.println("  result        " + display(file));
+      out.flush();
+      return 0;
+    }
+    JobOutcome.Failure failure = outcome.failure();
+    err.println("mpjbench: " + kernel.cliName() + " " + outcome.status().jsonName() + ": "
+        + failure.message());
+    if (failure.detail() != null && !failure.detail().isBlank() && !options.quiet) {
+      failure.detail().lines().limit(25).forEach(line -> err.println("    " + line));
+    }
+    err.println("mpjbench: partial result (" + outcome.progress().size() + " records) written to "
+        + display(file));
+    err.flush();
+    return outcome.status() == JobOutcome.Status.INTERRUPTED ? INTERRUPTED_EXIT : UserError.FAILED;
+  }
+
+  private RunRecord record(JobOutcome outcome, JsonNode parameters, Instant startTime,
+      Device device, MachinesFile machines, MpjHome home) {
+    boolean complete = outcome.status() == JobOutcome.Status.COMPLETE;
+    return new RunRecord(
+        RunRecord.SCHEMA,
+        outcome.status().jsonName(),
+        !complete,
+        kernel.cliName(),
+        options.ranks,
+        device.mpjName(),
+        parameters,
+        startTime,
+        outcome.wallTime().toNanos() / 1e9,
+        Environments.describe(home, device, machines, options.daemonPort),
+        outcome.rankHosts(),
+        complete ? outcome.result() : null,
+        complete ? null : outcome.progress(),
+        outcome.failure());
+  }
+
+  /**
+   * For niodev: on this host, uses a running daemon or starts one for the run (returned, to be
+   * stopped); on remote hosts, checks that every daemon answers before any rank starts.
+   */
+  private MpjDaemon ensureDaemons(MpjHome home, MachinesFile machines) throws IOException {
+    int port = options.daemonPort;
+    if (machines.allLocal()) {
+      if (MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500))) {
+        note("using the MPJ daemon already listening on port " + port);
+        return null;
+      }
+      Path log = Files.createTempFile("mpjbench-daemon-", ".log");
+      MpjDaemon daemon;
+      try {
+        daemon = MpjDaemon.start(home, port, false, log);
+      } catch (IOException e) {
+        throw new UserError(UserError.FAILED, "cannot start an MPJ daemon: " + e.getMessage());
+      }
+      note("started an MPJ daemon (pid " + daemon.pid() + ", port " + port
+          + ") for this run; it stops when the run ends");
+      return daemon;
+    }
+    for (String host : machines.distinctHosts()) {
+      if (!MpjDaemon.isListening(host, port, Duration.ofSeconds(3))) {
+        throw new UserError(UserError.FAILED, "no MPJ daemon answers at " + host + ":" + port
+            + "; start one on that host (mpjbench cluster start --daemon-port " + port + ")");
+      }
+    }
+    return null;
+  }
+
+  private record ControlAddress(InetAddress bind, String host) {}
+
+  private ControlAddress controlAddress(Device device, MachinesFile machines) {
+    try {
+      if (options.controlHost != null) {
+        InetAddress address = InetAddress.getByName(options.controlHost);
+        if (!address.isLoopbackAddress() && NetworkInterface.getByInetAddress(address) == null) {
+          throw new CommandLine.ParameterException(command.commandLine(),
+              "--control-host " + options.controlHost + " is not an address of this host");
+        }
+        return new ControlAddress(address, options.controlHost);
+      }
+      if (device == Device.MULTICORE || machines.allLocal()) {
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        return new ControlAddress(loopback, "127.0.0.1");
+      }
+      // The local address the kernel would use toward the first remote host (no packet is sent).
+      String remote = machines.hosts().stream().filter(h -> !MachinesFile.isLocal(h))
+          .findFirst().orElseThrow();
+      try (DatagramSocket probe = new DatagramSocket()) {
+        probe.connect(new InetSocketAddress(remote, options.daemonPort));
+        InetAddress local = probe.getLocalAddress();
+        return new ControlAddress(local, local.getHostAddress());
+      }
+    } catch (UnknownHostException e) {
+      throw new CommandLine.ParameterException(command.commandLine(),
+          "unknown host " + e.getMessage());
+    } catch (SocketException e) {
+      throw new UserError(UserError.FAILED, "cannot find a local address for the ranks to reach: "
+          + e.getMessage());
+    }
+  }
+
+  private ProgressBar progressBar(long total) {
+    if (options.quiet || System.console() == null || total <= 1) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName(kernel.cliName())
+        .setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUpdateIntervalMillis(200)
+        .build();
+  }
+
+  private void note(String message) {
+    if (!options.quiet) {
+      err.println("mpjbench: " + message);
+      err.flush();
+    }
+  }
+
+  private static String display(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath();
+    return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration wait) {
+    try {
+      latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

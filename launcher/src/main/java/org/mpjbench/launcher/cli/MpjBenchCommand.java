@@ -1,0 +1,94 @@
+package org.mpjbench.launcher.cli;
+
+import java.io.PrintWriter;
+import org.mpjbench.kernels.KernelType;
+import org.mpjbench.launcher.mpj.MpjHome;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top of the command tree: {@code mpjbench run|cluster ...}. */
+@Command(
+    name = "mpjbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = MpjBenchCommand.Version.class,
+    description = {
+      "Benchmarks classic distributed algorithms as real MPJ Express ranks.",
+      "",
+      "Examples:",
+      "  mpjbench run berkeley -np 4",
+      "  mpjbench run berkeley -np 4 --faulty 3 --faulty-offset-ms 10000",
+      "  mpjbench run berkeley -np 2 --device niodev --machines machines.txt",
+      "  mpjbench cluster start | status | stop",
+    },
+    subcommands = {RunCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
+public final class MpjBenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "say what to do: run, cluster or help");
+  }
+
+  /** Builds the command line with mpjbench's error handling (one line, exit 2 for bad input). */
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new MpjBenchCommand());
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+    commandLine.setParameterExceptionHandler(MpjBenchCommand::handleParameterError);
+    commandLine.setExecutionExceptionHandler(
+        (ex, cl, parsed) -> {
+          PrintWriter err = cl.getErr();
+          if (ex instanceof UserError userError) {
+            err.println("mpjbench: " + userError.getMessage());
+            err.flush();
+            return userError.exitCode();
+          }
+          if (ex instanceof IllegalArgumentException && ex.getMessage() != null) {
+            err.println("mpjbench: " + ex.getMessage());
+            err.flush();
+            return UserError.USAGE;
+          }
+          err.println("mpjbench: internal error (please report it): " + ex);
+          ex.printStackTrace(err);
+          err.flush();
+          return UserError.FAILED;
+        });
+    return commandLine;
+  }
+
+  /** Parses and runs {@code args}; returns the exit code. */
+  public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  private static int handleParameterError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine where = ex.getCommandLine();
+    String message = ex.getMessage();
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+        && where.getCommandSpec().userObject() instanceof RunCommand
+        && !unmatched.getUnmatched().isEmpty()
+        && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      message =
+          "unknown kernel '" + unmatched.getUnmatched().get(0) + "'; known kernels: "
+              + RunCommand.kernelNames();
+    }
+    PrintWriter err = where.getErr();
+    err.println(
+        "mpjbench: " + message + " (see '" + where.getCommandSpec().qualifiedName() + " --help')");
+    err.flush();
+    return UserError.USAGE;
+  }
+
+  /** Reports the mpjbench and MPJ Express versions. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = MpjBenchCommand.class.getPackage().getImplementationVersion();
+      return new String[] {
+        "mpjbench " + (version == null ? "(development build)" : version),
+        "built for MPJ Express " + MpjHome.EXPECTED_VERSION + ", Java " + Runtime.version(),
+        "kernels: " + KernelType.values().length,
+      };
+    }
+  }
+}

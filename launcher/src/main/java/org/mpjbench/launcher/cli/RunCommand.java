@@ -1,0 +1,33 @@
+package org.mpjbench.launcher.cli;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.mpjbench.kernels.KernelType;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code mpjbench run <kernel>}: runs one kernel once; each kernel is a subcommand. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs one kernel as MPJ Express ranks, prints a summary and writes a JSON result file.",
+      "Multicore (one JVM, one thread per rank) by default; --device niodev for a cluster."
+    },
+    subcommands = {BerkeleyCommand.class})
+public final class RunCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "name a kernel to run: " + kernelNames());
+  }
+
+  /** The kernels' names, comma-separated. */
+  static String kernelNames() {
+    return Arrays.stream(KernelType.values())
+        .map(KernelType::cliName)
+        .collect(Collectors.joining(", "));
+  }
+}

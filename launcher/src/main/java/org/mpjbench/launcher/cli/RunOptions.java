@@ -1,0 +1,150 @@
+package org.mpjbench.launcher.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import org.mpjbench.kernels.control.FaultInjection;
+import org.mpjbench.launcher.mpj.Device;
+import org.mpjbench.launcher.mpj.MpjDaemon;
+import picocli.CommandLine.Option;
+
+/** The options every {@code run <kernel>} takes: how many ranks, where, and how long at most. */
+public final class RunOptions {
+  @Option(
+      names = {"-np", "--ranks"},
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Number of MPJ ranks (default: ${DEFAULT-VALUE}).")
+  int ranks;
+
+  @Option(
+      names = "--device",
+      paramLabel = "DEVICE",
+      defaultValue = "multicore",
+      description =
+          "multicore (one machine, ranks are threads of one JVM) or niodev (a cluster: one JVM per"
+              + " rank, started by the MPJ daemon of each host). Default: ${DEFAULT-VALUE}.")
+  String device;
+
+  @Option(
+      names = "--machines",
+      paramLabel = "FILE",
+      description =
+          "niodev: hosts, one per line (# comments allowed). Default: localhost, with a daemon"
+              + " started for the run when none is running.")
+  Path machines;
+
+  @Option(
+      names = "--daemon-port",
+      paramLabel = "PORT",
+      defaultValue = "" + MpjDaemon.DEFAULT_PORT,
+      description = "niodev: port of the MPJ daemons (default: ${DEFAULT-VALUE}).")
+  int daemonPort;
+
+  @Option(
+      names = "--control-host",
+      paramLabel = "HOST",
+      description =
+          "Address the ranks use to report back to this launcher (default: loopback when every"
+              + " rank runs here, else this host's address toward the first remote host).")
+  String controlHost;
+
+  @Option(
+      names = "--results",
+      paramLabel = "DIR",
+      description = "Folder for the JSON result file (default: results/ of the project).")
+  Path results;
+
+  @Option(
+      names = "--timeout-s",
+      paramLabel = "SECONDS",
+      defaultValue = "300",
+      description = "Stop the run and fail after this many seconds (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Option(
+      names = "--startup-timeout-s",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "Fail when the ranks have not all started after this long (default: ${DEFAULT-VALUE}).")
+  long startupTimeoutSeconds;
+
+  @Option(
+      names = "--mpj-home",
+      paramLabel = "DIR",
+      description = "MPJ Express home (default: $MPJ_HOME, else the one scripts/setup assembles).")
+  Path mpjHome;
+
+  @Option(
+      names = "--inject-fault",
+      paramLabel = "RANK:KIND",
+      description =
+          "For trying the failure handling: make RANK fail (throw), hang (stall silently) or exit"
+              + " (its JVM halts) before the kernel starts, e.g. 2:fail.")
+  String injectFault;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Echo the MPJ runtime's own output.")
+  boolean verbose;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print only the summary (no progress bar, no notes).")
+  boolean quiet;
+
+  /** The device, checked. */
+  Device parsedDevice() {
+    return switch (device.toLowerCase(Locale.ROOT)) {
+      case "multicore" -> Device.MULTICORE;
+      case "niodev" -> Device.NIODEV;
+      default -> throw new IllegalArgumentException(
+          "--device must be multicore or niodev, got '" + device + "'");
+    };
+  }
+
+  /** The fault to inject, or null. */
+  FaultInjection parsedFault() {
+    return injectFault == null ? null : FaultInjection.parse(injectFault);
+  }
+
+  /** Checks the values that do not depend on the kernel; the message names the option. */
+  void validate() {
+    if (ranks < 1) {
+      throw new IllegalArgumentException("-np must be at least 1, got " + ranks);
+    }
+    if (ranks > 256) {
+      throw new IllegalArgumentException("-np must be at most 256, got " + ranks);
+    }
+    Device parsed = parsedDevice();
+    if (daemonPort < 1 || daemonPort > 65_535) {
+      throw new IllegalArgumentException("--daemon-port must be 1 to 65535, got " + daemonPort);
+    }
+    if (timeoutSeconds < 1) {
+      throw new IllegalArgumentException("--timeout-s must be at least 1, got " + timeoutSeconds);
+    }
+    if (startupTimeoutSeconds < 1) {
+      throw new IllegalArgumentException(
+          "--startup-timeout-s must be at least 1, got " + startupTimeoutSeconds);
+    }
+    if (machines != null && parsed != Device.NIODEV) {
+      throw new IllegalArgumentException("--machines needs --device niodev");
+    }
+    FaultInjection fault = parsedFault();
+    if (fault != null && fault.rank() >= ranks) {
+      throw new IllegalArgumentException("--inject-fault names rank " + fault.rank()
+          + ", but the run has only ranks 0 to " + (ranks - 1));
+    }
+    if (verbose && quiet) {
+      throw new IllegalArgumentException("--verbose and --quiet exclude each other");
+    }
+  }
+
+  /** The results folder: --results, else results/ of the project, else ./results. */
+  Path resultsDirectory() {
+    if (results != null) {
+      return results;
+    }
+    String home = System.getProperty("mpjbench.home");
+    return home == null ? Path.of("results") : Path.of(home, "results");
+  }
+}

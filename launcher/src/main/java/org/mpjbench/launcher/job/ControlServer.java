@@ -1,0 +1,218 @@
+package org.mpjbench.launcher.job;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.mpjbench.kernels.control.BoundedLineReader;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.control.ControlMessage;
+
+/**
+ * The launcher's end of the control channel: accepts one connection per rank, checks the run's
+ * token, answers with the start order, and turns everything the ranks say into {@link Event}s on
+ * one queue that the {@link JobRunner} reads with time-outs.
+ */
+final class ControlServer implements AutoCloseable {
+  /** Time a new connection has to introduce itself. */
+  private static final int HELLO_TIMEOUT_MILLIS = 10_000;
+
+  /** What happened on the control channel. */
+  sealed interface Event {
+    /** A rank connected and proved it belongs to this run. */
+    record Connected(ControlMessage.Hello hello) implements Event {}
+
+    /** A rank said something after its hello. */
+    record Said(int rank, ControlMessage message) implements Event {}
+
+    /** A rank's connection ended (cleanly or not). */
+    record Disconnected(int rank, String reason) implements Event {}
+
+    /** A connection was refused (wrong token, unknown rank, garbage). */
+    record Rejected(String reason) implements Event {}
+  }
+
+  private final ServerSocket server;
+  private final String token;
+  private final int ranks;
+  private final ControlMessage.Start start;
+  private final int maxConnections;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final Map<Integer, Connection> connections = new ConcurrentHashMap<>();
+  private final AtomicInteger openConnections = new AtomicInteger();
+  private final Thread acceptor;
+
+  ControlServer(InetAddress bind, String token, int ranks, ControlMessage.Start start)
+      throws IOException {
+    this.server = new ServerSocket();
+    this.server.bind(new InetSocketAddress(bind, 0), ranks + 16);
+    this.token = token;
+    this.ranks = ranks;
+    this.start = start;
+    this.maxConnections = 2 * ranks + 8;
+    this.acceptor = new Thread(this::acceptLoop, "mpjbench-control-accept");
+    this.acceptor.setDaemon(true);
+    this.acceptor.start();
+  }
+
+  /** The port the ranks connect to. */
+  int port() {
+    return server.getLocalPort();
+  }
+
+  /** Everything the ranks said, in arrival order. */
+  BlockingQueue<Event> events() {
+    return events;
+  }
+
+  /** Orders every connected rank to halt. */
+  void abortAll(String reason) {
+    for (Connection connection : connections.values()) {
+      connection.trySend(new ControlMessage.Abort(reason));
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      // Closing a listening socket that is already broken leaves nothing to clean up.
+    }
+    connections.values().forEach(Connection::close);
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (IOException e) {
+        return; // closed
+      }
+      if (openConnections.incrementAndGet() > maxConnections) {
+        openConnections.decrementAndGet();
+        events.add(new Event.Rejected("too many control connections"));
+        closeQuietly(socket);
+        continue;
+      }
+      Thread reader = new Thread(() -> serve(socket), "mpjbench-control-" + socket.getPort());
+      reader.setDaemon(true);
+      reader.start();
+    }
+  }
+
+  private void serve(Socket socket) {
+    Connection connection = null;
+    try {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(HELLO_TIMEOUT_MILLIS);
+      BoundedLineReader reader =
+          new BoundedLineReader(
+              new BufferedInputStream(socket.getInputStream()), ControlCodec.MAX_LINE_BYTES);
+      connection = new Connection(socket);
+      ControlMessage.Hello hello = readHello(reader, connection);
+      if (hello == null) {
+        return;
+      }
+      socket.setSoTimeout(0); // a rank may compute for long between messages; the runner times out
+      connection.trySend(start);
+      events.add(new Event.Connected(hello));
+      String line;
+      try {
+        while ((line = reader.readLine()) != null) {
+          events.add(new Event.Said(hello.rank(), ControlCodec.decode(line)));
+        }
+        events.add(new Event.Disconnected(hello.rank(), "closed"));
+      } catch (IOException e) {
+        events.add(new Event.Disconnected(hello.rank(), e.getMessage()));
+      }
+    } catch (IOException e) {
+      events.add(new Event.Rejected("control connection failed: " + e.getMessage()));
+    } finally {
+      if (connection != null) {
+        connection.close();
+      } else {
+        closeQuietly(socket);
+      }
+      openConnections.decrementAndGet();
+    }
+  }
+
+  private ControlMessage.Hello readHello(BoundedLineReader reader, Connection connection) {
+    String refusal;
+    try {
+      String line = reader.readLine();
+      ControlMessage first = line == null ? null : ControlCodec.decode(line);
+      if (!(first instanceof ControlMessage.Hello hello)) {
+        refusal = "expected a hello";
+      } else if (!MessageDigest.isEqual(
+          token.getBytes(StandardCharsets.UTF_8),
+          String.valueOf(hello.token()).getBytes(StandardCharsets.UTF_8))) {
+        refusal = "wrong run token";
+      } else if (hello.rank() < 0 || hello.rank() >= ranks || hello.size() != ranks) {
+        refusal = "rank " + hello.rank() + " of " + hello.size() + " is not part of this "
+            + ranks + "-rank run";
+      } else if (connections.putIfAbsent(hello.rank(), connection) != null) {
+        refusal = "rank " + hello.rank() + " connected twice";
+      } else {
+        return hello;
+      }
+    } catch (IOException e) {
+      refusal = "unreadable hello: " + e.getMessage();
+    }
+    connection.trySend(new ControlMessage.Abort(refusal));
+    events.add(new Event.Rejected(refusal));
+    return null;
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Nothing more to release.
+    }
+  }
+
+  /** One rank's connection; sends are serialized. */
+  private static final class Connection {
+    private final Socket socket;
+    private final Writer writer;
+
+    Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      this.writer =
+          new BufferedWriter(
+              new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+    }
+
+    synchronized void trySend(ControlMessage message) {
+      try {
+        writer.write(ControlCodec.encode(message));
+        writer.write('\n');
+        writer.flush();
+      } catch (SocketException e) {
+        // The rank is gone already; nothing to tell it.
+      } catch (IOException e) {
+        // Same: a broken connection cannot carry an order.
+      }
+    }
+
+    void close() {
+      closeQuietly(socket);
+    }
+  }
+}

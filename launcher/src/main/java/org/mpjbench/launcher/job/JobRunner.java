@@ -1,0 +1,311 @@
+package org.mpjbench.launcher.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.mpjbench.kernels.control.ControlMessage;
+import org.mpjbench.kernels.rank.RankMain;
+import org.mpjbench.launcher.job.JobOutcome.Failure;
+import org.mpjbench.launcher.job.JobOutcome.RankHost;
+import org.mpjbench.launcher.job.JobOutcome.Status;
+import org.mpjbench.launcher.mpj.Device;
+
+/**
+ * Runs one {@link JobSpec} through the real MPJ Express starter ({@code java -jar starter.jar},
+ * which is all {@code mpjrun} does) and decides the outcome from what the ranks report: complete
+ * when every rank said done and rank 0 delivered a result; failed as soon as one rank fails or
+ * drops its connection, or the runtime exits early; timed out past the spec's bounds. Whatever the
+ * outcome, every process the job started is stopped before {@link #run} returns.
+ *
+ * <p>One runner runs one job; {@link #interrupt} may be called from another thread (a shutdown
+ * hook) and makes {@link #run} return {@link Status#INTERRUPTED} after cleaning up.
+ */
+public final class JobRunner {
+  private static final Duration POLL = Duration.ofMillis(100);
+  /** After the runtime exits, how long queued rank messages have to arrive. */
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(3);
+  /** How long the runtime has to exit by itself once the ranks are done or aborted. */
+  private static final Duration RUNTIME_EXIT_WAIT = Duration.ofSeconds(20);
+  private static final int OUTPUT_LINES_KEPT = 200;
+
+  private final PrintStream echo;
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile boolean interruptRequested;
+
+  /**
+   * A runner that echoes the runtime's output to {@code echo} (null: keep it quiet; the last lines
+   * still appear in failures).
+   */
+  public JobRunner(PrintStream echo) {
+    this.echo = echo;
+  }
+
+  /** Asks a running job to stop; returns once it has cleaned up or {@code wait} elapsed. */
+  public void interrupt(Duration wait) {
+    interruptRequested = true;
+    try {
+      finished.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs the job to its end; {@code onProgress} sees each intermediate record as it arrives. */
+  public JobOutcome run(JobSpec spec, Consumer<JsonNode> onProgress) throws IOException {
+    Path workDir = Files.createTempDirectory("mpjbench-job-");
+    try {
+      return runIn(spec, onProgress, workDir);
+    } finally {
+      deleteRecursively(workDir);
+      finished.countDown();
+    }
+  }
+
+  private JobOutcome runIn(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir)
+      throws IOException {
+    String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+    ControlMessage.Start start =
+        new ControlMessage.Start(spec.kernel().cliName(), spec.parameters(), spec.fault());
+    try (ControlServer control =
+        new ControlServer(spec.controlBind(), token, spec.ranks(), start)) {
+      List<String> command = starterCommand(spec, control.port(), token, workDir);
+      ProcessBuilder builder =
+          new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+      builder.environment().put("MPJ_HOME", spec.mpjHome().path().toString());
+      long startNanos = System.nanoTime();
+      Process starter = builder.start();
+      OutputTail output = OutputTail.drain(starter.getInputStream(), OUTPUT_LINES_KEPT, echo, "[mpj] ");
+      Watch watch = new Watch(spec, control, starter, onProgress, startNanos);
+      Watch.Verdict verdict;
+      try {
+        verdict = watch.untilEnd();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        verdict = new Watch.Verdict(Status.INTERRUPTED, new Failure(null, null,
+            "interrupted", null));
+      }
+      if (verdict.status() != Status.COMPLETE) {
+        control.abortAll(verdict.failure().message());
+      }
+      stopRuntime(starter, verdict.status() == Status.COMPLETE ? RUNTIME_EXIT_WAIT
+          : Duration.ofSeconds(5));
+      Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
+      List<String> tail = output.lines();
+      Failure failure = verdict.failure();
+      if (failure != null && failure.detail() == null && failure.rank() == null) {
+        failure = new Failure(null, null, failure.message(), String.join("\n", tail));
+      }
+      return new JobOutcome(
+          verdict.status(),
+          watch.result,
+          List.copyOf(watch.progress),
+          failure,
+          wall,
+          Map.copyOf(watch.hosts),
+          tail);
+    }
+  }
+
+  private static List<String> starterCommand(JobSpec spec, int controlPort, String token,
+      Path workDir) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-jar");
+    command.add(spec.mpjHome().starterJar().toString());
+    command.add("-np");
+    command.add(Integer.toString(spec.ranks()));
+    command.add("-dev");
+    command.add(spec.device().mpjName());
+    if (spec.device() == Device.NIODEV) {
+      Path machines = workDir.resolve("machines");
+      spec.machines().writeForMpj(machines);
+      command.add("-machinesfile");
+      command.add(machines.toString());
+      command.add("-dport");
+      command.add(Integer.toString(spec.daemonPort()));
+      command.add("-wdir");
+      command.add(workDir.toString());
+    }
+    command.add("-cp");
+    command.add(
+        spec.rankClasspath().stream().map(Path::toString).collect(Collectors.joining(":")));
+    command.add(RankMain.class.getName());
+    command.add("--control");
+    command.add(hostForUrl(spec.controlHost()) + ":" + controlPort);
+    command.add("--token");
+    command.add(token);
+    return command;
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** Lets the runtime exit by itself for a while, then stops it and everything under it. */
+  private static void stopRuntime(Process starter, Duration wait) {
+    try {
+      if (starter.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    List<ProcessHandle> descendants = starter.toHandle().descendants().toList();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+    starter.destroyForcibly();
+    try {
+      starter.waitFor(5, TimeUnit.SECONDS);
+      for (ProcessHandle child : descendants) {
+        child.onExit().get(5, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      // Bounded wait; a process that survives SIGKILL this long is beyond our reach.
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is harmless.
+    }
+  }
+
+  /** The state of one job being watched, and the loop that watches it. */
+  private final class Watch {
+    record Verdict(Status status, Failure failure) {}
+
+    private final JobSpec spec;
+    private final ControlServer control;
+    private final Process starter;
+    private final Consumer<JsonNode> onProgress;
+    private final long startNanos;
+    private final Map<Integer, RankHost> hosts = new TreeMap<>();
+    private final Set<Integer> done = new TreeSet<>();
+    private final List<JsonNode> progress = new ArrayList<>();
+    private JsonNode result;
+
+    Watch(JobSpec spec, ControlServer control, Process starter, Consumer<JsonNode> onProgress,
+        long startNanos) {
+      this.spec = spec;
+      this.control = control;
+      this.starter = starter;
+      this.onProgress = onProgress;
+      this.startNanos = startNanos;
+    }
+
+    Verdict untilEnd() throws InterruptedException {
+      long exitedAt = 0;
+      while (true) {
+        if (interruptRequested) {
+          return failed(Status.INTERRUPTED, null, "interrupted by the user");
+        }
+        ControlServer.Event event = control.events().poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+        if (event != null) {
+          Verdict verdict = handle(event);
+          if (verdict != null) {
+            return verdict;
+          }
+          continue;
+        }
+        long now = System.nanoTime();
+        if (!starter.isAlive()) {
+          if (exitedAt == 0) {
+            exitedAt = now;
+          } else if (now - exitedAt > EXIT_GRACE.toNanos()) {
+            return failed(Status.FAILED, null, "the MPJ runtime exited (status "
+                + starter.exitValue() + ") before " + describe(missing(done)) + " finished");
+          }
+        }
+        if (hosts.size() < spec.ranks() && now - startNanos > spec.startupTimeout().toNanos()) {
+          String hint = spec.device() == Device.NIODEV
+              ? " (is an MPJ daemon running on every host, on port " + spec.daemonPort()
+                  + "? can the ranks reach " + spec.controlHost() + "?)"
+              : "";
+          return failed(Status.FAILED, null, describe(missing(hosts.keySet()))
+              + " did not start within " + spec.startupTimeout().toSeconds() + " s" + hint);
+        }
+        if (now - startNanos > spec.runTimeout().toNanos()) {
+          return failed(Status.TIMED_OUT, null, "the run did not finish within "
+              + spec.runTimeout().toSeconds() + " s (--timeout-s); "
+              + describe(missing(done)) + " still running");
+        }
+      }
+    }
+
+    private Verdict handle(ControlServer.Event event) {
+      if (event instanceof ControlServer.Event.Connected connected) {
+        ControlMessage.Hello hello = connected.hello();
+        hosts.put(hello.rank(), new RankHost(hello.host(), hello.pid()));
+      } else if (event instanceof ControlServer.Event.Said said) {
+        return handle(said.rank(), said.message());
+      } else if (event instanceof ControlServer.Event.Disconnected gone && !done.contains(gone.rank())) {
+        return failed(Status.FAILED, gone.rank(), "rank " + gone.rank() + " on "
+            + hostOf(gone.rank()) + " lost its connection before finishing (its JVM died?): "
+            + gone.reason());
+      } else if (event instanceof ControlServer.Event.Rejected rejected && echo != null) {
+        echo.println("[mpjbench] refused a control connection: " + rejected.reason());
+      }
+      return null;
+    }
+
+    private Verdict handle(int rank, ControlMessage message) {
+      if (message instanceof ControlMessage.Progress p) {
+        progress.add(p.payload());
+        onProgress.accept(p.payload());
+      } else if (message instanceof ControlMessage.Result r) {
+        result = r.payload();
+      } else if (message instanceof ControlMessage.Failure f) {
+        return new Verdict(Status.FAILED, new Failure(rank, f.host(),
+            "rank " + rank + " on " + f.host() + " failed: " + f.error(), f.stackTrace()));
+      } else if (message instanceof ControlMessage.Done) {
+        done.add(rank);
+        if (done.size() == spec.ranks()) {
+          return result != null
+              ? new Verdict(Status.COMPLETE, null)
+              : failed(Status.FAILED, 0, "rank 0 finished without reporting a result");
+        }
+      }
+      return null;
+    }
+
+    private Verdict failed(Status status, Integer rank, String message) {
+      return new Verdict(status, new Failure(rank, rank == null ? null : hostOf(rank), message,
+          null));
+    }
+
+    private String hostOf(int rank) {
+      RankHost host = hosts.get(rank);
+      return host == null ? "an unknown host" : host.host();
+    }
+
+    private Set<Integer> missing(Set<Integer> present) {
+      return IntStream.range(0, spec.ranks()).filter(r -> !present.contains(r)).boxed()
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private String describe(Set<Integer> ranks) {
+      if (ranks.isEmpty()) {
+        return "no rank";
+      }
+      String list = ranks.stream().map(String::valueOf).collect(Collectors.joining(", "));
+      return (ranks.size() == 1 ? "rank " : "ranks ") + list;
+    }
+  }
+}

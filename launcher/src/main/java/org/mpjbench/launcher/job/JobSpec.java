@@ -1,0 +1,44 @@
+package org.mpjbench.launcher.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.control.FaultInjection;
+import org.mpjbench.launcher.mpj.Device;
+import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.mpj.MpjHome;
+
+/**
+ * One MPJ job to run.
+ *
+ * @param kernel the kernel every rank runs
+ * @param parameters its parameters, as the JSON the ranks decode
+ * @param ranks number of ranks ({@code -np})
+ * @param device multicore or niodev
+ * @param machines the hosts (niodev only; null for multicore)
+ * @param daemonPort the MPJ daemons' port (niodev only)
+ * @param mpjHome the MPJ Express installation
+ * @param rankClasspath what the ranks need besides MPJ's own jars
+ * @param controlBind the local address the control server listens on
+ * @param controlHost the address ranks use to reach the control server
+ * @param startupTimeout how long every rank has to connect after the job starts
+ * @param runTimeout the whole job's bound, start to finish
+ * @param fault a fault to inject into one rank, or null
+ */
+public record JobSpec(
+    KernelType kernel,
+    JsonNode parameters,
+    int ranks,
+    Device device,
+    MachinesFile machines,
+    int daemonPort,
+    MpjHome mpjHome,
+    List<Path> rankClasspath,
+    InetAddress controlBind,
+    String controlHost,
+    Duration startupTimeout,
+    Duration runTimeout,
+    FaultInjection fault) {}

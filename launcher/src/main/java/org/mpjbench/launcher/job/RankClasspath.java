@@ -1,0 +1,36 @@
+package org.mpjbench.launcher.job;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.mpjbench.kernels.rank.RankMain;
+
+/**
+ * The class path handed to {@code mpjrun -cp}: the kernels module and its own dependencies, found
+ * where this JVM loaded them from (a jar in {@code target/lib} when packaged, a classes folder in
+ * tests). MPJ's jars are left out on purpose: the runtime adds its own, and twice breaks it.
+ */
+public final class RankClasspath {
+  private static final List<Class<?>> ROOTS =
+      List.of(RankMain.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class);
+
+  private RankClasspath() {}
+
+  /** The entries, in a stable order. */
+  public static List<Path> entries() {
+    Set<Path> paths = new LinkedHashSet<>();
+    for (Class<?> root : ROOTS) {
+      try {
+        paths.add(Path.of(root.getProtectionDomain().getCodeSource().getLocation().toURI()));
+      } catch (URISyntaxException | NullPointerException e) {
+        throw new IllegalStateException("cannot locate the class path entry of " + root, e);
+      }
+    }
+    return List.copyOf(paths);
+  }
+}

@@ -1,0 +1,86 @@
+package org.mpjbench.launcher.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Writes run records under a results folder, one file per run, named
+ * {@code KERNEL-Nr-DEVICE-yyyyMMdd'T'HHmmss'Z'.json}. Files are written to a temporary name and
+ * moved into place, so a reader never sees half a file.
+ */
+public final class ResultWriter {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path directory;
+
+  /** A writer into {@code directory}. */
+  public ResultWriter(Path directory) {
+    this.directory = directory;
+  }
+
+  /** The mapper result files are written and read with. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /**
+   * Creates the folder if needed and proves it writable, so that a run fails before it starts
+   * rather than after; the message names the folder and the reason.
+   */
+  public void checkWritable() {
+    try {
+      Files.createDirectories(directory);
+      Path probe = Files.createTempFile(directory, ".write-check-", ".tmp");
+      Files.delete(probe);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "results folder " + directory + " is not writable: " + e.getMessage());
+    }
+  }
+
+  /** Writes {@code record}; returns the file. */
+  public Path write(RunRecord record) throws IOException {
+    Files.createDirectories(directory);
+    String base =
+        record.kernel() + "-" + record.ranks() + "r-" + record.device() + "-"
+            + STAMP.format(record.startTime() == null ? Instant.now() : record.startTime());
+    Path target = directory.resolve(base + ".json");
+    for (int n = 2; Files.exists(target); n++) {
+      target = directory.resolve(base + "-" + n + ".json");
+    }
+    Path temporary = Files.createTempFile(directory, ".run-", ".json.tmp");
+    try {
+      MAPPER.writeValue(temporary.toFile(), record);
+      try {
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+    return target;
+  }
+
+  /** Reads a run record back. */
+  public static RunRecord read(Path file) throws IOException {
+    return MAPPER.readValue(file.toFile(), RunRecord.class);
+  }
+}

@@ -1,0 +1,75 @@
+package org.mpjbench.launcher.results;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.mpjbench.launcher.job.JobOutcome;
+
+/**
+ * One run as it is written to {@code results/}: what was asked, where it ran, how it ended, and
+ * the kernel's own result. The schema is documented in docs/results.md; {@link #SCHEMA} changes
+ * whenever a field changes meaning.
+ *
+ * @param schema always {@link #SCHEMA}
+ * @param status complete, failed, timed-out or interrupted
+ * @param partial true unless complete: the kernel result is missing and {@code partialRecords}
+ *     holds what arrived
+ * @param kernel the kernel's name
+ * @param ranks number of ranks
+ * @param device multicore or niodev
+ * @param parameters every kernel parameter, defaults included
+ * @param startTime when the run started (UTC)
+ * @param wallTimeSeconds from starting the MPJ runtime to the end of the job
+ * @param environment the host, Java and MPJ versions, the machines
+ * @param rankHosts where each rank ran
+ * @param result the kernel's result (complete runs)
+ * @param partialRecords the kernel's intermediate records (runs that did not complete)
+ * @param error what went wrong (runs that did not complete)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunRecord(
+    String schema,
+    String status,
+    boolean partial,
+    String kernel,
+    int ranks,
+    String device,
+    JsonNode parameters,
+    Instant startTime,
+    double wallTimeSeconds,
+    Environment environment,
+    Map<Integer, JobOutcome.RankHost> rankHosts,
+    JsonNode result,
+    List<JsonNode> partialRecords,
+    JobOutcome.Failure error) {
+
+  /** Identifies this file format. */
+  public static final String SCHEMA = "mpjbench.run/1";
+
+  /**
+   * Where a run happened.
+   *
+   * @param host the launching host's name
+   * @param os operating system name, version and architecture
+   * @param cores processors available to the launcher's JVM
+   * @param javaVersion the Java runtime version
+   * @param javaVm the JVM's name and vendor
+   * @param mpjVersion MPJ Express version from its configuration
+   * @param mpjHome the MPJ home used
+   * @param machines the hosts of a niodev run (null for multicore)
+   * @param daemonPort the MPJ daemons' port (niodev only)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Environment(
+      String host,
+      String os,
+      int cores,
+      String javaVersion,
+      String javaVm,
+      String mpjVersion,
+      String mpjHome,
+      List<String> machines,
+      Integer daemonPort) {}
+}

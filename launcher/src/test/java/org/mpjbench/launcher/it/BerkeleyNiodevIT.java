@@ -1,0 +1,74 @@
+package org.mpjbench.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.launcher.mpj.MpjDaemon;
+import org.mpjbench.launcher.mpj.MpjHome;
+
+/**
+ * The Berkeley kernel in MPJ Express's cluster configuration (niodev): one JVM per rank, started
+ * by a real MPJ daemon that the test starts and stops, on a port of its own.
+ */
+class BerkeleyNiodevIT {
+  @TempDir Path work;
+
+  @Test
+  void twoRanksThroughADaemonTheTestStarts() throws Exception {
+    int port = Processes.freePort();
+    Path machines = work.resolve("machines");
+    Files.writeString(machines, "# this host only\nlocalhost\n");
+    MpjDaemon daemon =
+        MpjDaemon.start(MpjHome.resolve(null), port, false, work.resolve("daemon.log"));
+    ProcessHandle daemonProcess = ProcessHandle.of(daemon.pid()).orElseThrow();
+    try {
+      LauncherRun run =
+          LauncherRun.run(
+              work.resolve("results"), "run", "berkeley", "-np", "2", "--device", "niodev",
+              "--machines", machines.toString(), "--daemon-port", Integer.toString(port),
+              "--spread-ms", "50");
+      run.expectExit(0);
+      assertTrue(run.err().contains("using the MPJ daemon already listening"), run.err());
+      JsonNode json = run.json();
+      assertEquals("niodev", json.get("device").asText());
+      assertEquals(port, json.at("/environment/daemonPort").asInt());
+      assertEquals("localhost", json.at("/environment/machines/0").asText());
+      long finalSkew = json.at("/result/summary/finalSkewNanos").asLong();
+      assertTrue(finalSkew <= 100_000, "final true skew " + finalSkew + " ns");
+      assertTrue(json.at("/result/summary/initialSkewNanos").asLong() > 1_000_000);
+      assertNotEquals(
+          json.at("/rankHosts/0/pid").asLong(),
+          json.at("/rankHosts/1/pid").asLong(),
+          "niodev runs one JVM per rank");
+      Processes.assertNoDescendants(daemonProcess, "the finished run");
+    } finally {
+      daemon.stop();
+    }
+    assertFalse(daemonProcess.isAlive());
+    assertFalse(MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500)));
+  }
+
+  @Test
+  void aRunWithoutDaemonStartsOneAndStopsIt() throws Exception {
+    int port = Processes.freePort();
+    LauncherRun run =
+        LauncherRun.run(
+            work.resolve("results"), "run", "berkeley", "-np", "2", "--device", "niodev",
+            "--daemon-port", Integer.toString(port), "--rounds", "5");
+    run.expectExit(0);
+    assertTrue(run.err().contains("started an MPJ daemon"), run.err());
+    assertEquals("complete", run.json().get("status").asText());
+    assertFalse(
+        MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500)),
+        "the run's own daemon is gone");
+    Processes.assertNoDescendants(ProcessHandle.current(), "the run");
+  }
+}

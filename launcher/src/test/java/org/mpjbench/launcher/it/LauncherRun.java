@@ -1,0 +1,67 @@
+package org.mpjbench.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.mpjbench.launcher.cli.MpjBenchCommand;
+import org.mpjbench.launcher.results.ResultWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code mpjbench} in this JVM (the MPJ runtime it starts is real: separate JVMs) and keeps
+ * what it printed and the result file it wrote.
+ *
+ * @param exitCode the command's exit code
+ * @param out what it printed on standard output
+ * @param err what it printed on standard error
+ * @param resultFile the single JSON file written under the results folder, or null
+ */
+record LauncherRun(int exitCode, String out, String err, Path resultFile) {
+
+  /** Runs {@code mpjbench ARGS... --results RESULTS} and collects the outcome. */
+  static LauncherRun run(Path results, String... args) throws IOException {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = MpjBenchCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.add("--results");
+    all.add(results.toString());
+    int exitCode = commandLine.execute(all.toArray(String[]::new));
+    return new LauncherRun(exitCode, out.toString(), err.toString(), newestResult(results));
+  }
+
+  /** The newest {@code *.json} in {@code results}, or null when there is none. */
+  static Path newestResult(Path results) throws IOException {
+    if (!Files.isDirectory(results)) {
+      return null;
+    }
+    try (Stream<Path> files = Files.list(results)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".json"))
+          .max((a, b) -> Long.compare(a.toFile().lastModified(), b.toFile().lastModified()))
+          .orElse(null);
+    }
+  }
+
+  /** The result file as a JSON tree. */
+  JsonNode json() throws IOException {
+    return ResultWriter.mapper().readTree(resultFile.toFile());
+  }
+
+  /** Fails with everything printed when the exit code is not {@code expected}. */
+  LauncherRun expectExit(int expected) {
+    assertEquals(expected, exitCode, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
+    return this;
+  }
+}
