@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The options every {@code run <kernel>} takes: how many ranks, where, and how long at most. */
 public final class RunOptions {
   @Option(
-      names = {"-np", "--ranks"},
+      names = "-np",
       paramLabel = "N",
       defaultValue = "4",
       description = "Number of MPJ ranks (default: ${DEFAULT-VALUE}).")

@@ -117,7 +117,7 @@ public final class JobRunner {
           List.copyOf(watch.progress),
           failure,
           wall,
-          Map.copyOf(watch.hosts),
+          java.util.Collections.unmodifiableMap(new TreeMap<>(watch.hosts)),
           tail);
     }
   }

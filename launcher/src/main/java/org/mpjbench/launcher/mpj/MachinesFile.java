@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * @param hosts the host names or addresses, in order
  */
 public record MachinesFile(Path source, List<String> hosts) {
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._:-]{0,252})");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9:][A-Za-z0-9._:-]{0,252}");
 
   /** Validates the host list. */
   public MachinesFile {

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,9 +67,14 @@ public final class ResultWriter {
     for (int n = 2; Files.exists(target); n++) {
       target = directory.resolve(base + "-" + n + ".json");
     }
-    Path temporary = Files.createTempFile(directory, ".run-", ".json.tmp");
+    // A sibling temporary name created with the default (umask) permissions, then moved in.
+    Path temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
+        + ".tmp");
     try {
-      MAPPER.writeValue(temporary.toFile(), record);
+      try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
+        MAPPER.writeValue(stream, record);
+      }
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

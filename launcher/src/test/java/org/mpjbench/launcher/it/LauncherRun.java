@@ -29,16 +29,22 @@ record LauncherRun(int exitCode, String out, String err, Path resultFile) {
 
   /** Runs {@code mpjbench ARGS... --results RESULTS} and collects the outcome. */
   static LauncherRun run(Path results, String... args) throws IOException {
+    List<String> all = new ArrayList<>(Arrays.asList(args));
+    all.add("--results");
+    all.add(results.toString());
+    LauncherRun run = runPlain(all.toArray(String[]::new));
+    return new LauncherRun(run.exitCode, run.out, run.err, newestResult(results));
+  }
+
+  /** Runs {@code mpjbench ARGS...} as given (no result file is looked for). */
+  static LauncherRun runPlain(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = MpjBenchCommand.commandLine();
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(Arrays.asList(args));
-    all.add("--results");
-    all.add(results.toString());
-    int exitCode = commandLine.execute(all.toArray(String[]::new));
-    return new LauncherRun(exitCode, out.toString(), err.toString(), newestResult(results));
+    int exitCode = commandLine.execute(args);
+    return new LauncherRun(exitCode, out.toString(), err.toString(), null);
   }
 
   /** The newest {@code *.json} in {@code results}, or null when there is none. */

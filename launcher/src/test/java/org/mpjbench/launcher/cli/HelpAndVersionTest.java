@@ -1,0 +1,69 @@
+package org.mpjbench.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mpjbench.launcher.mpj.MpjHome;
+
+/** {@code --help} at every level and {@code --version} exit 0 and print to stdout only. */
+class HelpAndVersionTest {
+
+  static Stream<Arguments> helpPages() {
+    return Stream.of(
+        Arguments.of(List.of("--help"),
+            List.of("Usage: mpjbench", "run", "cluster", "--version")),
+        Arguments.of(List.of("-h"), List.of("Usage: mpjbench")),
+        Arguments.of(List.of("run", "--help"),
+            List.of("Usage: mpjbench run", "berkeley")),
+        Arguments.of(List.of("run", "berkeley", "--help"),
+            List.of("Usage: mpjbench run berkeley", "-np", "--device", "--machines",
+                "--daemon-port", "--results", "--timeout-s", "--spread-ms", "--faulty",
+                "--faulty-offset-ms", "--tolerance-us", "--rounds", "--samples", "--interval-ms",
+                "--seed", "--drift-ppm", "multicore", "niodev")),
+        Arguments.of(List.of("help", "cluster"),
+            List.of("Usage: mpjbench cluster", "start", "stop", "status")),
+        Arguments.of(List.of("cluster", "--help"),
+            List.of("Usage: mpjbench cluster", "start", "stop", "status")),
+        Arguments.of(List.of("cluster", "start", "--help"),
+            List.of("Usage: mpjbench cluster start", "--daemon-port", "--mpj-home", "--machines")),
+        Arguments.of(List.of("cluster", "status", "--help"),
+            List.of("Usage: mpjbench cluster status", "--daemon-port", "--machines")));
+  }
+
+  @ParameterizedTest(name = "mpjbench {0}")
+  @MethodSource("helpPages")
+  void helpExitsZeroAndShowsTheKeyOptions(List<String> args, List<String> expected) {
+    CliRun run = CliRun.of(args.toArray(String[]::new));
+    assertEquals(0, run.exitCode(), run::describe);
+    assertEquals("", run.err(), run::describe);
+    for (String text : expected) {
+      assertTrue(run.out().contains(text), () -> "missing '" + text + "':\n" + run.describe());
+    }
+  }
+
+  @Test
+  void berkeleyHelpShowsTheKernelDefaults() {
+    CliRun run = CliRun.of("run", "berkeley", "--help");
+    assertEquals(0, run.exitCode(), run::describe);
+    // Defaults come from BerkeleyParameters.DEFAULTS through ${DEFAULT-VALUE}.
+    assertTrue(run.out().contains("(default: 20)"), run::describe);
+    assertTrue(run.out().contains("(default: 4)"), run::describe);
+    assertTrue(!run.out().contains("${DEFAULT-VALUE}"), run::describe);
+  }
+
+  @Test
+  void versionExitsZeroAndNamesMpjExpress() {
+    CliRun run = CliRun.of("--version");
+    assertEquals(0, run.exitCode(), run::describe);
+    assertEquals("", run.err(), run::describe);
+    assertTrue(run.out().startsWith("mpjbench "), run::describe);
+    assertTrue(run.out().contains("MPJ Express " + MpjHome.EXPECTED_VERSION), run::describe);
+    assertTrue(run.out().contains("kernels: "), run::describe);
+  }
+}

@@ -1,0 +1,160 @@
+package org.mpjbench.launcher.mpj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link MachinesFile}: reading with comments, validation, locality and MPJ's clean copy. */
+class MachinesFileTest {
+  @TempDir Path tmp;
+
+  @Test
+  void readSkipsCommentsAndBlankLinesAndKeepsOrder() throws IOException {
+    Path file = write("machines.txt",
+        "# the cluster\n\nnode-02.example.org\n   10.0.0.7  \n\t# indented comment\nnode-01\n\n");
+    MachinesFile machines = MachinesFile.read(file);
+    assertEquals(List.of("node-02.example.org", "10.0.0.7", "node-01"), machines.hosts());
+    assertEquals(file, machines.source());
+  }
+
+  @Test
+  void readAcceptsWindowsLineEndings() throws IOException {
+    Path file = write("crlf.txt", "# hosts\r\nlocalhost\r\n127.0.0.1\r\n");
+    assertEquals(List.of("localhost", "127.0.0.1"), MachinesFile.read(file).hosts());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost", "127.0.0.1", "node7", "a.b-c_d", "fe80::1", "10.1.2.3"})
+  void readAcceptsHostNamesAndAddresses(String host) throws IOException {
+    Path file = write("one.txt", "# one host\n" + host + "\n");
+    assertEquals(List.of(host), MachinesFile.read(file).hosts());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"host name", "host;rm", "host name;rm", "-dash", "user@host", "$(id)",
+      "h\u00f6st", "host # comment", ".dot"})
+  void readRejectsAnythingElseNamingTheLine(String line) throws IOException {
+    Path file = write("bad.txt", "# comment\nlocalhost\n\n" + line + "\nlocalhost\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("line 4"), e.getMessage());
+    assertTrue(e.getMessage().contains("'" + line + "'"), e.getMessage());
+  }
+
+  /** "::1", IPv6 loopback, is an address like "fe80::1"; the host pattern requires a letter or
+   * digit first, so it is rejected as "not a host name or address". */
+  @Test
+  void readAcceptsTheIpv6Loopback() throws IOException {
+    Path file = write("ipv6.txt", "::1\n");
+    assertEquals(List.of("::1"), MachinesFile.read(file).hosts());
+  }
+
+  @Test
+  void readAbbreviatesALongBadLine() throws IOException {
+    String line = "x ".repeat(100);
+    Path file = write("long.txt", line + "\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertTrue(e.getMessage().contains("line 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("..."), e.getMessage());
+    assertFalse(e.getMessage().contains(line.strip()), e.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "\n\n", "# only\n# comments\n", "   \n  # indented\n"})
+  void readRejectsAFileWithoutHosts(String content) throws IOException {
+    Path file = write("empty.txt", content);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("lists no host"), e.getMessage());
+  }
+
+  @Test
+  void readRejectsAMissingFileAndAFolder() {
+    Path missing = tmp.resolve("missing.txt");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(missing));
+    assertEquals("machines file " + missing + " does not exist", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(tmp));
+  }
+
+  @Test
+  void constructorRejectsNoHostAndCopiesTheList() {
+    assertThrows(IllegalArgumentException.class, () -> new MachinesFile(null, List.of()));
+    List<String> hosts = new ArrayList<>(List.of("a", "b"));
+    MachinesFile machines = new MachinesFile(null, hosts);
+    hosts.add("c");
+    assertEquals(List.of("a", "b"), machines.hosts());
+    assertThrows(UnsupportedOperationException.class, () -> machines.hosts().add("d"));
+  }
+
+  @Test
+  void localhostIsJustThisMachine() {
+    MachinesFile machines = MachinesFile.localhost();
+    assertEquals(List.of("localhost"), machines.hosts());
+    assertNull(machines.source());
+    assertTrue(machines.allLocal());
+  }
+
+  @Test
+  void allLocalForLocalhostAndLoopbackLines() throws IOException {
+    Path file = write("local.txt", "# all here\nlocalhost\n127.0.0.1\nlocalhost\n127.0.0.1\n");
+    assertTrue(MachinesFile.read(file).allLocal());
+  }
+
+  @Test
+  void notAllLocalWhenOneHostIsElsewhere() throws IOException {
+    Path file = write("mixed.txt", "localhost\nno-such-host.invalid\n127.0.0.1\n");
+    assertFalse(MachinesFile.read(file).allLocal());
+    assertFalse(new MachinesFile(null, List.of("127.0.0.1", "192.0.2.1")).allLocal());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost", "127.0.0.1", "127.0.0.2", "0.0.0.0", "::1"})
+  void isLocalForLoopbackAndWildcard(String host) {
+    assertTrue(MachinesFile.isLocal(host), host);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"no-such-host.invalid", "192.0.2.1", "198.51.100.7"})
+  void isLocalFalseForUnknownOrForeignHosts(String host) {
+    assertFalse(MachinesFile.isLocal(host), host);
+  }
+
+  @Test
+  void writeForMpjWritesOnlyTheHosts() throws IOException {
+    Path source = write("machines.txt", "# header\n\n  node1  \n# middle\nnode2\nnode1\n\n");
+    Path copy = tmp.resolve("mpj-machines");
+    MachinesFile.read(source).writeForMpj(copy);
+    assertEquals(List.of("node1", "node2", "node1"),
+        Files.readAllLines(copy, StandardCharsets.UTF_8));
+    assertEquals("node1\nnode2\nnode1\n".replace("\n", System.lineSeparator()),
+        Files.readString(copy, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void distinctHostsKeepsTheOrderOfFirstAppearance() {
+    MachinesFile machines = new MachinesFile(null, List.of("b", "a", "b", "c", "a", "c"));
+    assertEquals(List.of("b", "a", "c"), machines.distinctHosts());
+    assertEquals(List.of("b", "a", "b", "c", "a", "c"), machines.hosts());
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(tmp.resolve(name), content, StandardCharsets.UTF_8);
+  }
+}
