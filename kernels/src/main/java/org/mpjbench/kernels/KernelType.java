@@ -7,6 +7,9 @@ import java.util.function.Function;
 import org.mpjbench.kernels.berkeley.BerkeleyKernel;
 import org.mpjbench.kernels.berkeley.BerkeleyParameters;
 import org.mpjbench.kernels.berkeley.BerkeleyResult;
+import org.mpjbench.kernels.download.DownloadKernel;
+import org.mpjbench.kernels.download.DownloadParameters;
+import org.mpjbench.kernels.download.DownloadResult;
 import org.mpjbench.kernels.rank.RankProgram;
 
 /**
@@ -22,7 +25,13 @@ public enum KernelType {
       "berkeley",
       BerkeleyParameters.class,
       BerkeleyResult.class,
-      p -> new BerkeleyKernel((BerkeleyParameters) p));
+      p -> new BerkeleyKernel((BerkeleyParameters) p)),
+  /** Cooperative file download from a rate-limited line server: see {@link DownloadKernel}. */
+  DOWNLOAD(
+      "download",
+      DownloadParameters.class,
+      DownloadResult.class,
+      p -> new DownloadKernel((DownloadParameters) p));
 
   private final String cliName;
   private final Class<?> parametersType;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One message on the control channel. Ranks send {@link Hello}, {@link Progress}, {@link Result},
- * {@link Failure} and {@link Done}; the launcher sends {@link Start} and {@link Abort}.
+ * {@link Artifact}, {@link Failure} and {@link Done}; the launcher sends {@link Start} and {@link Abort}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
   @JsonSubTypes.Type(value = ControlMessage.Start.class, name = "start"),
   @JsonSubTypes.Type(value = ControlMessage.Progress.class, name = "progress"),
   @JsonSubTypes.Type(value = ControlMessage.Result.class, name = "result"),
+  @JsonSubTypes.Type(value = ControlMessage.Artifact.class, name = "artifact"),
   @JsonSubTypes.Type(value = ControlMessage.Failure.class, name = "failure"),
   @JsonSubTypes.Type(value = ControlMessage.Done.class, name = "done"),
   @JsonSubTypes.Type(value = ControlMessage.Abort.class, name = "abort"),
@@ -35,6 +36,12 @@ public sealed interface ControlMessage {
 
   /** Rank 0's result for the whole run. */
   record Result(int rank, JsonNode payload) implements ControlMessage {}
+
+  /**
+   * A file a rank produced (bytes travel base64-encoded), stored by the launcher beside the result
+   * file as {@code <result name>.<name>}.
+   */
+  record Artifact(int rank, String name, byte[] data) implements ControlMessage {}
 
   /** A rank failed; the launcher aborts the run and shows this. */
   record Failure(int rank, String host, String error, String stackTrace)

@@ -1,5 +1,6 @@
 package org.mpjbench.kernels.rank;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import mpi.Intracomm;
 
@@ -11,8 +12,15 @@ import mpi.Intracomm;
  * @param rank this rank's number in {@code comm}
  * @param size the number of ranks in {@code comm}
  * @param progress receives kernel records to forward to the launcher; only rank 0 should use it
+ * @param artifacts receives named files (e.g. a reassembled download) for the launcher to store
+ *     beside the result file, wherever this rank runs
  */
-public record RankContext(Intracomm comm, int rank, int size, Consumer<Object> progress) {
+public record RankContext(
+    Intracomm comm,
+    int rank,
+    int size,
+    Consumer<Object> progress,
+    BiConsumer<String, byte[]> artifacts) {
   /** True on the rank that coordinates and reports the result. */
   public boolean isRoot() {
     return rank == 0;

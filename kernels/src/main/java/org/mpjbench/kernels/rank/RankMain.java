@@ -45,13 +45,14 @@ public final class RankMain {
       if (start.fault() != null && start.fault().rank() == rank) {
         commit(start.fault());
       }
-      Object result = runKernel(start, new RankContext(MPI.COMM_WORLD, rank, size, record -> {
-        try {
-          control.send(new ControlMessage.Progress(rank, ControlCodec.toTree(record)));
-        } catch (IOException e) {
-          throw new IllegalStateException("lost the control connection to the launcher", e);
-        }
-      }));
+      RankContext context =
+          new RankContext(
+              MPI.COMM_WORLD,
+              rank,
+              size,
+              record -> send(control, new ControlMessage.Progress(rank, ControlCodec.toTree(record))),
+              (name, data) -> send(control, new ControlMessage.Artifact(rank, name, data)));
+      Object result = runKernel(start, context);
       if (rank == 0) {
         control.send(new ControlMessage.Result(0, ControlCodec.toTree(result)));
       }
@@ -61,6 +62,14 @@ public final class RankMain {
       control.close();
     } catch (Throwable failure) {
       reportAndWait(control, rank, failure);
+    }
+  }
+
+  private static void send(ControlClient control, ControlMessage message) {
+    try {
+      control.send(message);
+    } catch (IOException e) {
+      throw new IllegalStateException("lost the control connection to the launcher", e);
     }
   }
 

@@ -79,11 +79,15 @@ public final class BerkeleyCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     return new KernelRun(spec, run, KernelType.BERKELEY)
-        .execute(parameters, parameters.rounds(), BerkeleyCommand::summary);
+        .execute(
+            parameters,
+            new KernelRun.Progress(parameters.rounds(), round -> round.path("round").asLong()),
+            BerkeleyCommand::summary);
   }
 
   /** The human summary of a complete Berkeley run. */
-  static List<String> summary(RunRecord record) throws java.io.IOException {
+  static List<String> summary(RunRecord record, java.nio.file.Path file)
+      throws java.io.IOException {
     BerkeleyResult result = ControlCodec.fromTree(record.result(), BerkeleyResult.class);
     BerkeleyResult.Summary s = result.summary();
     List<String> lines = new ArrayList<>();

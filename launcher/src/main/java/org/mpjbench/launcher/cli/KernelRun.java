@@ -45,34 +45,40 @@ final class KernelRun {
   /** Exit code of a run stopped by the user, as shells report SIGINT. */
   static final int INTERRUPTED_EXIT = 130;
 
-  /** Turns a complete run's record into the lines of its human summary. */
+  /** Turns a complete run's record (as written, in {@code file}) into its human summary. */
   @FunctionalInterface
   interface Report {
-    List<String> summary(RunRecord record) throws IOException;
+    List<String> summary(RunRecord record, Path file) throws IOException;
   }
+
+  /**
+   * What the progress bar shows: how far a complete run goes, and how far a progress record says
+   * it is.
+   */
+  record Progress(long total, java.util.function.ToLongFunction<JsonNode> position) {}
 
   private final CommandLine.Model.CommandSpec command;
   private final RunOptions options;
   private final KernelType kernel;
   private final PrintWriter out;
   private final PrintWriter err;
+  private final ResultWriter writer;
+  private final Device device;
+  private final MachinesFile machines;
+  private final MpjHome home;
+  private final ControlAddress control;
 
+  /**
+   * Checks everything that does not depend on the kernel's parameters (bad input fails here with
+   * exit code 2, missing set-up with 1) and works out where the ranks will reach this launcher.
+   */
   KernelRun(CommandLine.Model.CommandSpec command, RunOptions options, KernelType kernel) {
     this.command = command;
     this.options = options;
     this.kernel = kernel;
     this.out = command.commandLine().getOut();
     this.err = command.commandLine().getErr();
-  }
-
-  /**
-   * Runs the kernel with {@code parameters}; {@code progressTotal} is how many progress records a
-   * complete run sends (for the progress bar). Returns the exit code.
-   */
-  int execute(Object parameters, long progressTotal, Report report) throws IOException {
-    Device device;
-    MachinesFile machines;
-    ResultWriter writer = new ResultWriter(options.resultsDirectory());
+    this.writer = new ResultWriter(options.resultsDirectory());
     try {
       options.validate();
       device = options.parsedDevice();
@@ -86,16 +92,31 @@ final class KernelRun {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
     }
-    MpjHome home;
     try {
       home = MpjHome.resolve(options.mpjHome);
     } catch (IllegalStateException e) {
       throw new UserError(UserError.FAILED, e.getMessage());
     }
-    ControlAddress control = controlAddress(device, machines);
-    JsonNode parametersJson = ControlCodec.toTree(parameters);
+    control = controlAddress(device, machines);
+  }
 
-    MpjDaemon daemon = device == Device.NIODEV ? ensureDaemons(home, machines) : null;
+  /** The local address the ranks reach this host at (a server for the ranks binds here). */
+  InetAddress rankFacingAddress() {
+    return control.bind();
+  }
+
+  /** The same address as the ranks should name it. */
+  String rankFacingHost() {
+    return control.host();
+  }
+
+  /**
+   * Runs the kernel with {@code parameters}, showing {@code progress} on a terminal. Returns the
+   * exit code.
+   */
+  int execute(Object parameters, Progress progress, Report report) throws IOException {
+    JsonNode parametersJson = ControlCodec.toTree(parameters);
+    MpjDaemon daemon = device == Device.NIODEV ? ensureDaemons() : null;
     JobSpec spec =
         new JobSpec(
             kernel,
@@ -123,10 +144,10 @@ final class KernelRun {
     Runtime.getRuntime().addShutdownHook(hook);
     Instant startTime = Instant.now();
     JobOutcome outcome;
-    try (ProgressBar bar = progressBar(progressTotal)) {
+    try (ProgressBar bar = progressBar(progress.total())) {
       outcome = runner.run(spec, record -> {
         if (bar != null) {
-          bar.step();
+          bar.stepTo(progress.position().applyAsLong(record));
         }
       });
     } finally {
@@ -134,9 +155,9 @@ final class KernelRun {
         daemon.stop();
       }
     }
-    RunRecord record = record(outcome, parametersJson, startTime, device, machines, home);
+    RunRecord record = record(outcome, parametersJson, startTime);
     try {
-      Path file = writer.write(record);
+      Path file = writer.write(record, outcome.artifacts());
       return conclude(outcome, record, file, report);
     } finally {
       recordWritten.countDown();
@@ -151,7 +172,7 @@ final class KernelRun {
   private int conclude(JobOutcome outcome, RunRecord record, Path file, Report report)
       throws IOException {
     if (outcome.status() == JobOutcome.Status.COMPLETE) {
-      for (String line : report.summary(record)) {
+      for (String line : report.summary(ResultWriter.read(file), file)) {
         out.println(line);
       }
       out.println("  result        " + display(file));
@@ -170,8 +191,7 @@ final class KernelRun {
     return outcome.status() == JobOutcome.Status.INTERRUPTED ? INTERRUPTED_EXIT : UserError.FAILED;
   }
 
-  private RunRecord record(JobOutcome outcome, JsonNode parameters, Instant startTime,
-      Device device, MachinesFile machines, MpjHome home) {
+  private RunRecord record(JobOutcome outcome, JsonNode parameters, Instant startTime) {
     boolean complete = outcome.status() == JobOutcome.Status.COMPLETE;
     return new RunRecord(
         RunRecord.SCHEMA,
@@ -187,14 +207,15 @@ final class KernelRun {
         outcome.rankHosts(),
         complete ? outcome.result() : null,
         complete ? null : outcome.progress(),
-        outcome.failure());
+        outcome.failure(),
+        null);
   }
 
   /**
    * For niodev: on this host, uses a running daemon or starts one for the run (returned, to be
    * stopped); on remote hosts, checks that every daemon answers before any rank starts.
    */
-  private MpjDaemon ensureDaemons(MpjHome home, MachinesFile machines) throws IOException {
+  private MpjDaemon ensureDaemons() throws IOException {
     int port = options.daemonPort;
     if (machines.allLocal()) {
       if (MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500))) {
@@ -224,6 +245,7 @@ final class KernelRun {
   private record ControlAddress(InetAddress bind, String host) {}
 
   private ControlAddress controlAddress(Device device, MachinesFile machines) {
+    // Runs in the constructor: everything it needs is passed in.
     try {
       if (options.controlHost != null) {
         InetAddress address = InetAddress.getByName(options.controlHost);

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       "  mpjbench run berkeley -np 2 --device niodev --machines machines.txt",
       "  mpjbench cluster start | status | stop",
     },
-    subcommands = {RunCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SweepCommand.class, PlotCommand.class, ClusterCommand.class,
+      LineServerCommand.class, CommandLine.HelpCommand.class})
 public final class MpjBenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

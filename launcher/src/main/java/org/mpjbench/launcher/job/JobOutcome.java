@@ -16,6 +16,7 @@ import java.util.Map;
  * @param wallTime from starting the MPJ runtime to the end of the job
  * @param rankHosts where each rank ran, from its hello
  * @param runtimeOutput the last lines the MPJ runtime printed
+ * @param artifacts files the ranks produced, by name (kept whatever the outcome)
  */
 public record JobOutcome(
     Status status,
@@ -24,7 +25,8 @@ public record JobOutcome(
     Failure failure,
     Duration wallTime,
     Map<Integer, RankHost> rankHosts,
-    List<String> runtimeOutput) {
+    List<String> runtimeOutput,
+    Map<String, byte[]> artifacts) {
 
   /** How a job can end. */
   public enum Status {

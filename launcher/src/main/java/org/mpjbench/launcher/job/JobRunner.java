@@ -43,6 +43,9 @@ public final class JobRunner {
   /** How long the runtime has to exit by itself once the ranks are done or aborted. */
   private static final Duration RUNTIME_EXIT_WAIT = Duration.ofSeconds(20);
   private static final int OUTPUT_LINES_KEPT = 200;
+  /** Artifact names become file name suffixes: nothing that could leave the results folder. */
+  private static final java.util.regex.Pattern ARTIFACT_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
 
   private final PrintStream echo;
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -118,7 +121,8 @@ public final class JobRunner {
           failure,
           wall,
           java.util.Collections.unmodifiableMap(new TreeMap<>(watch.hosts)),
-          tail);
+          tail,
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(watch.artifacts)));
     }
   }
 
@@ -199,6 +203,7 @@ public final class JobRunner {
     private final Map<Integer, RankHost> hosts = new TreeMap<>();
     private final Set<Integer> done = new TreeSet<>();
     private final List<JsonNode> progress = new ArrayList<>();
+    private final Map<String, byte[]> artifacts = new java.util.LinkedHashMap<>();
     private JsonNode result;
 
     Watch(JobSpec spec, ControlServer control, Process starter, Consumer<JsonNode> onProgress,
@@ -250,6 +255,11 @@ public final class JobRunner {
     }
 
     private Verdict handle(ControlServer.Event event) {
+      if (echo != null && !(event instanceof ControlServer.Event.Said said
+          && said.message() instanceof ControlMessage.Progress)) {
+        echo.printf(java.util.Locale.ROOT, "[mpjbench] %+.3f s %s%n",
+            (System.nanoTime() - startNanos) / 1e9, describe(event));
+      }
       if (event instanceof ControlServer.Event.Connected connected) {
         ControlMessage.Hello hello = connected.hello();
         hosts.put(hello.rank(), new RankHost(hello.host(), hello.pid()));
@@ -259,10 +269,23 @@ public final class JobRunner {
         return failed(Status.FAILED, gone.rank(), "rank " + gone.rank() + " on "
             + hostOf(gone.rank()) + " lost its connection before finishing (its JVM died?): "
             + gone.reason());
-      } else if (event instanceof ControlServer.Event.Rejected rejected && echo != null) {
-        echo.println("[mpjbench] refused a control connection: " + rejected.reason());
       }
       return null;
+    }
+
+    private String describe(ControlServer.Event event) {
+      if (event instanceof ControlServer.Event.Connected c) {
+        return "rank " + c.hello().rank() + " connected from " + c.hello().host() + " (pid "
+            + c.hello().pid() + ")";
+      }
+      if (event instanceof ControlServer.Event.Said said) {
+        return "rank " + said.rank() + ": " + said.message().getClass().getSimpleName()
+            .toLowerCase(java.util.Locale.ROOT);
+      }
+      if (event instanceof ControlServer.Event.Disconnected d) {
+        return "rank " + d.rank() + " disconnected (" + d.reason() + ")";
+      }
+      return event.toString();
     }
 
     private Verdict handle(int rank, ControlMessage message) {
@@ -271,6 +294,12 @@ public final class JobRunner {
         onProgress.accept(p.payload());
       } else if (message instanceof ControlMessage.Result r) {
         result = r.payload();
+      } else if (message instanceof ControlMessage.Artifact a) {
+        if (a.name() == null || !ARTIFACT_NAME.matcher(a.name()).matches() || a.data() == null) {
+          return failed(Status.FAILED, rank, "rank " + rank + " sent an artifact with a bad name: "
+              + a.name());
+        }
+        artifacts.put(a.name(), a.data());
       } else if (message instanceof ControlMessage.Failure f) {
         return new Verdict(Status.FAILED, new Failure(rank, f.host(),
             "rank " + rank + " on " + f.host() + " failed: " + f.error(), f.stackTrace()));

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes run records under a results folder, one file per run, named
@@ -59,6 +61,14 @@ public final class ResultWriter {
 
   /** Writes {@code record}; returns the file. */
   public Path write(RunRecord record) throws IOException {
+    return write(record, Map.of());
+  }
+
+  /**
+   * Writes the artifacts as {@code <base>.<name>} and then {@code record} (with their file names)
+   * as {@code <base>.json}; returns the JSON file.
+   */
+  public Path write(RunRecord record, Map<String, byte[]> artifacts) throws IOException {
     Files.createDirectories(directory);
     String base =
         record.kernel() + "-" + record.ranks() + "r-" + record.device() + "-"
@@ -67,13 +77,31 @@ public final class ResultWriter {
     for (int n = 2; Files.exists(target); n++) {
       target = directory.resolve(base + "-" + n + ".json");
     }
+    String stem = target.getFileName().toString().replaceFirst("\\.json$", "");
+    Map<String, String> artifactFiles = new TreeMap<>();
+    for (Map.Entry<String, byte[]> artifact : artifacts.entrySet()) {
+      Path file = directory.resolve(stem + "." + artifact.getKey());
+      writeAtomically(file, out -> out.write(artifact.getValue()));
+      artifactFiles.put(artifact.getKey(), file.getFileName().toString());
+    }
+    RunRecord complete = artifactFiles.isEmpty() ? record : record.withArtifacts(artifactFiles);
+    writeAtomically(target, out -> MAPPER.writeValue(out, complete));
+    return target;
+  }
+
+  private interface Writing {
+    void to(OutputStream out) throws IOException;
+  }
+
+  private static void writeAtomically(Path target, Writing writing) throws IOException {
     // A sibling temporary name created with the default (umask) permissions, then moved in.
+    Path directory = target.getParent();
     Path temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
         + ".tmp");
     try {
       try (OutputStream stream = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE)) {
-        MAPPER.writeValue(stream, record);
+        writing.to(stream);
       }
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
@@ -83,7 +111,6 @@ public final class ResultWriter {
     } finally {
       Files.deleteIfExists(temporary);
     }
-    return target;
   }
 
   /** Reads a run record back. */

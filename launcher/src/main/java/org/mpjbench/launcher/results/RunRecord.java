@@ -27,6 +27,7 @@ import org.mpjbench.launcher.job.JobOutcome;
  * @param result the kernel's result (complete runs)
  * @param partialRecords the kernel's intermediate records (runs that did not complete)
  * @param error what went wrong (runs that did not complete)
+ * @param artifacts files the run produced, by name: file names in the same folder as this record
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(
@@ -43,7 +44,15 @@ public record RunRecord(
     Map<Integer, JobOutcome.RankHost> rankHosts,
     JsonNode result,
     List<JsonNode> partialRecords,
-    JobOutcome.Failure error) {
+    JobOutcome.Failure error,
+    Map<String, String> artifacts) {
+
+  /** This record with its artifact file names filled in. */
+  public RunRecord withArtifacts(Map<String, String> files) {
+    return new RunRecord(schema, status, partial, kernel, ranks, device, parameters, startTime,
+        wallTimeSeconds, environment, rankHosts, result, partialRecords, error,
+        files.isEmpty() ? null : Map.copyOf(files));
+  }
 
   /** Identifies this file format. */
   public static final String SCHEMA = "mpjbench.run/1";

@@ -1,5 +1,6 @@
 package org.mpjbench.launcher.results;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -149,6 +150,17 @@ class ResultWriterTest {
     assertFalse(json.get("environment").has("machines"), "null fields are left out");
   }
 
+  @Test
+  void artifactsAreWrittenBesideTheRecordAndNamedInIt() throws IOException {
+    byte[] data = "line 0\nligne \u00e9\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Path json = new ResultWriter(tmp).write(complete(START), Map.of("file.txt", data));
+    String stem = json.getFileName().toString().replace(".json", "");
+    Path artifact = tmp.resolve(stem + ".file.txt");
+    assertArrayEquals(data, Files.readAllBytes(artifact));
+    RunRecord back = ResultWriter.read(json);
+    assertEquals(Map.of("file.txt", stem + ".file.txt"), back.artifacts());
+  }
+
   private static RunRecord complete(Instant start) throws IOException {
     JsonNode parameters = ResultWriter.mapper().readTree(
         "{\"rounds\":20,\"samples\":5,\"spreadMs\":50.0,\"faultyRanks\":[3]}");
@@ -157,7 +169,7 @@ class ResultWriterTest {
     return new RunRecord(RunRecord.SCHEMA, "complete", false, "berkeley", 4, "multicore",
         parameters, start, 1.5, environment(),
         Map.of(0, new JobOutcome.RankHost("node0", 100), 1, new JobOutcome.RankHost("node1", 101)),
-        result, null, null);
+        result, null, null, null);
   }
 
   private static RunRecord failed(Instant start) throws IOException {
@@ -167,13 +179,13 @@ class ResultWriterTest {
         ResultWriter.mapper().readTree("{\"round\":1}"));
     return new RunRecord(RunRecord.SCHEMA, "failed", true, "berkeley", 4, "multicore",
         parameters, start, 0.25, environment(), Map.of(), null, progress,
-        new JobOutcome.Failure(2, "node2", "rank 2 died", "java.lang.Error: boom\n\tat X"));
+        new JobOutcome.Failure(2, "node2", "rank 2 died", "java.lang.Error: boom\n\tat X"), null);
   }
 
   private static RunRecord withShape(RunRecord r, int ranks, String device) {
     return new RunRecord(r.schema(), r.status(), r.partial(), r.kernel(), ranks, device,
         r.parameters(), r.startTime(), r.wallTimeSeconds(), r.environment(), r.rankHosts(),
-        r.result(), r.partialRecords(), r.error());
+        r.result(), r.partialRecords(), r.error(), r.artifacts());
   }
 
   private static RunRecord.Environment environment() {

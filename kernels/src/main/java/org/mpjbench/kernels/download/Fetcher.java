@@ -1,0 +1,95 @@
+package org.mpjbench.kernels.download;
+
+import java.io.IOException;
+import java.util.BitSet;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One rank's fetching loop, on a thread of its own so that fetching never waits for the MPI
+ * exchanges (only the rank's main thread calls MPI). Requests go out when the {@link
+ * PacingSchedule} says; every line received goes into a queue the main thread drains. A failure
+ * (the server unreachable past the connect time-out, or a reply that breaks the protocol) is kept
+ * for the main thread to report.
+ */
+final class Fetcher implements Runnable {
+  private final LineClient client;
+  private final PacingSchedule schedule;
+  private final int lineCount;
+  private final Queue<LineBatch.Draw> received;
+  private final BitSet seen;
+  private final AtomicLong requests = new AtomicLong();
+  private final AtomicLong lines = new AtomicLong();
+  private final AtomicLong declined = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private volatile boolean stopRequested;
+  private volatile Exception failure;
+
+  Fetcher(LineClient client, PacingSchedule schedule, int lineCount,
+      Queue<LineBatch.Draw> received) {
+    this.client = client;
+    this.schedule = schedule;
+    this.lineCount = lineCount;
+    this.received = received;
+    this.seen = new BitSet(lineCount);
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!stopRequested) {
+        waitUntil(schedule.nextSendNanos(System.nanoTime()));
+        if (stopRequested) {
+          return;
+        }
+        long sentNanos = System.nanoTime();
+        LineClient.Reply reply = client.sendLine();
+        requests.incrementAndGet();
+        if (reply instanceof LineClient.Reply.Line line) {
+          long receivedNanos = System.nanoTime();
+          if (line.number() < 0 || line.number() >= lineCount) {
+            throw new IOException("the server sent line " + line.number()
+                + ", outside the " + lineCount + " lines this run was told (--lines)");
+          }
+          lines.incrementAndGet();
+          if (seen.get(line.number())) {
+            duplicates.incrementAndGet();
+          }
+          seen.set(line.number());
+          received.add(new LineBatch.Draw(line.number(), receivedNanos, line.text()));
+          schedule.accepted(sentNanos);
+        } else {
+          declined.incrementAndGet();
+          schedule.declined(System.nanoTime());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      failure = e;
+    }
+  }
+
+  /** Asks the loop to end after the request in flight, if any. */
+  void stop() {
+    stopRequested = true;
+  }
+
+  /** The failure that ended the loop, or null. */
+  Exception failure() {
+    return failure;
+  }
+
+  /** {@code [requests, linesReceived, declined, duplicates, reconnects]}. */
+  long[] figures() {
+    return new long[] {
+      requests.get(), lines.get(), declined.get(), duplicates.get(), client.reconnects()
+    };
+  }
+
+  private void waitUntil(long deadlineNanos) {
+    long remaining;
+    while (!stopRequested && (remaining = deadlineNanos - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(this, remaining);
+    }
+  }
+}

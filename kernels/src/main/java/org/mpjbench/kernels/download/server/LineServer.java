@@ -1,0 +1,601 @@
+package org.mpjbench.kernels.download.server;
+
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.Closeable;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.mpjbench.kernels.download.protocol.LineProtocol;
+import org.mpjbench.kernels.download.protocol.LineReader;
+import org.mpjbench.kernels.download.protocol.Request;
+import org.mpjbench.kernels.download.protocol.RequestParser;
+
+/**
+ * The line server of the cooperative-download kernel: serves random lines of a {@link LineFile}
+ * over TCP ({@code SENDLINE}), rate-limited per connection, and checks whole-file submissions
+ * ({@code SUBMIT}); the protocol is described in {@code org.mpjbench.kernels.download.protocol}.
+ *
+ * <p>One daemon thread per connection, each connection served in order (pipelined requests are
+ * answered in order). Every read has a time-out (the idle time-out), and a connection whose client
+ * stops reading its replies is closed after the same time; a line is never read past its bound, so
+ * memory per connection is bounded (a bit per file line while a submission is checked). A failure
+ * on one connection (garbage, a broken peer, even a bug) closes that connection only.
+ *
+ * <p>The milliseconds of {@code SUBMIT OK} run from the first SENDLINE answered (served or
+ * declined) after the server started or after the previous accepted submission, across all
+ * connections; an accepted submission with no SENDLINE since then reports 0.
+ *
+ * <p>{@link #close()} stops accepting, closes every connection, and waits a bounded time for the
+ * threads to end.
+ */
+public final class LineServer implements AutoCloseable {
+  /** Connections the operating system may queue before the acceptor takes them. */
+  private static final int BACKLOG = 1024;
+  /** How long {@link #close()} waits for the threads to end. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+  /** After a last reply, how long a closing connection reads what the client still sends. */
+  private static final int LINGER_MILLIS = 1000;
+  /** ...and how much of it, at most. */
+  private static final int LINGER_MAX_BYTES = 1 << 20;
+  /** Marks "no SENDLINE answered since the start or the last accepted submission". */
+  private static final long NO_DOWNLOAD = Long.MIN_VALUE;
+
+  /**
+   * What the server has done since it started; a consistent-enough snapshot of thread-safe
+   * counters (each counter is exact; counters are read one after the other).
+   *
+   * @param connectionsAccepted connections admitted (refused ones are not counted here)
+   * @param connectionsOpen connections open now
+   * @param connectionsRefused connections turned away by a connection limit
+   * @param sendLineRequests SENDLINE requests answered: served + declined by rate + at random
+   * @param linesServed SENDLINE requests answered with a line
+   * @param declinedByRate SENDLINE requests declined because the connection's bucket was empty
+   * @param declinedAtRandom SENDLINE requests declined at random
+   * @param submissionsOk accepted submissions
+   * @param submissionsFailed refused submissions
+   * @param errors ERROR replies to requests (unknown requests, over-long lines)
+   */
+  public record Stats(
+      long connectionsAccepted,
+      int connectionsOpen,
+      long connectionsRefused,
+      long sendLineRequests,
+      long linesServed,
+      long declinedByRate,
+      long declinedAtRandom,
+      long submissionsOk,
+      long submissionsFailed,
+      long errors) {
+
+    /** The statistics in one line, for people. */
+    public String summary() {
+      return String.format(Locale.ROOT,
+          "connections %d (%d refused, %d open); SENDLINE %d: %d served, %d declined by the"
+              + " rate limit, %d at random; submissions %d OK, %d failed; errors %d",
+          connectionsAccepted, connectionsRefused, connectionsOpen, sendLineRequests,
+          linesServed, declinedByRate, declinedAtRandom, submissionsOk, submissionsFailed,
+          errors);
+    }
+  }
+
+  private final LineServerConfig config;
+  private final LineFile file;
+  private final int idleMillis;
+  private final ServerSocket serverSocket;
+  private final InetSocketAddress address;
+  private final Thread acceptor;
+  private final Thread reaper;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+  private final Map<InetAddress, Integer> openPerAddress = new ConcurrentHashMap<>();
+  private final AtomicLong downloadStartNanos = new AtomicLong(NO_DOWNLOAD);
+  /** Only the acceptor thread splits it, so connection k gets the same stream in every run. */
+  private final SplittableRandom seeds;
+
+  private final AtomicLong connectionsAccepted = new AtomicLong();
+  private final AtomicInteger connectionsOpen = new AtomicInteger();
+  private final AtomicLong connectionsRefused = new AtomicLong();
+  private final LongAdder linesServed = new LongAdder();
+  private final LongAdder declinedByRate = new LongAdder();
+  private final LongAdder declinedAtRandom = new LongAdder();
+  private final LongAdder submissionsOk = new LongAdder();
+  private final LongAdder submissionsFailed = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+
+  private LineServer(LineServerConfig config, ServerSocket serverSocket) {
+    this.config = config;
+    this.file = config.file();
+    this.idleMillis = (int) Math.max(1, config.idleTimeout().toMillis());
+    this.serverSocket = serverSocket;
+    this.address = new InetSocketAddress(serverSocket.getInetAddress(),
+        serverSocket.getLocalPort());
+    this.seeds = new SplittableRandom(config.seed());
+    String port = String.valueOf(address.getPort());
+    this.acceptor = new Thread(this::acceptLoop, "line-server-" + port + "-accept");
+    this.acceptor.setDaemon(true);
+    this.reaper = new Thread(this::reapStalledWrites, "line-server-" + port + "-reaper");
+    this.reaper.setDaemon(true);
+  }
+
+  /** Listens as {@code config} says and starts serving; the server runs until {@link #close()}. */
+  public static LineServer start(LineServerConfig config) throws IOException {
+    ServerSocket serverSocket = new ServerSocket();
+    try {
+      // The backlog only queues connections not yet accepted; the limits are applied after.
+      serverSocket.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
+    } catch (IOException e) {
+      serverSocket.close();
+      throw e;
+    }
+    LineServer server = new LineServer(config, serverSocket);
+    server.acceptor.start();
+    server.reaper.start();
+    return server;
+  }
+
+  /** The address and port the server listens on (the real port when 0 was asked for). */
+  public InetSocketAddress address() {
+    return address;
+  }
+
+  /** The configuration the server was started with. */
+  public LineServerConfig config() {
+    return config;
+  }
+
+  /** The lines served. */
+  public LineFile file() {
+    return file;
+  }
+
+  /** A snapshot of the counters. */
+  public Stats stats() {
+    long served = linesServed.sum();
+    long byRate = declinedByRate.sum();
+    long atRandom = declinedAtRandom.sum();
+    return new Stats(connectionsAccepted.get(), connectionsOpen.get(), connectionsRefused.get(),
+        served + byRate + atRandom, served, byRate, atRandom, submissionsOk.sum(),
+        submissionsFailed.sum(), errors.sum());
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed.get();
+  }
+
+  /**
+   * Stops accepting, closes every connection (a request being answered is cut off), and waits up
+   * to 5 s for the server's threads to end. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    closeQuietly(serverSocket);
+    reaper.interrupt();
+    List<Thread> threads = new ArrayList<>(List.of(acceptor, reaper));
+    for (Connection connection : connections) {
+      connection.closeSocket();
+      threads.add(connection.thread);
+    }
+    long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+    for (Thread thread : threads) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || thread == Thread.currentThread()) {
+        continue;
+      }
+      try {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LineServer[" + address + ", " + file + "]";
+  }
+
+  // ---------------------------------------------------------------- accepting
+
+  private void acceptLoop() {
+    while (!closed.get()) {
+      Socket socket;
+      try {
+        socket = serverSocket.accept();
+      } catch (IOException e) {
+        if (closed.get()) {
+          return;
+        }
+        // E.g. out of file descriptors: pause instead of spinning, then try again.
+        sleepQuietly(100);
+        continue;
+      }
+      try {
+        admit(socket);
+      } catch (RuntimeException e) {
+        closeQuietly(socket); // this connection is lost, the server is not
+      }
+    }
+  }
+
+  private void admit(Socket socket) {
+    InetAddress remote = socket.getInetAddress();
+    int perAddressLimit = config.maxConnectionsPerAddress();
+    String refusal = null;
+    // Only this thread adds connections, so a limit checked here cannot be overtaken.
+    if (connectionsOpen.get() >= config.maxConnections()) {
+      refusal = "too many connections: the server's limit of " + config.maxConnections()
+          + " is reached";
+    } else if (perAddressLimit > 0
+        && openPerAddress.getOrDefault(remote, 0) >= perAddressLimit) {
+      refusal = "too many connections from " + remote.getHostAddress();
+    }
+    if (refusal != null) {
+      connectionsRefused.incrementAndGet();
+      refuse(socket, refusal);
+      return;
+    }
+    openPerAddress.merge(remote, 1, Integer::sum);
+    connectionsOpen.incrementAndGet();
+    Connection connection = new Connection(connectionsAccepted.incrementAndGet(), socket, remote,
+        seeds.split());
+    connections.add(connection);
+    try {
+      connection.thread.start();
+    } catch (OutOfMemoryError e) {
+      // No thread to be had ("unable to create native thread"): this connection is lost, the
+      // server is not.
+      release(connection);
+      closeQuietly(socket);
+      return;
+    }
+    if (closed.get()) {
+      connection.closeSocket(); // close() may have gone through the set before the add
+    }
+  }
+
+  /**
+   * Tells a refused client why in one line and closes. Done here on the acceptor thread, so a
+   * flood of refused connections costs no threads: the line fits any fresh socket's send buffer,
+   * and what the client sent already is discarded first, so that the close sends a plain FIN
+   * after the reply rather than a reset that could overtake it.
+   */
+  private static void refuse(Socket socket, String reason) {
+    try {
+      OutputStream out = socket.getOutputStream();
+      out.write(LineProtocol.errorReply(reason));
+      out.flush();
+      socket.shutdownOutput();
+      InputStream in = socket.getInputStream();
+      byte[] scratch = new byte[4096];
+      int available;
+      while ((available = in.available()) > 0) {
+        if (in.read(scratch, 0, Math.min(available, scratch.length)) < 0) {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // The client is gone already; nothing to tell it.
+    } finally {
+      closeQuietly(socket);
+    }
+  }
+
+  private void release(Connection connection) {
+    connections.remove(connection);
+    openPerAddress.computeIfPresent(connection.remote, (a, n) -> n > 1 ? n - 1 : null);
+    connectionsOpen.decrementAndGet();
+  }
+
+  /**
+   * Closes connections whose client has not taken a reply for longer than the idle time-out: a
+   * blocked write has no time-out of its own, and the thread would otherwise wait forever.
+   */
+  private void reapStalledWrites() {
+    long idleNanos = TimeUnit.MILLISECONDS.toNanos(idleMillis);
+    long periodMillis = Math.max(10, Math.min(1000, idleMillis / 4));
+    while (!closed.get()) {
+      try {
+        Thread.sleep(periodMillis);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = System.nanoTime();
+      for (Connection connection : connections) {
+        long since = connection.writingSinceNanos;
+        if (since != 0 && now - since > idleNanos) {
+          connection.closeSocket();
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- serving
+
+  /** One client's connection and the thread that serves it. */
+  private final class Connection implements Runnable {
+    private final long number;
+    private final Socket socket;
+    private final InetAddress remote;
+    private final SplittableRandom random;
+    private final Thread thread;
+    private final TokenBucket bucket;
+    /** When the write under way started ({@link System#nanoTime()}), 0 when none is. */
+    private volatile long writingSinceNanos;
+    private LineReader reader;
+    private OutputStream replies;
+    private int sendLineReplies;
+
+    Connection(long number, Socket socket, InetAddress remote, SplittableRandom random) {
+      this.number = number;
+      this.socket = socket;
+      this.remote = remote;
+      this.random = random;
+      this.bucket = new TokenBucket(config.ratePerSecond(), config.burst(), System.nanoTime());
+      this.thread = new Thread(this, "line-server-" + address.getPort() + "-conn-" + number
+          + "-" + remote.getHostAddress() + ":" + socket.getPort());
+      this.thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        serve();
+      } catch (SocketTimeoutException e) {
+        // Idle for the whole time-out: closed below, silently (nobody is waiting for a reply).
+      } catch (IOException e) {
+        // The client went away, closed mid-request, or close() closed the socket.
+      } catch (RuntimeException e) {
+        // A bug must not take the server down: this connection ends, the others go on.
+        System.err.println("line server: connection " + number + " failed: " + e);
+      } finally {
+        closeSocket();
+        release(this);
+      }
+    }
+
+    private void serve() throws IOException {
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout(idleMillis);
+      reader = new LineReader(socket.getInputStream(), LineProtocol.MAX_REQUEST_LINE_BYTES);
+      replies = new BufferedOutputStream(new WatchedOutputStream(socket.getOutputStream()), 8192);
+      RequestParser parser = new RequestParser(file.lineCount());
+      while (true) {
+        byte[] line = readRequestLine();
+        if (line == null) {
+          return; // a clean end; in the middle of a request, nobody is left to answer
+        }
+        Request request = parser.accept(line);
+        boolean goOn = true;
+        if (request instanceof Request.SendLine) {
+          goOn = sendLine();
+        } else if (request instanceof Request.Submit submit) {
+          goOn = submit(submit);
+        } else if (request instanceof Request.RejectedSubmit rejected) {
+          goOn = rejectSubmit(rejected);
+        } else if (request instanceof Request.Invalid invalid) {
+          errors.increment();
+          replies.write(LineProtocol.errorReply(invalid.reason()));
+        }
+        if (!goOn) {
+          return;
+        }
+      }
+    }
+
+    /** A request line, or null at the end; an over-long one is answered and ends the connection. */
+    private byte[] readRequestLine() throws IOException {
+      flushBeforeBlocking();
+      try {
+        return reader.readLine();
+      } catch (LineReader.LineTooLongException e) {
+        errors.increment();
+        replies.write(LineProtocol.errorReply(
+            "request line longer than " + LineProtocol.MAX_REQUEST_LINE_BYTES + " bytes"));
+        lingerAndClose();
+        throw new IOException("closed after an over-long request line", e);
+      }
+    }
+
+    /** A line's text in a submission, or null when longer than every line of the file. */
+    private byte[] readText() throws IOException {
+      flushBeforeBlocking();
+      try {
+        byte[] text = reader.readLine(Math.max(1, file.longestLineBytes()));
+        if (text == null) {
+          throw new EOFException("the client left in the middle of its submission");
+        }
+        return text;
+      } catch (LineReader.LineTooLongException e) {
+        // Certainly wrong; skipped in constant memory so the next pair stays framed.
+        reader.skipLine();
+        return null;
+      }
+    }
+
+    private boolean sendLine() throws IOException {
+      long now = System.nanoTime();
+      downloadStartNanos.compareAndSet(NO_DOWNLOAD, now);
+      double declineProbability = config.declineProbability();
+      // A random decline is drawn first and takes no token: it models a busy server.
+      if (declineProbability > 0 && random.nextDouble() < declineProbability) {
+        declinedAtRandom.increment();
+        replies.write(LineProtocol.declinedReply());
+      } else if (!bucket.tryTake(now)) {
+        declinedByRate.increment();
+        replies.write(LineProtocol.declinedReply());
+      } else {
+        int n = random.nextInt(file.lineCount());
+        replies.write(String.valueOf(n).getBytes(StandardCharsets.US_ASCII));
+        replies.write('\n');
+        file.writeLine(n, replies);
+        replies.write('\n');
+        linesServed.increment();
+      }
+      sendLineReplies++;
+      if (config.dropConnectionEvery() > 0 && sendLineReplies == config.dropConnectionEvery()) {
+        lingerAndClose(); // the reply goes out whole first
+        return false;
+      }
+      return true;
+    }
+
+    private boolean submit(Request.Submit submit) throws IOException {
+      SubmissionCheck check = new SubmissionCheck(file, submit.count());
+      for (int i = 0; i < submit.count(); i++) {
+        byte[] number = readRequestLine();
+        if (number == null) {
+          return false; // the client left in the middle of its submission
+        }
+        check.accept(number, readText());
+      }
+      String failure = check.failure();
+      if (failure == null) {
+        long start = downloadStartNanos.getAndSet(NO_DOWNLOAD);
+        long millis = start == NO_DOWNLOAD
+            ? 0 : Math.max(0, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        submissionsOk.increment();
+        replies.write(LineProtocol.submitOkReply(submit.count(), millis));
+      } else {
+        submissionsFailed.increment();
+        replies.write(LineProtocol.submitFailedReply(failure));
+      }
+      return true;
+    }
+
+    private boolean rejectSubmit(Request.RejectedSubmit rejected) throws IOException {
+      submissionsFailed.increment();
+      if (rejected.closesConnection()) {
+        replies.write(LineProtocol.submitFailedReply(rejected.reason()));
+        lingerAndClose();
+        return false;
+      }
+      for (int i = 0; i < rejected.pairsToSkip(); i++) {
+        if (readRequestLine() == null) {
+          return false;
+        }
+        readText();
+      }
+      replies.write(LineProtocol.submitFailedReply(rejected.reason()));
+      return true;
+    }
+
+    /**
+     * Sends what is buffered unless another complete line is already here: pipelined requests get
+     * their replies in one write, and no reply waits while the server waits for input.
+     */
+    private void flushBeforeBlocking() throws IOException {
+      if (!reader.hasBufferedLine()) {
+        replies.flush();
+      }
+    }
+
+    /**
+     * Sends the last reply, then reads (and drops) what the client still sends, for a bounded
+     * time, before closing: closing with unread input would send a reset, which can make the
+     * client lose that last reply.
+     */
+    private void lingerAndClose() throws IOException {
+      replies.flush();
+      socket.shutdownOutput();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+      byte[] scratch = new byte[8192];
+      long drained = 0;
+      InputStream in = socket.getInputStream();
+      try {
+        while (drained < LINGER_MAX_BYTES) {
+          long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+          if (left <= 0) {
+            break;
+          }
+          socket.setSoTimeout((int) left);
+          int n = in.read(scratch);
+          if (n < 0) {
+            break;
+          }
+          drained += n;
+        }
+      } catch (IOException e) {
+        // Timed out or reset: either way the connection is done.
+      }
+      closeSocket();
+    }
+
+    void closeSocket() {
+      closeQuietly(socket);
+    }
+
+    /** Marks the time of every write to the socket, for {@link #reapStalledWrites()}. */
+    private final class WatchedOutputStream extends FilterOutputStream {
+      WatchedOutputStream(OutputStream socketOut) {
+        super(socketOut);
+      }
+
+      @Override
+      public void write(byte[] bytes, int offset, int length) throws IOException {
+        writingSinceNanos = System.nanoTime() | 1; // never 0, which means "not writing"
+        try {
+          out.write(bytes, offset, length);
+        } finally {
+          writingSinceNanos = 0;
+        }
+      }
+
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        writingSinceNanos = System.nanoTime() | 1;
+        try {
+          out.flush();
+        } finally {
+          writingSinceNanos = 0;
+        }
+      }
+    }
+  }
+
+  private static void closeQuietly(Closeable closeable) {
+    try {
+      closeable.close();
+    } catch (IOException e) {
+      // Nothing more to release.
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.mpjbench.launcher.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Stroke;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+
+/**
+ * The look every chart shares, so that they sit side by side in a report: a fixed size, white
+ * background, fonts large enough to read when the image is scaled down to a page's width, a
+ * colour-blind-safe palette (Okabe and Ito), light grid lines, the legend below the plot.
+ */
+final class ChartStyle {
+  static {
+    // First, before the fonts below: loading AWT's native library settles headless or not.
+    headless();
+  }
+
+  /** Width of every PNG, pixels. */
+  static final int WIDTH_PIXELS = 1000;
+  /** Height of every PNG, pixels. */
+  static final int HEIGHT_PIXELS = 600;
+
+  // Logical font names: the JDK maps them to whatever the machine has (DejaVu on Debian).
+  static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 22);
+  static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+  static final Font AXIS_LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
+  static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+  static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
+  static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
+
+  /** Okabe-Ito colours without yellow (too pale on white), then black and grey. */
+  private static final Paint[] PALETTE = {
+    new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+    new Color(0xE69F00), new Color(0x56B4E9), Color.BLACK, new Color(0x888888),
+  };
+
+  static final Color GRID = new Color(0xDDDDDD);
+  static final Color MINOR_GRID = new Color(0xEEEEEE);
+  static final Color REFERENCE = new Color(0x555555);
+  static final Stroke LINE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  static final Stroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+      10f, new float[] {8f, 6f}, 0f);
+
+  private ChartStyle() {}
+
+  /**
+   * Makes AWT run without a display. Must happen before anything touches the AWT toolkit: on a
+   * machine without X, a non-headless toolkit fails to load, and on one with X, charts would open
+   * a connection to it for nothing.
+   */
+  static void headless() {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  /** The colour of the {@code index}-th series (the palette repeats after eight). */
+  static Paint color(int index) {
+    return PALETTE[index % PALETTE.length];
+  }
+
+  /** A numeric axis with the shared fonts. */
+  static NumberAxis numberAxis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    style(axis);
+    return axis;
+  }
+
+  /** Applies the shared fonts to {@code axis}. */
+  static void style(ValueAxis axis) {
+    axis.setLabelFont(AXIS_LABEL_FONT);
+    axis.setTickLabelFont(TICK_FONT);
+    axis.setLabelPaint(Color.BLACK);
+    axis.setTickLabelPaint(Color.BLACK);
+  }
+
+  /** A plot with a white background and light grid lines. */
+  static XYPlot plot(ValueAxis x, ValueAxis y) {
+    XYPlot plot = new XYPlot();
+    plot.setDomainAxis(x);
+    plot.setRangeAxis(y);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setDomainGridlineStroke(new BasicStroke(1f));
+    plot.setRangeGridlineStroke(new BasicStroke(1f));
+    plot.setOutlinePaint(Color.GRAY);
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    return plot;
+  }
+
+  /** A chart around {@code plot} with a title, a subtitle and a legend below. */
+  static JFreeChart chart(String title, String subtitle, XYPlot plot) {
+    JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setAntiAlias(true);
+    chart.setTextAntiAlias(true);
+    chart.setPadding(new RectangleInsets(10, 10, 10, 20));
+    chart.getTitle().setPadding(new RectangleInsets(4, 0, 2, 0));
+    TextTitle sub = new TextTitle(subtitle, SUBTITLE_FONT);
+    sub.setPaint(Color.DARK_GRAY);
+    sub.setPadding(new RectangleInsets(0, 0, 8, 0));
+    chart.addSubtitle(sub);
+    LegendTitle legend = chart.getLegend();
+    legend.setItemFont(LEGEND_FONT);
+    legend.setPosition(RectangleEdge.BOTTOM);
+    legend.setFrame(BlockBorder.NONE);
+    legend.setBackgroundPaint(Color.WHITE);
+    legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 14));
+    legend.setMargin(new RectangleInsets(8, 0, 0, 0));
+    return chart;
+  }
+
+  /**
+   * Writes {@code chart} as a {@value #WIDTH_PIXELS}×{@value #HEIGHT_PIXELS} PNG named
+   * {@code fileName} in {@code outDir} (created if needed), through a temporary name so that a
+   * reader never sees half an image; returns the file.
+   */
+  static Path save(JFreeChart chart, Path outDir, String fileName) throws IOException {
+    Files.createDirectories(outDir);
+    Path target = outDir.resolve(fileName);
+    Path temporary = outDir.resolve("." + fileName + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        ChartUtils.writeChartAsPNG(out, chart, WIDTH_PIXELS, HEIGHT_PIXELS);
+      }
+      try {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+    return target;
+  }
+}

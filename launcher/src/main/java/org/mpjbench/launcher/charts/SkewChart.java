@@ -1,0 +1,148 @@
+package org.mpjbench.launcher.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Renders {@link SkewSeries}: Berkeley's true skew after each round (µs, logarithmic y axis)
+ * against the round, one line per rank count. Skew 0 cannot go on a log axis: 1-rank runs (and
+ * any round whose median skew is 0) are left out by {@link SkewSeries#from}, and the subtitle
+ * says so.
+ */
+public final class SkewChart {
+  /** The PNG's file name. */
+  public static final String FILE_NAME = "berkeley-skew.png";
+
+  private SkewChart() {}
+
+  /**
+   * The chart of {@code series}.
+   *
+   * @throws IllegalArgumentException when {@code series} is empty
+   */
+  public static JFreeChart build(List<SkewSeries> series) {
+    ChartStyle.headless();
+    if (series.stream().allMatch(one -> one.points().isEmpty())) {
+      throw new IllegalArgumentException("no berkeley skew series to plot");
+    }
+    XYSeriesCollection dataset = new XYSeriesCollection();
+    int lastRound = 1;
+    for (SkewSeries one : series) {
+      XYSeries xy = new XYSeries(one.label());
+      for (SkewSeries.Point point : one.points()) {
+        if (!(point.medianSkewMicros() > 0)) {
+          throw new IllegalArgumentException("skew must be above 0 on a log axis; round "
+              + point.round() + " of " + one.label() + " has " + point.medianSkewMicros());
+        }
+        xy.add(point.round(), point.medianSkewMicros());
+        lastRound = Math.max(lastRound, point.round());
+      }
+      dataset.addSeries(xy);
+    }
+
+    NumberAxis x = ChartStyle.numberAxis("round (0: before the first)");
+    x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    x.setRange(0.5, lastRound + 0.5);
+    double lowest = series.stream().flatMap(s -> s.points().stream())
+        .mapToDouble(SkewSeries.Point::medianSkewMicros).min().orElseThrow();
+    double highest = series.stream().flatMap(s -> s.points().stream())
+        .mapToDouble(SkewSeries.Point::medianSkewMicros).max().orElseThrow();
+    DecadeAxis y = new DecadeAxis("true skew after the round (µs, log scale)", lowest, highest);
+    ChartStyle.style(y);
+
+    XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+    for (int i = 0; i < series.size(); i++) {
+      renderer.setSeriesPaint(i, ChartStyle.color(i));
+      renderer.setSeriesStroke(i, ChartStyle.LINE);
+      renderer.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
+    }
+    XYPlot plot = ChartStyle.plot(x, y);
+    plot.setRangeMinorGridlinesVisible(true);
+    plot.setRangeMinorGridlinePaint(ChartStyle.MINOR_GRID);
+    plot.setRangeMinorGridlineStroke(new BasicStroke(1f));
+    plot.setDataset(dataset);
+    plot.setRenderer(renderer);
+    return ChartStyle.chart("Berkeley: true clock skew after each round",
+        "per round, the median of the runs with the same rank count; 1-rank runs (skew 0) are"
+            + " not shown", plot);
+  }
+
+  /** Writes the chart of {@code series} to {@code outDir}/{@value #FILE_NAME}; returns it. */
+  public static Path write(List<SkewSeries> series, Path outDir) throws IOException {
+    return ChartStyle.save(build(series), outDir, FILE_NAME);
+  }
+
+  /**
+   * A base-10 log axis over whole decades (so that at least two ticks are labelled, however narrow
+   * the data), labelled with plain numbers (0.1, 1, 10, 1,000) rather than 10^n, since readers
+   * compare them with numbers in the text. Over at most three decades, 2 and 5 times each power
+   * of ten are labelled too and the other multiples get light grid lines: with few decades, the
+   * powers alone are too far apart to read a value off. JFreeChart's own LogAxis labels half
+   * decades (3,162.278) or nothing at all over a narrow range.
+   */
+  static final class DecadeAxis extends LogAxis {
+    private static final long serialVersionUID = 1L;
+    private static final int FINE_DECADES = 3;
+
+    private final int lowestPower;
+    private final int highestPower;
+    private final DecimalFormat format =
+        new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+
+    DecadeAxis(String label, double lowest, double highest) {
+      super(label);
+      setBase(10);
+      lowestPower = (int) Math.floor(Math.log10(lowest));
+      int top = (int) Math.ceil(Math.log10(highest));
+      highestPower = top > lowestPower ? top : lowestPower + 1;
+      setRange(Math.pow(10, lowestPower), Math.pow(10, highestPower));
+    }
+
+    @Override
+    protected List<ValueTick> refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea,
+        RectangleEdge edge) {
+      boolean fine = highestPower - lowestPower <= FINE_DECADES;
+      List<ValueTick> ticks = new ArrayList<>();
+      for (int power = lowestPower; power <= highestPower; power++) {
+        for (int multiple = 1; multiple <= 9; multiple++) {
+          // BigDecimal: 3 x 10^-1 is 0.3, not 0.30000000000000004.
+          double value = BigDecimal.valueOf(multiple).scaleByPowerOfTen(power).doubleValue();
+          if (value > getUpperBound() * (1 + 1e-9)) {
+            break;
+          }
+          boolean labelled = multiple == 1 || fine && (multiple == 2 || multiple == 5);
+          if (labelled) {
+            ticks.add(new NumberTick(TickType.MAJOR, value, format.format(value),
+                TextAnchor.CENTER_RIGHT, TextAnchor.CENTER, 0));
+          } else if (fine) {
+            ticks.add(new NumberTick(TickType.MINOR, value, "", TextAnchor.CENTER_RIGHT,
+                TextAnchor.CENTER, 0));
+          }
+        }
+      }
+      return ticks;
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package org.mpjbench.launcher.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.mpjbench.kernels.KernelType;
+import org.mpjbench.launcher.charts.Charts;
+import org.mpjbench.launcher.results.ResultWriter;
+import org.mpjbench.launcher.results.RunRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mpjbench sweep}: runs each kernel for each rank count, several times, then writes a CSV of
+ * every run, renders the charts, and prints a table of medians. Each run is an ordinary {@code run}
+ * with its own result file, so a sweep that stops halfway keeps every run it finished (and the CSV
+ * rows written so far), and {@code mpjbench plot} can redraw the charts from the folder.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs each kernel for each rank count, --repeat times, writes every result and a CSV under",
+      "results/sweep-<time>/, renders plots/download-lines-vs-time.png, download-speedup.png and",
+      "berkeley-skew.png, and prints the medians.",
+    })
+public final class SweepCommand implements Callable<Integer> {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /** Columns of sweep.csv, documented in docs/results.md. */
+  static final List<String> CSV_COLUMNS = List.of("kernel", "ranks", "repeat", "seed", "status",
+      "wall_s", "final_skew_ns", "median_round_ns", "lines", "draws", "master_complete_s",
+      "bound_s", "efficiency", "result_file");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--kernels", paramLabel = "LIST", split = ",", defaultValue = "berkeley,download",
+      description = "Kernels to run (default: ${DEFAULT-VALUE}).")
+  List<String> kernels;
+
+  @Option(names = "--ranks", paramLabel = "LIST", split = ",", defaultValue = "1,2,3,4",
+      description = "Rank counts (default: ${DEFAULT-VALUE}).")
+  List<Integer> ranks;
+
+  @Option(names = "--repeat", paramLabel = "M", defaultValue = "3",
+      description = "Runs per kernel and rank count, seeds 1 to M (default: ${DEFAULT-VALUE}).")
+  int repeat;
+
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
+      description = "multicore or niodev (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--machines", paramLabel = "FILE", description = "niodev: the machines file.")
+  Path machines;
+
+  @Option(names = "--results", paramLabel = "DIR",
+      description = "Folder for the runs and sweep.csv (default: results/sweep-<time>/).")
+  Path results;
+
+  @Option(names = "--plots", paramLabel = "DIR",
+      description = "Folder for the charts (default: plots/ of the project).")
+  Path plots;
+
+  @Option(names = "--lines", paramLabel = "N", defaultValue = "1000",
+      description = "download: lines of the file (default: ${DEFAULT-VALUE}).")
+  int lines;
+
+  @Option(names = "--rate-per-second", paramLabel = "R", defaultValue = "250",
+      description = "download: requests per second per connection (default: ${DEFAULT-VALUE}).")
+  double ratePerSecond;
+
+  @Option(names = "--rounds", paramLabel = "N", defaultValue = "20",
+      description = "berkeley: rounds (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--timeout-s", paramLabel = "SECONDS", defaultValue = "600",
+      description = "Bound of each run (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Override
+  public Integer call() throws IOException {
+    List<KernelType> chosen = validate();
+    Path folder = results != null ? results : defaultResults();
+    Path plotFolder = plots != null ? plots : defaultPlots();
+    try {
+      new ResultWriter(folder).checkWritable();
+      new ResultWriter(plotFolder).checkWritable();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path csv = folder.resolve("sweep.csv");
+    Files.writeString(csv, String.join(",", CSV_COLUMNS) + "\n", StandardCharsets.UTF_8);
+
+    int total = chosen.size() * ranks.size() * repeat;
+    List<RunRecord> records = new ArrayList<>();
+    int failures = 0;
+    boolean interactive = System.console() != null;
+    try (ProgressBar bar = interactive ? bar(total) : null) {
+      int index = 0;
+      for (KernelType kernel : chosen) {
+        for (int rankCount : ranks) {
+          for (int seed = 1; seed <= repeat; seed++) {
+            index++;
+            String label = String.format(Locale.ROOT, "[%d/%d] %s -np %d, seed %d", index, total,
+                kernel.cliName(), rankCount, seed);
+            if (bar != null) {
+              bar.setExtraMessage(" " + kernel.cliName() + " -np " + rankCount + " #" + seed);
+            }
+            StringWriter runErr = new StringWriter();
+            java.util.Set<Path> before = ResultFilesIn.list(folder);
+            int exit = runOne(kernel, rankCount, seed, folder, runErr);
+            Path file = ResultFilesIn.newOne(folder, before);
+            RunRecord record = file == null ? null : ResultWriter.read(file);
+            appendCsv(csv, kernel, rankCount, seed, exit, record, file);
+            if (exit == KernelRun.INTERRUPTED_EXIT) {
+              err.println("mpjbench: sweep interrupted at " + label);
+              return exit;
+            }
+            if (exit != 0) {
+              failures++;
+              err.println("mpjbench: " + label + " failed: " + firstLine(runErr.toString()));
+            } else if (record != null) {
+              records.add(record);
+            }
+            if (bar != null) {
+              bar.step();
+            } else {
+              out.println(label + ": " + (exit == 0 ? brief(record) : "FAILED"));
+              out.flush();
+            }
+          }
+        }
+      }
+    }
+    out.println("runs and sweep.csv in " + folder);
+    if (!records.isEmpty()) {
+      try {
+        for (Path chart : Charts.renderAll(records, plotFolder)) {
+          out.println("chart " + chart);
+        }
+      } catch (IllegalArgumentException e) {
+        err.println("mpjbench: no chart drawn: " + e.getMessage());
+      }
+    }
+    SweepTable.print(out, records);
+    out.flush();
+    if (failures > 0) {
+      err.println("mpjbench: " + failures + " of " + total + " runs failed");
+      return UserError.FAILED;
+    }
+    return 0;
+  }
+
+  private List<KernelType> validate() {
+    List<KernelType> chosen = new ArrayList<>();
+    for (String name : kernels) {
+      chosen.add(KernelType.byName(name.strip()).orElseThrow(() ->
+          new CommandLine.ParameterException(spec.commandLine(), "unknown kernel '" + name
+              + "' in --kernels; known kernels: " + RunCommand.kernelNames())));
+    }
+    if (ranks.isEmpty() || ranks.stream().anyMatch(k -> k == null || k < 1 || k > 256)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--ranks must list rank counts from 1 to 256, got " + ranks);
+    }
+    if (repeat < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--repeat must be at least 1, got " + repeat);
+    }
+    return chosen;
+  }
+
+  private int runOne(KernelType kernel, int rankCount, int seed, Path folder, StringWriter runErr) {
+    List<String> args = new ArrayList<>(List.of("run", kernel.cliName(), "-np",
+        Integer.toString(rankCount), "--device", device, "--results", folder.toString(), "-q",
+        "--timeout-s", Long.toString(timeoutSeconds), "--seed", Integer.toString(seed)));
+    if (machines != null) {
+      args.addAll(List.of("--machines", machines.toString()));
+    }
+    switch (kernel) {
+      case BERKELEY -> args.addAll(List.of("--rounds", Integer.toString(rounds)));
+      case DOWNLOAD -> args.addAll(List.of("--lines", Integer.toString(lines),
+          "--rate-per-second", Double.toString(ratePerSecond)));
+      default -> { }
+    }
+    CommandLine commandLine = MpjBenchCommand.commandLine();
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    commandLine.setErr(new PrintWriter(runErr, true));
+    return commandLine.execute(args.toArray(String[]::new));
+  }
+
+  private static void appendCsv(Path csv, KernelType kernel, int rankCount, int seed, int exit,
+      RunRecord record, Path file) throws IOException {
+    Map<String, String> row = new TreeMap<>();
+    row.put("kernel", kernel.cliName());
+    row.put("ranks", Integer.toString(rankCount));
+    row.put("repeat", Integer.toString(seed));
+    row.put("seed", Integer.toString(seed));
+    row.put("status", record == null ? "failed" : record.status());
+    if (record != null && exit == 0) {
+      row.put("wall_s", format(record.wallTimeSeconds()));
+      row.put("result_file", file.getFileName().toString());
+      JsonNode result = record.result();
+      if (kernel == KernelType.BERKELEY) {
+        row.put("final_skew_ns", result.at("/summary/finalSkewNanos").asText());
+        row.put("median_round_ns", result.at("/summary/medianRoundNanos").asText());
+      } else if (kernel == KernelType.DOWNLOAD) {
+        row.put("lines", result.path("lineCount").asText());
+        row.put("draws", result.path("draws").asText());
+        row.put("master_complete_s", format(result.path("masterCompleteSeconds").asDouble()));
+        row.put("bound_s", format(result.path("boundSeconds").asDouble()));
+        row.put("efficiency", format(result.path("efficiency").asDouble()));
+      }
+    }
+    StringBuilder line = new StringBuilder();
+    for (String column : CSV_COLUMNS) {
+      if (line.length() > 0) {
+        line.append(',');
+      }
+      line.append(row.getOrDefault(column, ""));
+    }
+    try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND)) {
+      writer.write(line.append('\n').toString());
+    }
+  }
+
+  private static String brief(RunRecord record) {
+    if (record == null) {
+      return "no result file";
+    }
+    JsonNode result = record.result();
+    return switch (record.kernel()) {
+      case "berkeley" -> "final skew " + Units.nanos(result.at("/summary/finalSkewNanos").asLong());
+      case "download" -> String.format(Locale.ROOT, "T = %.2f s (bound %.2f s), E = %.3f",
+          result.path("masterCompleteSeconds").asDouble(), result.path("boundSeconds").asDouble(),
+          result.path("efficiency").asDouble());
+      default -> record.status();
+    };
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static String firstLine(String text) {
+    return text.lines().findFirst().orElse("(no message)").replaceFirst("^mpjbench: ", "");
+  }
+
+  private static ProgressBar bar(int total) {
+    return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(total)
+        .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUpdateIntervalMillis(500).build();
+  }
+
+  private static Path defaultResults() {
+    String home = System.getProperty("mpjbench.home");
+    Path base = home == null ? Path.of("results") : Path.of(home, "results");
+    return base.resolve("sweep-" + STAMP.format(Instant.now()));
+  }
+
+  private static Path defaultPlots() {
+    String home = System.getProperty("mpjbench.home");
+    return home == null ? Path.of("plots") : Path.of(home, "plots");
+  }
+
+  /** Finds the result file a run just wrote: the JSON file that was not there before. */
+  private static final class ResultFilesIn {
+    static java.util.Set<Path> list(Path folder) throws IOException {
+      try (var files = Files.list(folder)) {
+        return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+            .collect(java.util.stream.Collectors.toSet());
+      }
+    }
+
+    static Path newOne(Path folder, java.util.Set<Path> before) throws IOException {
+      return list(folder).stream().filter(p -> !before.contains(p)).findFirst().orElse(null);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.mpjbench.launcher.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.launcher.charts.ResultFixtures.berkeley;
+import static org.mpjbench.launcher.charts.ResultFixtures.download;
+import static org.mpjbench.launcher.charts.ResultFixtures.incomplete;
+import static org.mpjbench.launcher.charts.ResultFixtures.write;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mpjbench plot}: charts from result files, and bad input as one line with exit 2. */
+class PlotCommandTest {
+  @TempDir Path tmp;
+
+  private Path results() throws IOException {
+    Path results = tmp.resolve("results");
+    write(results, download(1, 30, 0.92));
+    write(results, download(2, 15.5, 0.9));
+    write(results, download(4, 8, 0.88));
+    write(results.resolve("berkeley"), berkeley(4, 27_000_000, 20_000, 800));
+    return results;
+  }
+
+  @Test
+  void rendersEveryChartFromAFolderAndListsTheFiles() throws IOException {
+    Path out = tmp.resolve("charts");
+    CliRun run = CliRun.of("plot", results().toString(), "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertEquals(List.of(out.resolve("download-lines-vs-time.png").toString(),
+        out.resolve("download-speedup.png").toString(),
+        out.resolve("berkeley-skew.png").toString()), run.out().lines().toList(), run::describe);
+    assertEquals("", run.err(), run::describe);
+    for (String file : run.out().lines().toList()) {
+      assertTrue(Files.size(Path.of(file)) > 1000, file);
+    }
+  }
+
+  @Test
+  void incompleteRunsAreSkippedWithANoteNamingTheFile() throws IOException {
+    Path results = results();
+    Path failed = write(results, "failed.json", incomplete("download", 8, "failed"));
+    Path out = tmp.resolve("charts");
+    CliRun run = CliRun.of("plot", results.toString(), "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::describe);
+    List<String> lines = run.out().lines().toList();
+    assertEquals("note: skipped " + failed + ": status failed (only complete runs are plotted)",
+        lines.get(0), run::describe);
+    assertEquals(4, lines.size(), run::describe);
+    assertEquals("", run.err(), run::describe);
+  }
+
+  @Test
+  void aNoteSaysWhichChartWasLeftOut() throws IOException {
+    Path results = tmp.resolve("results");
+    write(results, download(2, 15.5, 0.9));
+    CliRun run = CliRun.of("plot", results.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertEquals(List.of("note: download-speedup.png not drawn: speedup needs download runs with"
+        + " 1 rank", tmp.resolve("o").resolve("download-lines-vs-time.png").toString()),
+        run.out().lines().toList());
+  }
+
+  @Test
+  void aJsonFileThatIsNotAResultIsOneLineNamingIt() throws IOException {
+    Path results = results();
+    Path stranger = Files.writeString(results.resolve("package.json"), "{\"name\": \"x\"}");
+    Path out = tmp.resolve("charts");
+    CliRun run = CliRun.of("plot", results.toString(), "--out", out.toString());
+    assertUsageError(run, stranger + " is not an mpjbench result file (no \"schema\" field)");
+    assertFalse(Files.exists(out), "nothing drawn");
+  }
+
+  @Test
+  void aMissingPathIsOneLine() throws IOException {
+    Path missing = tmp.resolve("nowhere");
+    CliRun run = CliRun.of("plot", results().toString(), missing.toString(),
+        "--out", tmp.resolve("charts").toString());
+    assertUsageError(run, missing + " does not exist");
+  }
+
+  @Test
+  void nothingPlottableIsOneLine() throws IOException {
+    Path results = tmp.resolve("results");
+    Path failed = write(results, incomplete("berkeley", 4, "interrupted"));
+    CliRun run = CliRun.of("plot", results.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertEquals(List.of("mpjbench: nothing to plot: the one run read did not complete"),
+        run.errLines(), run::describe);
+    assertEquals(List.of("note: skipped " + failed
+        + ": status interrupted (only complete runs are plotted)"), run.out().lines().toList());
+
+    Path onlyOneRank = tmp.resolve("one-rank");
+    write(onlyOneRank, berkeley(1, 0, 0));
+    run = CliRun.of("plot", onlyOneRank.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertEquals(1, run.errLines().size(), run::describe);
+    assertTrue(run.err().startsWith("mpjbench: nothing to plot: berkeley-skew.png not drawn"),
+        run::describe);
+
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    run = CliRun.of("plot", empty.toString());
+    assertUsageError(run, "no result files (*.json) in " + empty);
+  }
+
+  @Test
+  void outMustBeAFolder() throws IOException {
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    CliRun run = CliRun.of("plot", results().toString(), "--out", file.toString());
+    assertUsageError(run, "--out " + file + " is a file, not a folder");
+  }
+
+  @Test
+  void resultsAreRequired() {
+    CliRun run = CliRun.of("plot");
+    assertEquals(2, run.exitCode(), run::describe);
+    assertEquals(1, run.errLines().size(), run::describe);
+    assertTrue(run.err().startsWith("mpjbench: Missing required parameter"), run::describe);
+    assertTrue(run.err().contains("RESULTS"), run::describe);
+  }
+
+  @Test
+  void theDefaultOutIsPlotsOfTheProject() throws IOException {
+    String before = System.getProperty("mpjbench.home");
+    Path home = Files.createDirectories(tmp.resolve("project"));
+    System.setProperty("mpjbench.home", home.toString());
+    try {
+      CliRun run = CliRun.of("plot", results().toString());
+      assertEquals(0, run.exitCode(), run::describe);
+      assertTrue(Files.isRegularFile(home.resolve("plots").resolve("download-speedup.png")),
+          run::describe);
+    } finally {
+      if (before == null) {
+        System.clearProperty("mpjbench.home");
+      } else {
+        System.setProperty("mpjbench.home", before);
+      }
+    }
+    if (before == null) {
+      assertEquals(Path.of("plots"), new PlotCommand().outDirectory());
+    }
+  }
+
+  @Test
+  void helpDescribesTheCharts() {
+    CliRun run = CliRun.of("plot", "--help");
+    assertEquals(0, run.exitCode(), run::describe);
+    for (String text : List.of("Usage: mpjbench plot", "RESULTS", "--out",
+        "download-lines-vs-time.png", "download-speedup.png", "berkeley-skew.png", "log scale")) {
+      assertTrue(run.out().contains(text), () -> "missing '" + text + "':\n" + run.describe());
+    }
+    assertTrue(CliRun.of("--help").out().contains("plot"));
+  }
+
+  private static void assertUsageError(CliRun run, String message) {
+    assertEquals(2, run.exitCode(), run::describe);
+    assertEquals(List.of("mpjbench: " + message), run.errLines(), run::describe);
+    assertEquals("", run.out(), run::describe);
+  }
+}
