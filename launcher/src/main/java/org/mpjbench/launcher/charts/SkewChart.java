@@ -64,7 +64,9 @@ public final class SkewChart {
 
     NumberAxis x = ChartStyle.numberAxis("round (0: before the first)");
     x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    x.setRange(0.5, lastRound + 0.5);
+    int firstRound = series.stream().flatMap(s -> s.points().stream())
+        .mapToInt(SkewSeries.Point::round).min().orElse(1);
+    x.setRange(firstRound - 0.5, lastRound + 0.5);
     double lowest = series.stream().flatMap(s -> s.points().stream())
         .mapToDouble(SkewSeries.Point::medianSkewMicros).min().orElseThrow();
     double highest = series.stream().flatMap(s -> s.points().stream())
@@ -85,8 +87,8 @@ public final class SkewChart {
     plot.setDataset(dataset);
     plot.setRenderer(renderer);
     return ChartStyle.chart("Berkeley: true clock skew after each round",
-        "per round, the median of the runs with the same rank count; 1-rank runs (skew 0) are"
-            + " not shown", plot);
+        "round 0: before the first round; medians of the runs with the same rank count;"
+            + " 1-rank runs (skew 0) not shown", plot);
   }
 
   /** Writes the chart of {@code series} to {@code outDir}/{@value #FILE_NAME}; returns it. */

@@ -15,9 +15,13 @@ import picocli.CommandLine.Command;
       "Benchmarks classic distributed algorithms as real MPJ Express ranks.",
       "",
       "Examples:",
+      "  mpjbench sweep                     (both kernels, 1-4 ranks, charts in plots/)",
       "  mpjbench run berkeley -np 4",
       "  mpjbench run berkeley -np 4 --faulty 3 --faulty-offset-ms 10000",
+      "  mpjbench run download -np 4 --lines 1000 --rate-per-second 250",
       "  mpjbench run berkeley -np 2 --device niodev --machines machines.txt",
+      "  mpjbench plot results/sweep-*/",
+      "  mpjbench line-server --port 7777",
       "  mpjbench cluster start | status | stop",
     },
     subcommands = {RunCommand.class, SweepCommand.class, PlotCommand.class, ClusterCommand.class,
@@ -28,7 +32,7 @@ public final class MpjBenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "say what to do: run, cluster or help");
+        spec.commandLine(), "say what to do: run, sweep, plot, line-server, cluster or help");
   }
 
   /** Builds the command line with mpjbench's error handling (one line, exit 2 for bad input). */

@@ -1,0 +1,152 @@
+package org.mpjbench.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.kernels.download.server.LineFile;
+import org.mpjbench.kernels.download.server.LineServer;
+import org.mpjbench.kernels.download.server.LineServerConfig;
+
+/**
+ * The download kernel through the real MPJ runtime against a real line server over TCP: the file
+ * arrives whole and byte-identical, dropped connections are survived, an unreachable server fails
+ * clearly. Small files and a high rate keep each run to a few seconds.
+ */
+class DownloadIT {
+  @TempDir Path work;
+
+  private static byte[] artifact(LauncherRun run) throws Exception {
+    JsonNode json = run.json();
+    String name = json.at("/artifacts/file.txt").asText();
+    assertTrue(!name.isEmpty(), "the record names its reassembled file: " + json.get("artifacts"));
+    return Files.readAllBytes(run.resultFile().resolveSibling(name));
+  }
+
+  @Test
+  void oneRankDownloadsAGeneratedFileByteForByte() throws Exception {
+    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "1",
+        "--lines", "100", "--rate-per-second", "2000", "--seed", "3");
+    run.expectExit(0);
+    JsonNode result = run.json().get("result");
+    assertEquals(100, result.get("lineCount").asInt());
+    assertTrue(result.get("verdict").asText().startsWith("SUBMIT OK 100 lines"));
+    assertArrayEquals(LineFile.generate(100, 3).toBytes(), artifact(run));
+    assertTrue(run.out().contains("byte-identical to the served file"), run.out());
+    long draws = result.get("draws").asLong();
+    assertTrue(draws >= 100, "at least one draw per line: " + draws);
+    double t = result.get("masterCompleteSeconds").asDouble();
+    assertTrue(t >= result.get("groupCompleteSeconds").asDouble());
+    double efficiency = result.get("efficiency").asDouble();
+    assertEquals(draws / 2000.0 / t, efficiency, 1e-9, "E = D/(K·R)/T");
+    JsonNode series = result.get("series");
+    assertEquals(100, series.get(series.size() - 1).get("distinctLines").asInt());
+  }
+
+  @Test
+  void threeRanksShareARealTextFile() throws Exception {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    for (int i = 0; i < 60; i++) {
+      text.writeBytes(("Ligne " + i + " — naïve café, 中文, \t tab\r\n").getBytes(StandardCharsets.UTF_8));
+      if (i % 10 == 0) {
+        text.write('\n'); // empty lines too
+      }
+    }
+    Path file = work.resolve("real.txt");
+    Files.write(file, text.toByteArray());
+    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "3",
+        "--file", file.toString(), "--rate-per-second", "1000");
+    run.expectExit(0);
+    assertArrayEquals(Files.readAllBytes(file), artifact(run), "byte-identical copy");
+    JsonNode result = run.json().get("result");
+    assertEquals(66, result.get("lineCount").asInt());
+    assertEquals(3, result.get("ranks").size());
+    long received = 0;
+    for (JsonNode rank : result.get("ranks")) {
+      assertTrue(rank.get("linesReceived").asLong() > 0, "every rank fetched: " + rank);
+      received += rank.get("linesReceived").asLong();
+    }
+    assertTrue(received >= result.get("draws").asLong());
+  }
+
+  @Test
+  void droppedConnectionsAreReopenedAndNothingIsLost() throws Exception {
+    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+        "--lines", "80", "--rate-per-second", "2000", "--drop-connection-every", "15");
+    run.expectExit(0);
+    JsonNode result = run.json().get("result");
+    long reconnects = 0;
+    for (JsonNode rank : result.get("ranks")) {
+      reconnects += rank.get("reconnects").asLong();
+    }
+    assertTrue(reconnects >= 2, "the server dropped connections every 15 lines: " + reconnects);
+    assertArrayEquals(LineFile.generate(80, 1).toBytes(), artifact(run));
+  }
+
+  @Test
+  void anExternalServerIsUsedAsGiven() throws Exception {
+    LineFile file = LineFile.generate(50, 9);
+    LineServerConfig config = LineServerConfig.defaults(file)
+        .withBindAddress(InetAddress.getLoopbackAddress()).withRatePerSecond(2000);
+    try (LineServer server = LineServer.start(config)) {
+      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+          "--server", "127.0.0.1:" + server.address().getPort(), "--lines", "50",
+          "--rate-per-second", "2000");
+      run.expectExit(0);
+      assertArrayEquals(file.toBytes(), artifact(run));
+      assertEquals(1, server.stats().submissionsOk());
+      assertTrue(server.stats().linesServed() >= 50);
+    }
+  }
+
+  @Test
+  void anUnreachableServerIsAClearErrorBeforeAnyRankStarts() throws Exception {
+    int port = Processes.freePort();
+    long start = System.nanoTime();
+    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+        "--server", "127.0.0.1:" + port, "--connect-timeout-ms", "1000");
+    run.expectExit(1);
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30);
+    assertTrue(run.err().contains("cannot reach the line server at 127.0.0.1:" + port),
+        run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+  }
+
+  @Test
+  void aServerThatGoesAwayMidRunFailsTheRunWithinTheConnectTimeout() throws Exception {
+    LineFile file = LineFile.generate(5_000, 2);
+    LineServer server = LineServer.start(LineServerConfig.defaults(file).withRatePerSecond(50));
+    Thread stopper = new Thread(() -> {
+      try {
+        Thread.sleep(4_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      server.close();
+    });
+    stopper.start();
+    try {
+      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+          "--server", "127.0.0.1:" + server.address().getPort(), "--lines", "5000",
+          "--rate-per-second", "50", "--connect-timeout-ms", "2000");
+      run.expectExit(1);
+      assertTrue(run.err().contains("lost the line server"), run.err());
+      JsonNode json = run.json();
+      assertEquals("failed", json.get("status").asText());
+      assertTrue(json.get("partialRecords").size() > 0, "lines-vs-time points so far are kept");
+    } finally {
+      stopper.join();
+      server.close();
+    }
+    Processes.assertNoDescendants(ProcessHandle.current(), "the failed download");
+  }
+}
