@@ -8,8 +8,6 @@ import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
 import org.mpjbench.kernels.clock.ClockSkew;
-import org.mpjbench.kernels.clock.ClockSpec;
-import org.mpjbench.kernels.clock.SimulatedClock;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -58,31 +56,18 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
   public BerkeleyResult run(RankContext context) throws MPIException, InterruptedException {
     Intracomm comm = context.comm();
     int size = context.size();
-    parameters.requireFitsRanks(size);
-    List<ClockSpec> specs =
-        ClockSpec.draw(
-            parameters.seed(),
-            size,
-            parameters.spreadNanos(),
-            parameters.driftPpm(),
-            parameters.faultySet(),
-            parameters.faultyOffsetNanos());
-    boolean[] faulty = new boolean[size];
-    for (int rank : parameters.faultyRanks()) {
-      faulty[rank] = true;
-    }
-    SimulatedClock clock = new SimulatedClock(specs.get(context.rank()), System::nanoTime);
+    BerkeleySession session = new BerkeleySession(comm, context.rank(), size, parameters);
 
     long baselineRoundTripNanos = baselinePingPong(context);
     comm.Barrier();
-    long[] initialErrors = gatherErrors(comm, size, clock.trueErrorNanos());
+    long[] initialErrors = session.gatherTrueErrors();
 
     List<BerkeleyRound> rounds = new ArrayList<>(parameters.rounds());
     for (int round = 1; round <= parameters.rounds(); round++) {
       if (round > 1 && parameters.intervalMs() > 0 && context.isRoot()) {
         Thread.sleep(parameters.intervalMs()); // the slaves wait in their next Recv meanwhile
       }
-      BerkeleyRound record = runRound(context, clock, round, faulty);
+      BerkeleyRound record = runRound(context, session, round);
       if (context.isRoot()) {
         rounds.add(record);
         context.progress().accept(record);
@@ -95,47 +80,23 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
         initialErrors,
         baselineRoundTripNanos,
         List.copyOf(rounds),
-        summarize(initialErrors, baselineRoundTripNanos, rounds, faulty));
+        summarize(initialErrors, baselineRoundTripNanos, rounds, session.faulty()));
   }
 
   /** One round on any rank; returns the round's record on the master, null elsewhere. */
-  private BerkeleyRound runRound(
-      RankContext context, SimulatedClock clock, int round, boolean[] faulty)
+  private static BerkeleyRound runRound(RankContext context, BerkeleySession session, int round)
       throws MPIException {
-    Intracomm comm = context.comm();
     int size = context.size();
-    long startNanos = System.nanoTime();
-    long[] estimates = new long[size];
-    long[] roundTrips = new long[size];
-    long[] corrections = new long[size];
-    FaultTolerantAverage.Agreement agreement = null;
-    if (context.isRoot()) {
-      for (int slave = 1; slave < size; slave++) {
-        OffsetSample best = pollSlave(comm, clock, slave, round);
-        estimates[slave] = best.offsetNanos();
-        roundTrips[slave] = best.roundTripNanos();
-      }
-      agreement = FaultTolerantAverage.compute(estimates, parameters.toleranceNanos());
-      for (int rank = 0; rank < size; rank++) {
-        corrections[rank] = agreement.averageNanos() - estimates[rank];
-      }
-    } else {
-      answerPolls(comm, clock, round);
-    }
-    long[] myCorrection = new long[1];
-    comm.Scatter(corrections, 0, 1, MPI.LONG, myCorrection, 0, 1, MPI.LONG, 0);
-    long errorBefore = clock.trueErrorNanos();
-    clock.adjust(myCorrection[0]);
-    long errorAfter = clock.trueErrorNanos();
-    long durationNanos = System.nanoTime() - startNanos;
+    BerkeleySession.Step step = session.synchronize(round);
 
     // Measurement only, after the timed part: every rank's true error before and after.
-    long[] mine = {errorBefore, errorAfter};
+    long[] mine = {step.trueErrorBeforeNanos(), step.trueErrorAfterNanos()};
     long[] all = new long[2 * size];
-    comm.Gather(mine, 0, 2, MPI.LONG, all, 0, 2, MPI.LONG, 0);
+    context.comm().Gather(mine, 0, 2, MPI.LONG, all, 0, 2, MPI.LONG, 0);
     if (!context.isRoot()) {
       return null;
     }
+    long[] estimates = step.estimatedOffsetNanos();
     long[] before = new long[size];
     long[] after = new long[size];
     long[] estimationErrors = new long[size];
@@ -144,65 +105,20 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
       after[rank] = all[2 * rank + 1];
       estimationErrors[rank] = estimates[rank] - (before[rank] - before[0]);
     }
+    FaultTolerantAverage.Agreement agreement = step.agreement();
     return new BerkeleyRound(
         round,
-        durationNanos,
+        step.durationNanos(),
         estimates,
-        roundTrips,
+        step.roundTripNanos(),
         agreement.centreNanos(),
         agreement.averageNanos(),
         agreement.excluded(),
-        corrections,
+        step.correctionNanos(),
         before,
         after,
         estimationErrors,
-        ClockSkew.skewNanos(after, faulty));
-  }
-
-  private OffsetSample pollSlave(Intracomm comm, SimulatedClock clock, int slave, int round)
-      throws MPIException {
-    List<OffsetSample> samples = new ArrayList<>(parameters.samples());
-    long[] poll = new long[2];
-    long[] reading = new long[3];
-    for (int sample = 0; sample < parameters.samples(); sample++) {
-      poll[0] = round;
-      poll[1] = sample;
-      long sentNanos = clock.nowNanos();
-      comm.Send(poll, 0, 2, MPI.LONG, slave, TAG_POLL);
-      comm.Recv(reading, 0, 3, MPI.LONG, slave, TAG_READING);
-      long receivedNanos = clock.nowNanos();
-      if (reading[0] != round || reading[1] != sample) {
-        throw new IllegalStateException(
-            "rank "
-                + slave
-                + " answered poll "
-                + reading[0]
-                + "/"
-                + reading[1]
-                + " while the master asked "
-                + round
-                + "/"
-                + sample);
-      }
-      samples.add(OffsetSample.fromExchange(sentNanos, reading[2], receivedNanos));
-    }
-    return OffsetSample.best(samples);
-  }
-
-  private void answerPolls(Intracomm comm, SimulatedClock clock, int round) throws MPIException {
-    long[] poll = new long[2];
-    long[] reading = new long[3];
-    for (int sample = 0; sample < parameters.samples(); sample++) {
-      comm.Recv(poll, 0, 2, MPI.LONG, 0, TAG_POLL);
-      if (poll[0] != round || poll[1] != sample) {
-        throw new IllegalStateException(
-            "polled for " + poll[0] + "/" + poll[1] + " while expecting " + round + "/" + sample);
-      }
-      reading[0] = poll[0];
-      reading[1] = poll[1];
-      reading[2] = clock.nowNanos();
-      comm.Send(reading, 0, 3, MPI.LONG, 0, TAG_READING);
-    }
+        ClockSkew.skewNanos(after, session.faulty()));
   }
 
   /**
@@ -239,12 +155,6 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
       }
     }
     return median(roundTrips);
-  }
-
-  private static long[] gatherErrors(Intracomm comm, int size, long myError) throws MPIException {
-    long[] all = new long[size];
-    comm.Gather(new long[] {myError}, 0, 1, MPI.LONG, all, 0, 1, MPI.LONG, 0);
-    return all;
   }
 
   private BerkeleyResult.Summary summarize(

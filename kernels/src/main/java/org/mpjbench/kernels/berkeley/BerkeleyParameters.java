@@ -44,6 +44,13 @@ public record BerkeleyParameters(
     requireFiniteNonNegative("spread-ms", spreadMs);
     requireFiniteNonNegative("drift-ppm", driftPpm);
     requireFiniteNonNegative("tolerance-us", toleranceUs);
+    if (spreadMs > MAX_FAULTY_OFFSET_MS) {
+      throw new IllegalArgumentException("--spread-ms must be at most a year, got " + spreadMs);
+    }
+    if (toleranceUs > MAX_FAULTY_OFFSET_MS * 1_000) {
+      throw new IllegalArgumentException("--tolerance-us must be at most a year, got "
+          + toleranceUs);
+    }
     if (driftPpm > 1_000_000) {
       throw new IllegalArgumentException("--drift-ppm must be at most 1000000, got " + driftPpm);
     }

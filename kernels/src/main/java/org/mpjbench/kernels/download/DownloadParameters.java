@@ -33,7 +33,10 @@ public record DownloadParameters(
   /** Largest file we accept: the master keeps every line in memory. */
   public static final int MAX_LINE_COUNT = 10_000_000;
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  /** A day: a longer time-out is a typo (and must fit the int of a socket time-out). */
+  public static final long MAX_TIMEOUT_MS = 24L * 3600 * 1000;
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._+-]{1,64}");
 
   /** Checks every value; the message names the option at fault. */
   public DownloadParameters {
@@ -58,21 +61,21 @@ public record DownloadParameters(
       throw new IllegalArgumentException(
           "--exchange-interval-ms must be 1 to 60000, got " + exchangeIntervalMs);
     }
-    if (connectTimeoutMs < 100) {
-      throw new IllegalArgumentException(
-          "--connect-timeout-ms must be at least 100, got " + connectTimeoutMs);
+    if (connectTimeoutMs < 100 || connectTimeoutMs > MAX_TIMEOUT_MS) {
+      throw new IllegalArgumentException("--connect-timeout-ms must be 100 to " + MAX_TIMEOUT_MS
+          + " (a day), got " + connectTimeoutMs);
     }
-    if (readTimeoutMs < 100) {
-      throw new IllegalArgumentException(
-          "--read-timeout-ms must be at least 100, got " + readTimeoutMs);
+    if (readTimeoutMs < 100 || readTimeoutMs > MAX_TIMEOUT_MS) {
+      throw new IllegalArgumentException("--read-timeout-ms must be 100 to " + MAX_TIMEOUT_MS
+          + " (a day), got " + readTimeoutMs);
     }
     if (submitterId == null || !NAME.matcher(submitterId).matches()) {
       throw new IllegalArgumentException(
-          "--submitter-id must be 1 to 64 letters, digits, '.', '_' or '-', got " + submitterId);
+          "--submitter-id must be 1 to 64 letters, digits, '.', '_', '+' or '-', got " + submitterId);
     }
     if (team == null || !NAME.matcher(team).matches()) {
       throw new IllegalArgumentException(
-          "--team must be 1 to 64 letters, digits, '.', '_' or '-', got " + team);
+          "--team must be 1 to 64 letters, digits, '.', '_', '+' or '-', got " + team);
     }
   }
 

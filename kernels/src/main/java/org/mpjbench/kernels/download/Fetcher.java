@@ -69,9 +69,10 @@ final class Fetcher implements Runnable {
     }
   }
 
-  /** Asks the loop to end after the request in flight, if any. */
+  /** Asks the loop to end after the request in flight, if any (also ends a reconnection). */
   void stop() {
     stopRequested = true;
+    client.stopReconnecting();
   }
 
   /** The failure that ended the loop, or null. */

@@ -41,7 +41,8 @@ final class LineClient implements AutoCloseable {
   private Socket socket;
   private LineReader in;
   private OutputStream out;
-  private long reconnects;
+  private volatile long reconnects;
+  private volatile boolean stopped;
   private boolean everConnected;
 
   LineClient(InetSocketAddress server, Duration connectTimeout, Duration readTimeout) {
@@ -94,6 +95,16 @@ final class LineClient implements AutoCloseable {
     });
   }
 
+  /** Makes a reconnecting call give up instead of backing off again (any thread may call it). */
+  void stopReconnecting() {
+    stopped = true;
+  }
+
+  /** Lets calls reconnect again (after {@link #stopReconnecting}). */
+  void allowReconnecting() {
+    stopped = false;
+  }
+
   /** How many times the connection had to be opened again after the first time. */
   long reconnects() {
     return reconnects;
@@ -128,6 +139,9 @@ final class LineClient implements AutoCloseable {
           throw new IOException("cannot reach the line server at " + server.getHostString() + ":"
               + server.getPort() + " for " + connectTimeout.toMillis() + " ms (--connect-timeout-ms): "
               + e.getMessage(), e);
+        }
+        if (stopped) {
+          throw new IOException("stopped while reconnecting to the line server", e);
         }
         try {
           TimeUnit.NANOSECONDS.sleep(backoffNanos);
@@ -176,7 +190,13 @@ final class LineClient implements AutoCloseable {
   }
 
   private byte[] readReplyLine() throws IOException {
-    byte[] line = in.readLine();
+    byte[] line;
+    try {
+      line = in.readLine();
+    } catch (LineReader.LineTooLongException e) {
+      throw new ProtocolException("a reply line is longer than " + MAX_REPLY_LINE_BYTES
+          + " bytes, the longest line this client takes");
+    }
     if (line == null) {
       throw new IOException("the line server closed the connection");
     }

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ServiceLoader;
 import mpi.MPI;
 import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.control.ControlCodec;
@@ -91,12 +92,20 @@ public final class RankMain {
 
   private static Object runKernel(ControlMessage.Start start, RankContext context)
       throws Exception {
-    KernelType type =
-        KernelType.byName(start.kernel())
-            .orElseThrow(() -> new IllegalArgumentException("unknown kernel " + start.kernel()));
     JsonNode parameters = start.parameters();
-    Object typedParameters = ControlCodec.fromTree(parameters, type.parametersType());
-    return type.create(typedParameters).run(context);
+    var kernel = KernelType.byName(start.kernel());
+    if (kernel.isPresent()) {
+      KernelType type = kernel.get();
+      return type.create(ControlCodec.fromTree(parameters, type.parametersType())).run(context);
+    }
+    for (RankProgramFactory factory :
+        ServiceLoader.load(RankProgramFactory.class, RankMain.class.getClassLoader())) {
+      if (factory.name().equals(start.kernel())) {
+        return factory.create(ControlCodec.fromTree(parameters, factory.parametersType()))
+            .run(context);
+      }
+    }
+    throw new IllegalArgumentException("unknown rank program " + start.kernel());
   }
 
   /**

@@ -88,6 +88,9 @@ public final class ResultFiles {
     List<Parsed> parsed = new ArrayList<>();
     Set<Path> artifacts = new HashSet<>();
     for (Path file : candidates) {
+      if (isJmhResult(file)) {
+        continue; // JMH's own JSON from 'mpjbench bench' (drawn by bench as throughput.png)
+      }
       Parsed one = parse(file);
       parsed.add(one);
       if (one.run() != null && one.artifacts() != null) {
@@ -109,6 +112,17 @@ public final class ResultFiles {
       }
     }
     return loaded;
+  }
+
+  /** Whether a file is a JMH result (a JSON array of benchmark results), e.g. jmh-4r.json. */
+  private static boolean isJmhResult(Path file) {
+    try {
+      JsonNode tree = ResultWriter.mapper().readTree(file.toFile());
+      return tree != null && tree.isArray() && tree.size() > 0
+          && tree.get(0).has("benchmark") && tree.get(0).has("primaryMetric");
+    } catch (IOException e) {
+      return false; // parse() will say what is wrong with it
+    }
   }
 
   /** A file read: its record and its artifacts' names, or why it is not a result file. */

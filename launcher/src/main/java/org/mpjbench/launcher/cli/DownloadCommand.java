@@ -38,6 +38,9 @@ import picocli.CommandLine.Option;
       "efficiency E = D/(K·R)/T, where D is the draws the group needed (luck) and T the time.",
     })
 public final class DownloadCommand implements Callable<Integer> {
+  /** The longest line a rank reads in a reply (see the download kernel's client). */
+  private static final int MAX_LINE_BYTES = (1 << 20) - 16;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin RunOptions run;
@@ -101,33 +104,42 @@ public final class DownloadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KernelRun kernelRun = new KernelRun(spec, run, KernelType.DOWNLOAD);
+    // Everything about the download is checked before KernelRun looks for MPJ: bad input first.
     if (server != null) {
-      return runAgainstExternalServer(kernelRun);
+      return runAgainstExternalServer();
     }
     LineFile served = servedFile();
+    if (served.longestLineBytes() > MAX_LINE_BYTES) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--file has a line of "
+          + served.longestLineBytes() + " bytes; the download kernel takes lines of at most "
+          + MAX_LINE_BYTES + " bytes");
+    }
+    parameters("localhost", 0, served.lines().size());
+    KernelRun kernelRun = new KernelRun(spec, run, KernelType.DOWNLOAD);
     LineServerConfig config = usage(() -> new LineServerConfig(kernelRun.rankFacingAddress(), 0,
         served, ratePerSecond, burst, declineProbability, maxConnectionsPerAddress, 1024,
         Duration.ofSeconds(120), seed, dropConnectionEvery));
-    DownloadParameters parameters = parameters(kernelRun.rankFacingHost(), 0,
-        served.lines().size());
     try (LineServer lineServer = LineServer.start(config)) {
-      parameters = parameters(kernelRun.rankFacingHost(), lineServer.address().getPort(),
-          served.lines().size());
+      DownloadParameters parameters = parameters(kernelRun.rankFacingHost(),
+          lineServer.address().getPort(), served.lines().size());
       if (served.finalLineBreakMissing() && !run.quiet) {
         spec.commandLine().getErr().println("mpjbench: note: " + file + " lacks a final line"
             + " break; the reassembled copy will end with one");
       }
-      byte[] expected = file != null ? Files.readAllBytes(file) : served.toBytes();
+      // The copy is every line plus a line break: the served file itself, or it plus the one
+      // final line break it lacked (said above).
+      byte[] expected = served.toBytes();
+      String what = served.finalLineBreakMissing()
+          ? "the served file plus the final line break it lacks" : "the served file";
       return kernelRun.execute(parameters, progress(parameters),
-          (record, resultFile) -> summary(record, resultFile, expected));
+          (record, resultFile) -> summary(record, resultFile, expected, what));
     }
   }
 
-  private int runAgainstExternalServer(KernelRun kernelRun) throws IOException {
+  private int runAgainstExternalServer() throws IOException {
     if (file != null || declineProbability != 0 || maxConnectionsPerAddress != 0
-        || dropConnectionEvery != 0) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--file,"
+        || dropConnectionEvery != 0 || spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--file, --seed,"
           + " --decline-probability, --max-connections-per-address and --drop-connection-every"
           + " configure the line server mpjbench starts; they do not apply with --server");
     }
@@ -141,6 +153,7 @@ public final class DownloadCommand implements Callable<Integer> {
     }
     String host = server.substring(0, Math.max(colon, 0)).replace("[", "").replace("]", "");
     DownloadParameters parameters = parameters(host, port, lines == null ? 1000 : lines);
+    KernelRun kernelRun = new KernelRun(spec, run, KernelType.DOWNLOAD);
     try (Socket probe = new Socket()) {
       probe.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeoutMs));
     } catch (IOException e) {
@@ -148,7 +161,7 @@ public final class DownloadCommand implements Callable<Integer> {
           + " within " + connectTimeoutMs + " ms: " + e.getMessage());
     }
     return kernelRun.execute(parameters, progress(parameters),
-        (record, resultFile) -> summary(record, resultFile, null));
+        (record, resultFile) -> summary(record, resultFile, null, null));
   }
 
   private LineFile servedFile() {
@@ -195,8 +208,8 @@ public final class DownloadCommand implements Callable<Integer> {
   }
 
   /** The human summary of a complete download; {@code expected} is the served file, if known. */
-  static List<String> summary(RunRecord record, Path resultFile, byte[] expected)
-      throws IOException {
+  static List<String> summary(RunRecord record, Path resultFile, byte[] expected,
+      String expectedWhat) throws IOException {
     DownloadResult r = ControlCodec.fromTree(record.result(), DownloadResult.class);
     List<String> out = new ArrayList<>();
     out.add(String.format(Locale.ROOT, "download: %d ranks, %s, %d lines at %s requests/s per"
@@ -214,8 +227,8 @@ public final class DownloadCommand implements Callable<Integer> {
       String identity = "";
       if (expected != null) {
         byte[] actual = Files.readAllBytes(copy);
-        identity = Arrays.equals(actual, expected) ? ", byte-identical to the served file"
-            : ", DIFFERS from the served file";
+        identity = Arrays.equals(actual, expected) ? ", byte-identical to " + expectedWhat
+            : ", DIFFERS from " + expectedWhat;
       }
       out.add("  file          " + copy + " (" + r.fileBytes() + " bytes" + identity + ")");
     }

@@ -59,7 +59,7 @@ final class KernelRun {
 
   private final CommandLine.Model.CommandSpec command;
   private final RunOptions options;
-  private final KernelType kernel;
+  private final String program;
   private final PrintWriter out;
   private final PrintWriter err;
   private final ResultWriter writer;
@@ -73,9 +73,14 @@ final class KernelRun {
    * exit code 2, missing set-up with 1) and works out where the ranks will reach this launcher.
    */
   KernelRun(CommandLine.Model.CommandSpec command, RunOptions options, KernelType kernel) {
+    this(command, options, kernel.cliName());
+  }
+
+  /** The same for a rank program that is not a kernel (the JMH harness). */
+  KernelRun(CommandLine.Model.CommandSpec command, RunOptions options, String program) {
     this.command = command;
     this.options = options;
-    this.kernel = kernel;
+    this.program = program;
     this.out = command.commandLine().getOut();
     this.err = command.commandLine().getErr();
     this.writer = new ResultWriter(options.resultsDirectory());
@@ -119,7 +124,7 @@ final class KernelRun {
     MpjDaemon daemon = device == Device.NIODEV ? ensureDaemons() : null;
     JobSpec spec =
         new JobSpec(
-            kernel,
+            program,
             parametersJson,
             options.ranks,
             device,
@@ -180,7 +185,7 @@ final class KernelRun {
       return 0;
     }
     JobOutcome.Failure failure = outcome.failure();
-    err.println("mpjbench: " + kernel.cliName() + " " + outcome.status().jsonName() + ": "
+    err.println("mpjbench: " + program + " " + outcome.status().jsonName() + ": "
         + failure.message());
     if (failure.detail() != null && !failure.detail().isBlank() && !options.quiet) {
       failure.detail().lines().limit(25).forEach(line -> err.println("    " + line));
@@ -197,7 +202,7 @@ final class KernelRun {
         RunRecord.SCHEMA,
         outcome.status().jsonName(),
         !complete,
-        kernel.cliName(),
+        program,
         options.ranks,
         device.mpjName(),
         parameters,
@@ -229,8 +234,10 @@ final class KernelRun {
       } catch (IOException e) {
         throw new UserError(UserError.FAILED, "cannot start an MPJ daemon: " + e.getMessage());
       }
+      Files.deleteIfExists(log); // it started: the log has nothing to explain
       note("started an MPJ daemon (pid " + daemon.pid() + ", port " + port
-          + ") for this run; it stops when the run ends");
+          + ", listening on every interface, without authentication) for this run; it stops when"
+          + " the run ends");
       return daemon;
     }
     for (String host : machines.distinctHosts()) {
@@ -281,7 +288,7 @@ final class KernelRun {
       return null;
     }
     return new ProgressBarBuilder()
-        .setTaskName(kernel.cliName())
+        .setTaskName(program)
         .setInitialMax(total)
         .setStyle(ProgressBarStyle.ASCII)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))

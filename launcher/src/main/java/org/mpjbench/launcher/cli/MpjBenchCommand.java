@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       "  mpjbench line-server --port 7777",
       "  mpjbench cluster start | status | stop",
     },
-    subcommands = {RunCommand.class, SweepCommand.class, PlotCommand.class, ClusterCommand.class,
+    subcommands = {RunCommand.class, SweepCommand.class, BenchCommand.class, PlotCommand.class,
+      ClusterCommand.class,
       LineServerCommand.class, CommandLine.HelpCommand.class})
 public final class MpjBenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

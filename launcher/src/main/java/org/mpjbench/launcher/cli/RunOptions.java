@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 
 /** The options every {@code run <kernel>} takes: how many ranks, where, and how long at most. */
 public final class RunOptions {
+  /** A week: longer bounds are typos, and would overflow when turned into nanoseconds. */
+  static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
+
   @Option(
       names = "-np",
       paramLabel = "N",
@@ -119,12 +122,13 @@ public final class RunOptions {
     if (daemonPort < 1 || daemonPort > 65_535) {
       throw new IllegalArgumentException("--daemon-port must be 1 to 65535, got " + daemonPort);
     }
-    if (timeoutSeconds < 1) {
-      throw new IllegalArgumentException("--timeout-s must be at least 1, got " + timeoutSeconds);
+    if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new IllegalArgumentException("--timeout-s must be 1 to " + MAX_TIMEOUT_SECONDS
+          + " (a week), got " + timeoutSeconds);
     }
-    if (startupTimeoutSeconds < 1) {
-      throw new IllegalArgumentException(
-          "--startup-timeout-s must be at least 1, got " + startupTimeoutSeconds);
+    if (startupTimeoutSeconds < 1 || startupTimeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new IllegalArgumentException("--startup-timeout-s must be 1 to " + MAX_TIMEOUT_SECONDS
+          + ", got " + startupTimeoutSeconds);
     }
     if (machines != null && parsed != Device.NIODEV) {
       throw new IllegalArgumentException("--machines needs --device niodev");

@@ -190,6 +190,27 @@ public final class SweepCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--repeat must be at least 1, got " + repeat);
     }
+    // Every run gets the same values: check them once here, so that bad input is one line and
+    // exit code 2, not a sweep of failed runs.
+    String problem = null;
+    if (!device.equals("multicore") && !device.equals("niodev")) {
+      problem = "--device must be multicore or niodev, got '" + device + "'";
+    } else if (machines != null && !device.equals("niodev")) {
+      problem = "--machines needs --device niodev";
+    } else if (timeoutSeconds < 1 || timeoutSeconds > RunOptions.MAX_TIMEOUT_SECONDS) {
+      problem = "--timeout-s must be 1 to " + RunOptions.MAX_TIMEOUT_SECONDS + ", got "
+          + timeoutSeconds;
+    } else if (lines < 1 || lines > org.mpjbench.kernels.download.DownloadParameters.MAX_LINE_COUNT) {
+      problem = "--lines must be 1 to "
+          + org.mpjbench.kernels.download.DownloadParameters.MAX_LINE_COUNT + ", got " + lines;
+    } else if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
+      problem = "--rate-per-second must be a number above 0, got " + ratePerSecond;
+    } else if (rounds < 1) {
+      problem = "--rounds must be at least 1, got " + rounds;
+    }
+    if (problem != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), problem);
+    }
     return chosen;
   }
 

@@ -15,7 +15,11 @@ import java.security.MessageDigest;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mpjbench.kernels.control.BoundedLineReader;
 import org.mpjbench.kernels.control.ControlCodec;
@@ -29,6 +33,8 @@ import org.mpjbench.kernels.control.ControlMessage;
 final class ControlServer implements AutoCloseable {
   /** Time a new connection has to introduce itself. */
   private static final int HELLO_TIMEOUT_MILLIS = 10_000;
+  /** Longest hello we read: a token, a host name and a few numbers. */
+  private static final int HELLO_MAX_BYTES = 4_096;
 
   /** What happened on the control channel. */
   sealed interface Event {
@@ -54,6 +60,11 @@ final class ControlServer implements AutoCloseable {
   private final Map<Integer, Connection> connections = new ConcurrentHashMap<>();
   private final AtomicInteger openConnections = new AtomicInteger();
   private final Thread acceptor;
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread thread = new Thread(r, "mpjbench-control-deadlines");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   ControlServer(InetAddress bind, String token, int ranks, ControlMessage.Start start)
       throws IOException {
@@ -93,6 +104,7 @@ final class ControlServer implements AutoCloseable {
       // Closing a listening socket that is already broken leaves nothing to clean up.
     }
     connections.values().forEach(Connection::close);
+    timer.shutdownNow();
   }
 
   private void acceptLoop() {
@@ -120,14 +132,22 @@ final class ControlServer implements AutoCloseable {
     try {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(HELLO_TIMEOUT_MILLIS);
-      BoundedLineReader reader =
-          new BoundedLineReader(
-              new BufferedInputStream(socket.getInputStream()), ControlCodec.MAX_LINE_BYTES);
+      BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
       connection = new Connection(socket);
-      ControlMessage.Hello hello = readHello(reader, connection);
+      // Until the token is checked, a peer gets a small line and a hard deadline: a stranger
+      // cannot make us buffer much, nor hold a slot by trickling bytes.
+      ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(socket),
+          HELLO_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      ControlMessage.Hello hello;
+      try {
+        hello = readHello(new BoundedLineReader(in, HELLO_MAX_BYTES), connection);
+      } finally {
+        deadline.cancel(false);
+      }
       if (hello == null) {
         return;
       }
+      BoundedLineReader reader = new BoundedLineReader(in, ControlCodec.MAX_LINE_BYTES);
       socket.setSoTimeout(0); // a rank may compute for long between messages; the runner times out
       connection.trySend(start);
       events.add(new Event.Connected(hello));

@@ -82,9 +82,11 @@ public final class JobRunner {
 
   private JobOutcome runIn(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir)
       throws IOException {
-    String token = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+    byte[] secret = new byte[16];
+    new SecureRandom().nextBytes(secret);
+    String token = HexFormat.of().formatHex(secret);
     ControlMessage.Start start =
-        new ControlMessage.Start(spec.kernel().cliName(), spec.parameters(), spec.fault());
+        new ControlMessage.Start(spec.program(), spec.parameters(), spec.fault());
     try (ControlServer control =
         new ControlServer(spec.controlBind(), token, spec.ranks(), start)) {
       List<String> command = starterCommand(spec, control.port(), token, workDir);
@@ -102,6 +104,10 @@ public final class JobRunner {
         Thread.currentThread().interrupt();
         verdict = new Watch.Verdict(Status.INTERRUPTED, new Failure(null, null,
             "interrupted", null));
+      } catch (RuntimeException e) {
+        // Whatever went wrong in the watch, the runtime and the ranks must still be stopped.
+        verdict = new Watch.Verdict(Status.FAILED, new Failure(null, null,
+            "the launcher failed while watching the run: " + e, null));
       }
       if (verdict.status() != Status.COMPLETE) {
         control.abortAll(verdict.failure().message());
@@ -227,8 +233,9 @@ public final class JobRunner {
           if (verdict != null) {
             return verdict;
           }
-          continue;
         }
+        // Deadlines are checked on every pass: a chatty run (progress every few ms) must not
+        // keep them from ever being looked at.
         long now = System.nanoTime();
         if (!starter.isAlive()) {
           if (exitedAt == 0) {

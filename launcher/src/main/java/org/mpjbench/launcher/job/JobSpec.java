@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
@@ -14,7 +13,8 @@ import org.mpjbench.launcher.mpj.MpjHome;
 /**
  * One MPJ job to run.
  *
- * @param kernel the kernel every rank runs
+ * @param program the rank program every rank runs: a kernel's name, or a {@code
+ *     RankProgramFactory}'s
  * @param parameters its parameters, as the JSON the ranks decode
  * @param ranks number of ranks ({@code -np})
  * @param device multicore or niodev
@@ -29,7 +29,7 @@ import org.mpjbench.launcher.mpj.MpjHome;
  * @param fault a fault to inject into one rank, or null
  */
 public record JobSpec(
-    KernelType kernel,
+    String program,
     JsonNode parameters,
     int ranks,
     Device device,

@@ -8,16 +8,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.mpjbench.benchmarks.BenchProgram;
 import org.mpjbench.kernels.rank.RankMain;
 
 /**
- * The class path handed to {@code mpjrun -cp}: the kernels module and its own dependencies, found
+ * The class path handed to {@code mpjrun -cp}: the kernels and benchmarks modules and their own
+ * dependencies (Jackson, JMH), found
  * where this JVM loaded them from (a jar in {@code target/lib} when packaged, a classes folder in
  * tests). MPJ's jars are left out on purpose: the runtime adds its own, and twice breaks it.
  */
 public final class RankClasspath {
   private static final List<Class<?>> ROOTS =
-      List.of(RankMain.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class);
+      List.of(RankMain.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class,
+          // The JMH harness and what JMH needs at run time.
+          BenchProgram.class, org.openjdk.jmh.runner.Runner.class, joptsimple.OptionParser.class,
+          org.apache.commons.math3.stat.descriptive.StatisticalSummary.class);
 
   private RankClasspath() {}
 

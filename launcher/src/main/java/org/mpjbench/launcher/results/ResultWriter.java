@@ -73,8 +73,9 @@ public final class ResultWriter {
     String base =
         record.kernel() + "-" + record.ranks() + "r-" + record.device() + "-"
             + STAMP.format(record.startTime() == null ? Instant.now() : record.startTime());
+    // Reserve the name by creating it: two runs started in the same second get two names.
     Path target = directory.resolve(base + ".json");
-    for (int n = 2; Files.exists(target); n++) {
+    for (int n = 2; !reserve(target); n++) {
       target = directory.resolve(base + "-" + n + ".json");
     }
     String stem = target.getFileName().toString().replaceFirst("\\.json$", "");
@@ -87,6 +88,15 @@ public final class ResultWriter {
     RunRecord complete = artifactFiles.isEmpty() ? record : record.withArtifacts(artifactFiles);
     writeAtomically(target, out -> MAPPER.writeValue(out, complete));
     return target;
+  }
+
+  private static boolean reserve(Path target) throws IOException {
+    try {
+      Files.createFile(target);
+      return true;
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      return false;
+    }
   }
 
   private interface Writing {
@@ -104,9 +114,10 @@ public final class ResultWriter {
         writing.to(stream);
       }
       try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+            StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target);
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } finally {
       Files.deleteIfExists(temporary);

@@ -84,8 +84,10 @@ class BadInputTest {
             List.of("--machines", "--device niodev")),
         Arguments.of("--daemon-port 0", List.of("--daemon-port", "1 to 65535", "got 0")),
         Arguments.of("--daemon-port 70000", List.of("--daemon-port", "1 to 65535", "70000")),
-        Arguments.of("--timeout-s 0", List.of("--timeout-s", "at least 1", "got 0")),
-        Arguments.of("--startup-timeout-s 0", List.of("--startup-timeout-s", "at least 1")),
+        Arguments.of("--timeout-s 0", List.of("--timeout-s", "1 to", "got 0")),
+        Arguments.of("--timeout-s 10000000000", List.of("--timeout-s", "a week")),
+        Arguments.of("--spread-ms 1e15", List.of("--spread-ms", "at most a year")),
+        Arguments.of("--startup-timeout-s 0", List.of("--startup-timeout-s", "1 to")),
         Arguments.of("--verbose --quiet", List.of("--verbose", "--quiet")),
         Arguments.of("--bogus", List.of("--bogus")),
         Arguments.of("-np abc", List.of("'abc'", "-np")),
@@ -137,7 +139,20 @@ class BadInputTest {
             "cluster status --machines /nonexistent/file",
             List.of("machines file", "/nonexistent/file", "does not exist")),
         Arguments.of(
-            "cluster status --machines {tmp}/machines-empty.txt", List.of("lists no host")));
+            "cluster status --machines {tmp}/machines-empty.txt", List.of("lists no host")),
+        Arguments.of("sweep --device foo --results {tmp}/r --plots {tmp}/p",
+            List.of("--device", "'foo'")),
+        Arguments.of("sweep --kernels nope --results {tmp}/r --plots {tmp}/p",
+            List.of("unknown kernel 'nope'")),
+        Arguments.of("sweep --ranks 0 --results {tmp}/r --plots {tmp}/p", List.of("--ranks")),
+        Arguments.of("sweep --lines 0 --results {tmp}/r --plots {tmp}/p", List.of("--lines")),
+        Arguments.of("sweep --timeout-s 0 --results {tmp}/r --plots {tmp}/p",
+            List.of("--timeout-s")),
+        Arguments.of("bench --ranks 0 --results {tmp}/r --plots {tmp}/p", List.of("--ranks")),
+        Arguments.of("run download --server nohost --results {tmp}/r --mpj-home {tmp}/no-mpj-home",
+            List.of("--server", "HOST:PORT")),
+        Arguments.of("run download --lines 0 --results {tmp}/r --mpj-home {tmp}/no-mpj-home",
+            List.of("--lines")));
   }
 
   @ParameterizedTest(name = "mpjbench {0}")

@@ -109,6 +109,37 @@ class DownloadIT {
   }
 
   @Test
+  void oneConnectionPerAddressIsEnoughForFetchingAndSubmitting() throws Exception {
+    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "1",
+        "--lines", "40", "--rate-per-second", "2000", "--max-connections-per-address", "1");
+    run.expectExit(0);
+    assertTrue(run.json().at("/result/verdict").asText().startsWith("SUBMIT OK"));
+  }
+
+  @Test
+  void aFileWithoutFinalLineBreakComesBackWithOne() throws Exception {
+    Path file = work.resolve("no-newline.txt");
+    Files.writeString(file, "alpha\nbeta\ngamma", StandardCharsets.UTF_8);
+    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "1",
+        "--file", file.toString(), "--rate-per-second", "2000");
+    run.expectExit(0);
+    assertArrayEquals("alpha\nbeta\ngamma\n".getBytes(StandardCharsets.UTF_8), artifact(run));
+    assertTrue(run.out().contains("byte-identical to the served file plus the final line break"),
+        run.out());
+  }
+
+  @Test
+  void aRunThatReportsProgressStillEndsAtItsTimeout() throws Exception {
+    long start = System.nanoTime();
+    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+        "--lines", "5000", "--rate-per-second", "50", "--timeout-s", "4");
+    run.expectExit(1);
+    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 40);
+    assertEquals("timed-out", run.json().get("status").asText());
+    Processes.assertNoDescendants(ProcessHandle.current(), "the timed-out download");
+  }
+
+  @Test
   void anUnreachableServerIsAClearErrorBeforeAnyRankStarts() throws Exception {
     int port = Processes.freePort();
     long start = System.nanoTime();

@@ -1,0 +1,62 @@
+package org.mpjbench.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.mpjbench.benchmarks.Lockstep.Op;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * Berkeley synchronization rounds per second: one round polls every slave {@code samples} times,
+ * averages the agreeing offsets and scatters the corrections. After the trial the true skew is
+ * gathered and checked; a broken kernel fails the run.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class BerkeleyRoundBenchmark {
+  private static final int ROUNDS = 10;
+
+  /** Ranks of the run (set by the harness; recorded in the report). */
+  @Param("0")
+  public int ranks;
+
+  /** MPJ device (set by the harness). */
+  @Param("multicore")
+  public String device;
+
+  /** Polls per slave and round. */
+  @Param("5")
+  public int samples;
+
+  /** Tolerance of the fault-tolerant average, in µs. */
+  @Param("100000")
+  public long toleranceUs;
+
+  /** Draws every rank's clock. */
+  @Setup(Level.Trial)
+  public void drawClocks() {
+    Lockstep.current().call(Op.BERKELEY_SETUP, samples, toleranceUs, 0);
+  }
+
+  /** Ten rounds per invocation, amortizing the lockstep command. */
+  @Benchmark
+  @OperationsPerInvocation(ROUNDS)
+  public void round() {
+    Lockstep.current().call(Op.BERKELEY_ROUNDS, ROUNDS, 0, 0);
+  }
+
+  /** Fails the trial when the clocks do not agree or a healthy clock was left out. */
+  @TearDown(Level.Trial)
+  public void checkSkew() {
+    Lockstep.current().call(Op.BERKELEY_CHECK, 0, 0, 0);
+  }
+}

@@ -1,0 +1,146 @@
+package org.mpjbench.kernels.berkeley;
+
+import java.util.ArrayList;
+import java.util.List;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.MPIException;
+import org.mpjbench.kernels.clock.ClockSpec;
+import org.mpjbench.kernels.clock.SimulatedClock;
+
+/**
+ * One rank's part in Berkeley synchronization: its simulated clock and the collective round
+ * (poll, fault-tolerant average, Scatter of corrections). The kernel ({@link BerkeleyKernel}) and
+ * the JMH harness both drive it; every method is collective, so every rank calls it in the same
+ * order. Messages use {@link BerkeleyKernel#TAG_POLL} and {@link BerkeleyKernel#TAG_READING}.
+ */
+public final class BerkeleySession {
+  private final Intracomm comm;
+  private final int rank;
+  private final int size;
+  private final BerkeleyParameters parameters;
+  private final SimulatedClock clock;
+  private final boolean[] faulty;
+
+  /**
+   * What one round did. The master's view (estimates, round trips, agreement, corrections) is
+   * filled on rank 0 only; every rank knows its own true error before and after its correction.
+   *
+   * @param durationNanos time from the first poll to the end of the Scatter, on this rank
+   * @param estimatedOffsetNanos rank 0: each clock minus its own; null elsewhere
+   * @param roundTripNanos rank 0: the round trip of the sample kept per rank; null elsewhere
+   * @param agreement rank 0: the fault-tolerant average; null elsewhere
+   * @param correctionNanos rank 0: the correction sent to each rank; null elsewhere
+   * @param trueErrorBeforeNanos this rank's true error just before applying its correction
+   * @param trueErrorAfterNanos this rank's true error just after
+   */
+  public record Step(
+      long durationNanos,
+      long[] estimatedOffsetNanos,
+      long[] roundTripNanos,
+      FaultTolerantAverage.Agreement agreement,
+      long[] correctionNanos,
+      long trueErrorBeforeNanos,
+      long trueErrorAfterNanos) {}
+
+  /** Draws this rank's clock (every rank draws the same population from the seed). */
+  public BerkeleySession(Intracomm comm, int rank, int size, BerkeleyParameters parameters) {
+    parameters.requireFitsRanks(size);
+    this.comm = comm;
+    this.rank = rank;
+    this.size = size;
+    this.parameters = parameters;
+    List<ClockSpec> specs =
+        ClockSpec.draw(
+            parameters.seed(),
+            size,
+            parameters.spreadNanos(),
+            parameters.driftPpm(),
+            parameters.faultySet(),
+            parameters.faultyOffsetNanos());
+    this.faulty = new boolean[size];
+    for (int faultyRank : parameters.faultyRanks()) {
+      faulty[faultyRank] = true;
+    }
+    this.clock = new SimulatedClock(specs.get(rank), System::nanoTime);
+  }
+
+  /** Which ranks have broken clocks, by rank. */
+  public boolean[] faulty() {
+    return faulty.clone();
+  }
+
+  /** One synchronization round (collective). */
+  public Step synchronize(int round) throws MPIException {
+    long startNanos = System.nanoTime();
+    long[] estimates = null;
+    long[] roundTrips = null;
+    long[] corrections = new long[size];
+    FaultTolerantAverage.Agreement agreement = null;
+    if (rank == 0) {
+      estimates = new long[size];
+      roundTrips = new long[size];
+      for (int slave = 1; slave < size; slave++) {
+        OffsetSample best = pollSlave(slave, round);
+        estimates[slave] = best.offsetNanos();
+        roundTrips[slave] = best.roundTripNanos();
+      }
+      agreement = FaultTolerantAverage.compute(estimates, parameters.toleranceNanos());
+      for (int r = 0; r < size; r++) {
+        corrections[r] = agreement.averageNanos() - estimates[r];
+      }
+    } else {
+      answerPolls(round);
+    }
+    long[] myCorrection = new long[1];
+    comm.Scatter(corrections, 0, 1, MPI.LONG, myCorrection, 0, 1, MPI.LONG, 0);
+    long errorBefore = clock.trueErrorNanos();
+    clock.adjust(myCorrection[0]);
+    long errorAfter = clock.trueErrorNanos();
+    return new Step(System.nanoTime() - startNanos, estimates, roundTrips, agreement,
+        rank == 0 ? corrections : null, errorBefore, errorAfter);
+  }
+
+  /** Every rank's true clock error now (collective): the array on rank 0, null elsewhere. */
+  public long[] gatherTrueErrors() throws MPIException {
+    long[] all = new long[size];
+    comm.Gather(new long[] {clock.trueErrorNanos()}, 0, 1, MPI.LONG, all, 0, 1, MPI.LONG, 0);
+    return rank == 0 ? all : null;
+  }
+
+  private OffsetSample pollSlave(int slave, int round) throws MPIException {
+    List<OffsetSample> samples = new ArrayList<>(parameters.samples());
+    long[] poll = new long[2];
+    long[] reading = new long[3];
+    for (int sample = 0; sample < parameters.samples(); sample++) {
+      poll[0] = round;
+      poll[1] = sample;
+      long sentNanos = clock.nowNanos();
+      comm.Send(poll, 0, 2, MPI.LONG, slave, BerkeleyKernel.TAG_POLL);
+      comm.Recv(reading, 0, 3, MPI.LONG, slave, BerkeleyKernel.TAG_READING);
+      long receivedNanos = clock.nowNanos();
+      if (reading[0] != round || reading[1] != sample) {
+        throw new IllegalStateException("rank " + slave + " answered poll " + reading[0] + "/"
+            + reading[1] + " while the master asked " + round + "/" + sample);
+      }
+      samples.add(OffsetSample.fromExchange(sentNanos, reading[2], receivedNanos));
+    }
+    return OffsetSample.best(samples);
+  }
+
+  private void answerPolls(int round) throws MPIException {
+    long[] poll = new long[2];
+    long[] reading = new long[3];
+    for (int sample = 0; sample < parameters.samples(); sample++) {
+      comm.Recv(poll, 0, 2, MPI.LONG, 0, BerkeleyKernel.TAG_POLL);
+      if (poll[0] != round || poll[1] != sample) {
+        throw new IllegalStateException(
+            "polled for " + poll[0] + "/" + poll[1] + " while expecting " + round + "/" + sample);
+      }
+      reading[0] = poll[0];
+      reading[1] = poll[1];
+      reading[2] = clock.nowNanos();
+      comm.Send(reading, 0, 3, MPI.LONG, 0, BerkeleyKernel.TAG_READING);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package org.mpjbench.launcher.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.mpjbench.benchmarks.BenchProgram;
+import org.mpjbench.benchmarks.BenchProgramFactory;
+import org.mpjbench.launcher.bench.BenchReport;
+import org.mpjbench.launcher.charts.ThroughputChart;
+import org.mpjbench.launcher.results.ResultWriter;
+import org.mpjbench.launcher.results.RunRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mpjbench bench}: the JMH matrix. For each rank count it runs the harness on real MPJ ranks
+ * (JMH inside rank 0, the others in lockstep; see the benchmarks module), keeps JMH's JSON as
+ * {@code jmh-<K>r.json}, and then merges them into {@code bench.csv} and {@code bench.md} and
+ * renders {@code plots/throughput.png}.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Times every kernel with JMH on 1, 2, 3 and 4 real MPJ ranks, beside an MPI ping-pong and an",
+      "Allreduce measured on the same ranks in the same run. Writes JMH's JSON per rank count,",
+      "bench.csv and bench.md under results/bench-<time>/, and plots/throughput.png.",
+    })
+public final class BenchCommand implements Callable<Integer> {
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--ranks", paramLabel = "LIST", split = ",", defaultValue = "1,2,3,4",
+      description = "Rank counts (default: ${DEFAULT-VALUE}).")
+  List<Integer> ranks;
+
+  @Option(names = "--quick", description = "Short iterations, for smoke tests.")
+  boolean quick;
+
+  @Option(names = "--benchmarks", paramLabel = "LIST",
+      defaultValue = "berkeley-round,download,ping-pong,allreduce",
+      description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
+  String benchmarks;
+
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
+      description = "multicore or niodev (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--machines", paramLabel = "FILE", description = "niodev: the machines file.")
+  Path machines;
+
+  @Option(names = "--server-host", paramLabel = "ADDRESS",
+      description = "Address of rank 0's host for the download benchmark's line server (default:"
+          + " 127.0.0.1; give rank 0's address on a cluster).")
+  String serverHost;
+
+  @Option(names = "--berkeley-tolerance-us", paramLabel = "US",
+      description = "Tolerance of the Berkeley average (0 breaks the benchmark's check on"
+          + " purpose, to see it fail).")
+  Double berkeleyToleranceUs;
+
+  @Option(names = "--results", paramLabel = "DIR",
+      description = "Folder for JMH's JSON and the merged table (default: results/bench-<time>/).")
+  Path results;
+
+  @Option(names = "--plots", paramLabel = "DIR",
+      description = "Folder for throughput.png (default: plots/ of the project).")
+  Path plots;
+
+  @Override
+  public Integer call() throws IOException {
+    if (ranks.isEmpty() || ranks.stream().anyMatch(k -> k == null || k < 1 || k > 256)) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--ranks must list rank counts from 1 to 256, got " + ranks);
+    }
+    Path folder = results != null ? results : home("results").resolve("bench-"
+        + STAMP.format(Instant.now()));
+    Path plotFolder = plots != null ? plots : home("plots");
+    try {
+      new ResultWriter(folder).checkWritable();
+      new ResultWriter(plotFolder).checkWritable();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<Path> jmhFiles = new ArrayList<>();
+    long startNanos = System.nanoTime();
+    for (int k : ranks) {
+      Set<Path> before = jsonFiles(folder);
+      StringWriter runErr = new StringWriter();
+      int exit = runHarness(k, folder, runErr);
+      if (exit != 0) {
+        err.print(runErr);
+        err.println("mpjbench: bench stopped: the JMH run on " + k + " ranks failed");
+        err.flush();
+        return exit;
+      }
+      Path record = jsonFiles(folder).stream().filter(p -> !before.contains(p)).findFirst()
+          .orElseThrow(() -> new UserError(UserError.FAILED, "the JMH run on " + k
+              + " ranks wrote no result file"));
+      RunRecord run = ResultWriter.read(record);
+      String artifact = run.artifacts() == null ? null
+          : run.artifacts().get(BenchProgram.JMH_ARTIFACT);
+      if (artifact == null) {
+        throw new UserError(UserError.FAILED, "the JMH run on " + k + " ranks returned no JSON");
+      }
+      Path jmh = folder.resolve("jmh-" + k + "r.json");
+      Files.copy(record.resolveSibling(artifact), jmh, StandardCopyOption.REPLACE_EXISTING);
+      jmhFiles.add(jmh);
+      out.printf(Locale.ROOT, "[%d/%d] %d ranks done (%.0f s so far): %s%n", jmhFiles.size(),
+          ranks.size(), k, (System.nanoTime() - startNanos) / 1e9, jmh);
+      out.flush();
+    }
+    BenchReport report = BenchReport.read(jmhFiles);
+    Path csv = folder.resolve("bench.csv");
+    Path markdown = folder.resolve("bench.md");
+    report.writeCsv(csv);
+    report.writeMarkdown(markdown);
+    Path chart = ThroughputChart.write(report, plotFolder);
+    out.println("table " + csv + ", " + markdown);
+    out.println("chart " + chart);
+    out.println();
+    report.summaryLines().forEach(out::println);
+    out.flush();
+    return 0;
+  }
+
+  private int runHarness(int k, Path folder, StringWriter runErr) {
+    List<String> args = new ArrayList<>(List.of("run", BenchProgramFactory.NAME, "-np",
+        Integer.toString(k), "--device", device, "--results", folder.toString(), "-q",
+        "--benchmarks", benchmarks));
+    if (quick) {
+      args.add("--quick");
+    }
+    if (machines != null) {
+      args.addAll(List.of("--machines", machines.toString()));
+    }
+    if (serverHost != null) {
+      args.addAll(List.of("--server-host", serverHost));
+    }
+    if (berkeleyToleranceUs != null) {
+      args.addAll(List.of("--berkeley-tolerance-us", Double.toString(berkeleyToleranceUs)));
+    }
+    CommandLine commandLine = MpjBenchCommand.commandLine();
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    commandLine.setErr(new PrintWriter(runErr, true));
+    return commandLine.execute(args.toArray(String[]::new));
+  }
+
+  private static Set<Path> jsonFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return new HashSet<>(files.filter(p -> p.getFileName().toString().endsWith(".json"))
+          // Run records only: not our copies of JMH's JSON, nor the runs' own artifacts.
+          .filter(p -> !p.getFileName().toString().matches("jmh-\\d+r\\.json"))
+          .filter(p -> !p.getFileName().toString().endsWith("." + BenchProgram.JMH_ARTIFACT))
+          .toList());
+    }
+  }
+
+  private static Path home(String folder) {
+    String home = System.getProperty("mpjbench.home");
+    return home == null ? Path.of(folder) : Path.of(home, folder);
+  }
+}

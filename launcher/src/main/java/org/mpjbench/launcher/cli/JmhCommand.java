@@ -1,0 +1,95 @@
+package org.mpjbench.launcher.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mpjbench.benchmarks.BenchParameters;
+import org.mpjbench.benchmarks.BenchProgramFactory;
+import org.mpjbench.benchmarks.BenchResult;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.launcher.results.RunRecord;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code mpjbench run jmh}: one JMH run on N ranks (JMH inside rank 0, the others in lockstep).
+ * {@code mpjbench bench} runs it for each rank count and merges the results; this command is the
+ * building block, hidden from the usage list.
+ */
+@Command(
+    name = BenchProgramFactory.NAME,
+    hidden = true,
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = "Runs the JMH harness once on N MPJ ranks (see 'mpjbench bench').")
+public final class JmhCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Mixin RunOptions run;
+
+  @Option(names = "--benchmarks", paramLabel = "LIST", split = ",",
+      defaultValue = "berkeley-round,download,ping-pong,allreduce",
+      description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
+  List<String> benchmarks;
+
+  @Option(names = "--quick", description = "A short run for smoke tests: 1 warm-up and 2"
+      + " measured iterations of 300 ms.")
+  boolean quick;
+
+  @Option(names = "--berkeley-tolerance-us", paramLabel = "US", defaultValue = "100000",
+      description = "Tolerance of the Berkeley average (default: ${DEFAULT-VALUE}; 0 breaks the"
+          + " benchmark's check on purpose).")
+  double berkeleyToleranceUs;
+
+  @Option(names = "--berkeley-skew-bound-us", paramLabel = "US", defaultValue = "1000",
+      description = "Largest true skew the Berkeley check accepts (default: ${DEFAULT-VALUE}).")
+  double berkeleySkewBoundUs;
+
+  @Option(names = "--download-lines", paramLabel = "N", defaultValue = "100",
+      description = "Lines of the download benchmark's file (default: ${DEFAULT-VALUE}).")
+  int downloadLines;
+
+  @Option(names = "--download-rate-per-second", paramLabel = "R", defaultValue = "2000",
+      description = "The download benchmark server's rate (default: ${DEFAULT-VALUE}).")
+  double downloadRatePerSecond;
+
+  @Option(names = "--server-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address rank 0's line server binds to and the ranks reach it at (default:"
+          + " ${DEFAULT-VALUE}; on a cluster, rank 0's host address).")
+  String serverHost;
+
+  @Override
+  public Integer call() throws Exception {
+    BenchParameters parameters;
+    try {
+      parameters = new BenchParameters(benchmarks, run.device, quick ? 1 : 2, quick ? 2 : 5,
+          quick ? 300 : 1000, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
+          downloadRatePerSecond, serverHost);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (run.timeoutSeconds == 300) {
+      run.timeoutSeconds = 900; // JMH takes its time; the default run bound is for kernels
+    }
+    return new KernelRun(spec, run, BenchProgramFactory.NAME)
+        .execute(parameters, new KernelRun.Progress(0, node -> 0), JmhCommand::summary);
+  }
+
+  /** One line per benchmark. */
+  static List<String> summary(RunRecord record, java.nio.file.Path file)
+      throws java.io.IOException {
+    BenchResult result = ControlCodec.fromTree(record.result(), BenchResult.class);
+    List<String> lines = new ArrayList<>();
+    lines.add("jmh: " + record.ranks() + " ranks, " + record.device());
+    for (BenchResult.Score score : result.scores()) {
+      String name = score.benchmark().replaceFirst("^org\\.mpjbench\\.benchmarks\\.", "");
+      lines.add(String.format(Locale.ROOT, "  %-38s %,14.1f %s%s", name, score.score(),
+          score.unit(), Double.isNaN(score.error()) ? ""
+              : String.format(Locale.ROOT, " ± %.1f", score.error())));
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,338 @@
+package org.mpjbench.launcher.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.launcher.bench.JmhFixtures.result;
+import static org.mpjbench.launcher.bench.JmhFixtures.secondary;
+import static org.mpjbench.launcher.bench.JmhFixtures.session;
+import static org.mpjbench.launcher.bench.JmhFixtures.write;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.launcher.bench.BenchReport.Row;
+
+/** {@link BenchReport}: merging, units, ratios, missing values, refusals, and the three outputs. */
+class BenchReportTest {
+  @TempDir Path tmp;
+
+  private BenchReport sessionReport() throws IOException {
+    return BenchReport.read(session(tmp));
+  }
+
+  private static Row row(BenchReport report, String benchmark, int ranks) {
+    return report.rows().stream()
+        .filter(row -> row.benchmark().equals(benchmark) && row.ranks() == ranks)
+        .findFirst().orElseThrow(() -> new AssertionError("no " + benchmark + " at " + ranks));
+  }
+
+  @Test
+  void mergesTheFilesIntoOneRowPerBenchmarkAndRankCountSorted() throws IOException {
+    BenchReport report = sessionReport();
+    assertEquals(List.of("allreduce 1", "allreduce 2", "allreduce 4", "berkeley-round 1",
+        "berkeley-round 2", "berkeley-round 4", "download 1", "download 2", "download 4",
+        "ping-pong 2", "ping-pong 4"),
+        report.rows().stream().map(row -> row.benchmark() + " " + row.ranks()).toList());
+    assertEquals(List.of(1, 2, 4), report.rankCounts());
+    assertEquals(List.of("multicore"), report.devices());
+    assertEquals("download", report.label(row(report, "download", 2)));
+    assertFalse(report.isEmpty());
+  }
+
+  @Test
+  void theOrderOfTheFilesDoesNotMatterAndAFileGivenTwiceCountsOnce() throws IOException {
+    List<Path> files = session(tmp);
+    BenchReport reversed = BenchReport.read(List.of(files.get(2), files.get(1), files.get(0),
+        files.get(2)));
+    assertEquals(sessionReport().rows(), reversed.rows());
+  }
+
+  @Test
+  void everyScoreIsNormalizedToPerSecond() throws IOException {
+    BenchReport report = sessionReport();
+    Row download = row(report, "download", 2);
+    assertEquals(55.0 / 60, download.opsPerSecond(), 1e-12, "ops/min ÷ 60");
+    assertEquals(2.0 / 60, download.errorOpsPerSecond(), 1e-12);
+    assertEquals(55, download.opsPerMinute(), 1e-9);
+    assertEquals(Map.of("lines", 5500.0 / 60), download.secondaryPerSecond());
+    Row allreduce = row(report, "allreduce", 2);
+    assertEquals(60_000, allreduce.opsPerSecond(), 1e-9, "ops/ms × 1000");
+    assertEquals(2_000, allreduce.errorOpsPerSecond(), 1e-9);
+    Row pingPong = row(report, "ping-pong", 2);
+    assertEquals(12_000, pingPong.opsPerSecond(), 1e-6, "ops/us × 1e6");
+    assertEquals(500, pingPong.errorOpsPerSecond(), 1e-6);
+    assertEquals(9_000, row(report, "ping-pong", 4).opsPerSecond(), 0, "ops/s as it is");
+
+    assertEquals(3e9, JmhFile.perSecond(3, "ns"), 1e-3);
+    assertEquals(2, JmhFile.perSecond(7_200, "hr"), 1e-12);
+    assertEquals(1, JmhFile.perSecond(86_400, "day"), 1e-12);
+  }
+
+  @Test
+  void perPingPongIsPingPongThroughputOverTheBenchmarksAtTheSameRankCount() throws IOException {
+    BenchReport report = sessionReport();
+    assertEquals(8, row(report, "berkeley-round", 2).perPingPong(), 1e-9, "12,000 / 1,500");
+    assertEquals(15, row(report, "berkeley-round", 4).perPingPong(), 1e-9, "9,000 / 600");
+    assertEquals(12_000 / (55.0 / 60), row(report, "download", 2).perPingPong(), 1e-6);
+    assertEquals(0.2, row(report, "allreduce", 2).perPingPong(), 1e-12);
+    assertNull(row(report, "ping-pong", 2).perPingPong(), "not for ping-pong itself");
+    assertNull(row(report, "ping-pong", 4).perPingPong());
+  }
+
+  @Test
+  void withoutAPingPongAtOneRankThereIsNoRatioThere() throws IOException {
+    BenchReport report = sessionReport();
+    for (String benchmark : List.of("berkeley-round", "download", "allreduce")) {
+      assertNull(row(report, benchmark, 1).perPingPong(), benchmark);
+    }
+    List<String> markdown = report.markdown();
+    assertTrue(markdown.contains("| one … costs N ping-pongs | 2 ranks | 4 ranks |"), markdown
+        .toString());
+  }
+
+  @Test
+  void anErrorJmhCouldNotComputeIsMissing() throws IOException {
+    BenchReport report = sessionReport();
+    Row berkeley = row(report, "berkeley-round", 4);
+    assertTrue(Double.isNaN(berkeley.errorOpsPerSecond()), "the string \"NaN\"");
+    assertTrue(Double.isNaN(berkeley.relativeError()));
+    assertTrue(Double.isNaN(row(report, "download", 1).errorOpsPerSecond()));
+
+    ObjectNode numeric = result("BerkeleyRoundBenchmark", "round", 2, 100, Double.NaN, "ops/s");
+    ObjectNode infinite = result("AllreduceBenchmark", "allreduce", 2, 100, "+INF", "ops/s");
+    BenchReport odd = BenchReport.read(List.of(write(tmp, "odd.json", numeric, infinite)));
+    for (Row row : odd.rows()) {
+      assertTrue(Double.isNaN(row.errorOpsPerSecond()), row.toString());
+    }
+  }
+
+  @Test
+  void theRankCountComesFromTheParamsElseFromTheFileName() throws IOException {
+    ObjectNode noRanks = result("AllreduceBenchmark", "allreduce", 1, 10, 1, "ops/s");
+    ((ObjectNode) noRanks.get("params")).remove("ranks");
+    ObjectNode placeholder = result("PingPongBenchmark", "roundTrip", 0, 20, 1, "ops/s");
+    Path file = write(tmp, "jmh-3r.json", noRanks, placeholder);
+    assertEquals(List.of(3, 3), BenchReport.read(List.of(file)).rows().stream()
+        .map(Row::ranks).toList());
+
+    ObjectNode explicit = result("AllreduceBenchmark", "allreduce", 5, 10, 1, "ops/s");
+    assertEquals(5, BenchReport.read(List.of(write(tmp, "jmh-3r.json", explicit))).rows().get(0)
+        .ranks(), "params.ranks wins over the name");
+
+    Path nameless = write(tmp, "results.json", noRanks);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BenchReport.read(List.of(nameless)));
+    assertTrue(e.getMessage().startsWith(nameless.toString() + ": no rank count"), e.getMessage());
+  }
+
+  @Test
+  void aFileThatIsNotJmhJsonIsRejectedByName() throws IOException {
+    Path runRecord = tmp.resolve("berkeley-4r-multicore.json");
+    Files.writeString(runRecord, "{\"schema\": \"mpjbench-run/1\", \"kernel\": \"berkeley\"}");
+    Path text = tmp.resolve("jmh-2r.json");
+    Files.writeString(text, "Benchmark  Mode  Cnt  Score\nround thrpt 3 812.3\n");
+    Path empty = tmp.resolve("jmh-3r.json");
+    Files.writeString(empty, "");
+    Path otherArray = tmp.resolve("jmh-4r.json");
+    Files.writeString(otherArray, "[{\"name\": \"x\", \"score\": 1}]");
+    Path numbers = tmp.resolve("jmh-5r.json");
+    Files.writeString(numbers, "[1, 2]");
+    Path good = session(tmp.resolve("ok")).get(0);
+    for (Path file : List.of(runRecord, text, empty, otherArray, numbers)) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> BenchReport.read(List.of(good, file)),
+          file.toString());
+      assertTrue(e.getMessage().startsWith(file + ": not a JMH JSON result file"), e.getMessage());
+      assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    }
+  }
+
+  @Test
+  void aResultThatIsNotAThroughputIsRejected() throws IOException {
+    ObjectNode average = result("BerkeleyRoundBenchmark", "round", 2, 1.2, 0.1, "ms/op");
+    average.put("mode", "avgt");
+    Path file = write(tmp, "jmh-2r.json", average);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BenchReport.read(List.of(file)));
+    assertEquals(file + ": org.mpjbench.benchmarks.BerkeleyRoundBenchmark.round is not a"
+        + " throughput result (mode avgt, score unit \"ms/op\"); only ops/<time> results"
+        + " (-bm thrpt) can be merged", e.getMessage());
+  }
+
+  @Test
+  void twoResultsForOneBenchmarkAndRankCountAreRejected() throws IOException {
+    ObjectNode five = result("BerkeleyRoundBenchmark", "round", 2, 100, 1, "ops/s");
+    ((ObjectNode) five.get("params")).put("samples", "5");
+    ObjectNode one = result("BerkeleyRoundBenchmark", "round", 2, 300, 1, "ops/s");
+    ((ObjectNode) one.get("params")).put("samples", "1");
+    Path file = write(tmp, "jmh-2r.json", five, one);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BenchReport.read(List.of(file)));
+    assertTrue(e.getMessage().startsWith("two results for berkeley-round at 2 ranks on multicore:"
+        + " org.mpjbench.benchmarks.BerkeleyRoundBenchmark.round {samples=5} in " + file
+        + " and org.mpjbench.benchmarks.BerkeleyRoundBenchmark.round {samples=1} in " + file),
+        e.getMessage());
+  }
+
+  @Test
+  void profilerMetricsThatAreNotRatesOfOperationsAreLeftOut() throws IOException {
+    ObjectNode download = secondary(secondary(
+        result("DownloadBenchmark", "download", 2, 60, 1, "ops/min"), "lines", 600, "ops/min"),
+        "·gc.alloc.rate", 12.5, "MB/sec");
+    secondary(download, "·gc.count", 3, "counts");
+    Row row = BenchReport.read(List.of(write(tmp, "jmh-2r.json", download))).rows().get(0);
+    assertEquals(Map.of("lines", 10.0), row.secondaryPerSecond());
+  }
+
+  @Test
+  void noFilesOrAnEmptyArrayGiveAnEmptyReport() throws IOException {
+    assertTrue(BenchReport.read(List.of()).isEmpty());
+    Path file = write(tmp, "jmh-1r.json");
+    BenchReport report = BenchReport.read(List.of(file));
+    assertTrue(report.isEmpty());
+    assertEquals(List.of("no benchmark results"), report.summaryLines());
+  }
+
+  @Test
+  void benchmarksAreNamedAfterTheirClass() {
+    assertEquals("berkeley-round",
+        JmhFile.shortName("org.mpjbench.benchmarks.BerkeleyRoundBenchmark.round"));
+    assertEquals("ping-pong", JmhFile.shortName("org.mpjbench.benchmarks.PingPongBenchmark.rt"));
+    assertEquals("allreduce", JmhFile.shortName("org.mpjbench.benchmarks.AllreduceBenchmark.x"));
+    assertEquals("download", JmhFile.shortName("org.mpjbench.benchmarks.DownloadBenchmark.d"));
+    assertEquals("mpi-barrier", JmhFile.shortName("a.b.MPIBarrierBenchmark.barrier"));
+    assertEquals("scatter2-d", JmhFile.shortName("a.Outer$Scatter2D.run"));
+  }
+
+  @Test
+  void theCsvHasOneLinePerRowAndLeavesMissingValuesEmpty() throws IOException {
+    Path csv = tmp.resolve("out/bench.csv");
+    sessionReport().writeCsv(csv);
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertEquals("benchmark,ranks,device,ops_per_s,error_ops_per_s,per_ping_pong,lines_per_s",
+        lines.get(0));
+    assertEquals(12, lines.size());
+    assertEquals("allreduce,1,multicore,200000,5000,,", lines.get(1));
+    assertEquals("allreduce,2,multicore,60000,2000,0.2,", lines.get(2));
+    assertEquals("berkeley-round,4,multicore,600,,15,", lines.get(6));
+    assertEquals("download,1,multicore,0.5,,,50", lines.get(7));
+    assertEquals("download,2,multicore,0.916667,0.0333333,13090.9,91.6667", lines.get(8));
+    assertEquals("ping-pong,2,multicore,12000,500,,", lines.get(10));
+    try (Stream<Path> left = Files.list(csv.getParent())) {
+      assertEquals(List.of(csv), left.toList(), "no temporary file may remain");
+    }
+  }
+
+  @Test
+  void theMarkdownHoldsTheTablesAndSaysHowToReadThem() throws IOException {
+    Path file = tmp.resolve("bench.md");
+    sessionReport().writeMarkdown(file);
+    String markdown = Files.readString(file, StandardCharsets.UTF_8);
+    assertTrue(markdown.startsWith("# Kernel throughput on MPJ Express ranks\n"), markdown);
+    assertTrue(markdown.contains("""
+        | benchmark | 1 rank | 2 ranks | 4 ranks |
+        |---|---:|---:|---:|
+        """), markdown);
+    assertTrue(markdown.contains(
+        "| berkeley-round | 5,000 ops/s ±2% | 1,500 ops/s ±2% | 600 ops/s |\n"), markdown);
+    assertTrue(markdown.contains(
+        "| download | 0.5 ops/s | 0.917 ops/s ±4% | 1.5 ops/s ±3% |\n"), markdown);
+    assertTrue(markdown.contains("| ping-pong | – | 12,000 ops/s ±4% | 9,000 ops/s ±3% |\n"),
+        markdown);
+    assertTrue(markdown.contains("""
+        | one … costs N ping-pongs | 2 ranks | 4 ranks |
+        |---|---:|---:|
+        | allreduce | 0.2 | 0.45 |
+        | berkeley-round | 8 | 15 |
+        | download | 13,100 | 6,000 |
+        """), markdown);
+    assertTrue(markdown.contains("How to read it: at 4 ranks one berkeley-round takes as long as"
+        + " 15 ping-pongs"), markdown);
+    assertTrue(markdown.contains("| download: downloads/min | 30 | 55 ±4% | 90 ±3% |\n"),
+        markdown);
+    assertTrue(markdown.contains("| download: lines/s | 50 | 91.7 | 150 |\n"), markdown);
+  }
+
+  @Test
+  void withoutAnyPingPongTheMarkdownSaysThereAreNoRatios() throws IOException {
+    Path file = write(tmp, "jmh-1r.json",
+        result("BerkeleyRoundBenchmark", "round", 1, 5000, 100, "ops/s"));
+    BenchReport report = BenchReport.read(List.of(file));
+    assertTrue(report.markdown().contains(
+        "No ping-pong results (they need at least 2 ranks), so no ratios."), report.markdown()
+        .toString());
+    assertEquals(List.of("ops/s, ± JMH error           1 rank",
+        "berkeley-round      5,000 ops/s ±2%"), report.summaryLines());
+  }
+
+  @Test
+  void theSummaryIsTheSameTableInFixedWidthColumns() throws IOException {
+    List<String> lines = sessionReport().summaryLines();
+    assertEquals(List.of(
+        "ops/s, ± JMH error             1 rank           2 ranks           4 ranks",
+        "allreduce           200,000 ops/s ±3%  60,000 ops/s ±3%  20,000 ops/s ±4%",
+        "berkeley-round        5,000 ops/s ±2%   1,500 ops/s ±2%         600 ops/s",
+        "download                    0.5 ops/s   0.917 ops/s ±4%     1.5 ops/s ±3%",
+        "ping-pong                           -  12,000 ops/s ±4%   9,000 ops/s ±3%",
+        "",
+        "in ping-pongs   2 ranks  4 ranks",
+        "allreduce           0.2     0.45",
+        "berkeley-round        8       15",
+        "download         13,100    6,000",
+        "",
+        "rates                    1 rank  2 ranks  4 ranks",
+        "download: downloads/min      30   55 ±4%   90 ±3%",
+        "download: lines/s            50     91.7      150"), lines);
+  }
+
+  @Test
+  void severalDevicesAreToldApart() throws IOException {
+    ObjectNode multicore = result("PingPongBenchmark", "roundTrip", 2, 10_000, 1, "ops/s");
+    ObjectNode niodev = result("PingPongBenchmark", "roundTrip", 2, 2_500, 1, "ops/s");
+    ((ObjectNode) niodev.get("params")).put("device", "niodev");
+    ObjectNode round = result("BerkeleyRoundBenchmark", "round", 2, 100, 1, "ops/s");
+    ((ObjectNode) round.get("params")).put("device", "niodev");
+    BenchReport report = BenchReport.read(List.of(write(tmp, "jmh-2r.json", multicore, niodev,
+        round)));
+    assertEquals(List.of("multicore", "niodev"), report.devices());
+    assertEquals(25, report.rows().get(0).perPingPong(), 1e-9, "niodev's ping-pong");
+    assertEquals("berkeley-round (niodev)", report.label(report.rows().get(0)));
+  }
+
+  @Test
+  void rowsRefuseImpossibleFigures() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new Row("x", 0, "multicore", 1, 0, null, Map.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> new Row("x", 1, "multicore", Double.NaN, 0, null, Map.of()));
+    assertThrows(IllegalArgumentException.class,
+        () -> new Row("x", 1, "multicore", 1, -1, null, Map.of()));
+    assertTrue(new Row("x", 1, "multicore", 1, Double.NaN, null, null).secondaryPerSecond()
+        .isEmpty());
+  }
+
+  @Test
+  void figuresForPeopleAndForFiles() {
+    assertEquals("812", Figures.people(812.34));
+    assertEquals("45,700", Figures.people(45_678));
+    assertEquals("1,000", Figures.people(999.7));
+    assertEquals("0.00867", Figures.people(0.0086667));
+    assertEquals("12", Figures.people(12.0));
+    assertEquals("0", Figures.people(0));
+    assertEquals("3%", Figures.percent(0.031));
+    assertEquals("0.4%", Figures.percent(0.004));
+    assertEquals("812.3", Figures.file(812.3));
+    assertEquals("1234570", Figures.file(1_234_567.8));
+    assertEquals("", Figures.file(Double.NaN));
+  }
+}
