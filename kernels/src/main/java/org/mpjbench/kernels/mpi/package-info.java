@@ -1,0 +1,2 @@
+/** Small helpers over the MPJ Express API that several kernels share. */
+package org.mpjbench.kernels.mpi;
