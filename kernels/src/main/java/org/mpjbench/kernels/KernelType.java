@@ -31,7 +31,49 @@ public enum KernelType {
       "download",
       DownloadParameters.class,
       DownloadResult.class,
-      p -> new DownloadKernel((DownloadParameters) p));
+      p -> new DownloadKernel((DownloadParameters) p)),
+  /** Cristian's clock synchronization (a time server, RTT/2): see its kernel class. */
+  CRISTIAN(
+      "cristian",
+      org.mpjbench.kernels.cristian.CristianParameters.class,
+      org.mpjbench.kernels.cristian.CristianResult.class,
+      p -> new org.mpjbench.kernels.cristian.CristianKernel(
+          (org.mpjbench.kernels.cristian.CristianParameters) p)),
+  /** Lamport logical clocks, optionally vector clocks: see its kernel class. */
+  LAMPORT(
+      "lamport",
+      org.mpjbench.kernels.lamport.LamportParameters.class,
+      org.mpjbench.kernels.lamport.LamportResult.class,
+      p -> new org.mpjbench.kernels.lamport.LamportKernel(
+          (org.mpjbench.kernels.lamport.LamportParameters) p)),
+  /** Ring election (ELECTION collects ids around the live ring): see its kernel class. */
+  RING(
+      "ring",
+      org.mpjbench.kernels.election.ElectionParameters.class,
+      org.mpjbench.kernels.ring.RingResult.class,
+      p -> new org.mpjbench.kernels.ring.RingKernel(
+          (org.mpjbench.kernels.election.ElectionParameters) p)),
+  /** Bully election (the highest live rank takes over): see its kernel class. */
+  BULLY(
+      "bully",
+      org.mpjbench.kernels.election.ElectionParameters.class,
+      org.mpjbench.kernels.bully.BullyResult.class,
+      p -> new org.mpjbench.kernels.bully.BullyKernel(
+          (org.mpjbench.kernels.election.ElectionParameters) p)),
+  /** Suzuki-Kasami token-based mutual exclusion: see its kernel class. */
+  SUZUKI_KASAMI(
+      "suzuki-kasami",
+      org.mpjbench.kernels.mutex.MutexParameters.class,
+      org.mpjbench.kernels.suzukikasami.SuzukiKasamiResult.class,
+      p -> new org.mpjbench.kernels.suzukikasami.SuzukiKasamiKernel(
+          (org.mpjbench.kernels.mutex.MutexParameters) p)),
+  /** Ricart-Agrawala permission-based mutual exclusion: see its kernel class. */
+  RICART_AGRAWALA(
+      "ricart-agrawala",
+      org.mpjbench.kernels.mutex.MutexParameters.class,
+      org.mpjbench.kernels.ricartagrawala.RicartAgrawalaResult.class,
+      p -> new org.mpjbench.kernels.ricartagrawala.RicartAgrawalaKernel(
+          (org.mpjbench.kernels.mutex.MutexParameters) p));
 
   private final String cliName;
   private final Class<?> parametersType;

@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
       "Runs one kernel as MPJ Express ranks, prints a summary and writes a JSON result file.",
       "Multicore (one JVM, one thread per rank) by default; --device niodev for a cluster."
     },
-    subcommands = {BerkeleyCommand.class, DownloadCommand.class, JmhCommand.class})
+    subcommands = {BerkeleyCommand.class, DownloadCommand.class, CristianCommand.class,
+        LamportCommand.class, SuzukiKasamiCommand.class,
+        RicartAgrawalaCommand.class, RingCommand.class, BullyCommand.class, JmhCommand.class})
 public final class RunCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

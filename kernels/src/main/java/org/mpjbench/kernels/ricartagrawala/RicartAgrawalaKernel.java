@@ -1,0 +1,154 @@
+package org.mpjbench.kernels.ricartagrawala;
+
+import mpi.MPIException;
+import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.mutex.MutexCheck;
+import org.mpjbench.kernels.mutex.MutexFigures;
+import org.mpjbench.kernels.mutex.MutexLoop;
+import org.mpjbench.kernels.mutex.MutexParameters;
+import org.mpjbench.kernels.mutex.MutexProtocol;
+import org.mpjbench.kernels.mutex.MutexTrace;
+import org.mpjbench.kernels.rank.RankContext;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.mpi.Outbox;
+
+/**
+ * Ricart-Agrawala mutual exclusion over MPJ ranks. A rank that wants the critical section stamps
+ * a REQUEST with its Lamport clock and sends it to every other rank; a rank replies at once unless
+ * it is inside or asking with a smaller (timestamp, rank), and then replies when it leaves. A rank
+ * enters after K-1 replies, so every entry costs exactly 2(K-1) messages.
+ *
+ * <p>Messages (all {@code long} arrays):
+ *
+ * <ul>
+ *   <li>{@link #TAG_REQUEST}: {@code [timestamp, rank]}
+ *   <li>{@link #TAG_REPLY}: {@code [timestamp, rank]}
+ *   <li>{@link #TAG_DONE}: {@code [rank]}, a rank finished its entries (not counted)
+ * </ul>
+ *
+ * <p>After the run rank 0 checks the gathered intervals ({@link MutexCheck}) and that the message
+ * count is exactly 2(K-1) per entry, and fails the run when either does not hold.
+ */
+public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaResult> {
+  /** Tag of a REQUEST. */
+  public static final int TAG_REQUEST = 321;
+  /** Tag of a REPLY. */
+  public static final int TAG_REPLY = 322;
+  /** Tag of the DONE notice. */
+  public static final int TAG_DONE = 323;
+
+  private final MutexParameters parameters;
+
+  /** A kernel that runs with these parameters. */
+  public RicartAgrawalaKernel(MutexParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  @Override
+  public RicartAgrawalaResult run(RankContext context) throws MPIException {
+    Outbox outbox = new Outbox(context.comm());
+    Protocol protocol = new Protocol(context, outbox);
+    MutexTrace trace = new MutexLoop(context, parameters, protocol, outbox, TAG_DONE).run();
+    if (!context.isRoot()) {
+      return null;
+    }
+    long expected = 2L * (context.size() - 1) * trace.entries();
+    PropertyCheck check = MutexCheck.withMessageCount(
+        MutexCheck.check(trace.intervalsByRank(), parameters.entries()),
+        trace.messages(), expected, "2(K-1) = " + 2 * (context.size() - 1)
+            + " messages per entry");
+    RicartAgrawalaResult result = new RicartAgrawalaResult(check, trace.messages(), expected,
+        MutexFigures.of(trace, parameters.holdNanos()));
+    check.requireHolds();
+    return result;
+  }
+
+  /** The MPI side of one rank's {@link RicartAgrawalaState}. */
+  private static final class Protocol implements MutexProtocol {
+    private final Outbox outbox;
+    private final int rank;
+    private final int size;
+    private final RicartAgrawalaState state;
+    private final long[] message = new long[2];
+    private long sent;
+
+    Protocol(RankContext context, Outbox outbox) {
+      this.outbox = outbox;
+      this.rank = context.rank();
+      this.size = context.size();
+      this.state = new RicartAgrawalaState(rank, size);
+    }
+
+    @Override
+    public int[] tags() {
+      return new int[] {TAG_REQUEST, TAG_REPLY};
+    }
+
+    @Override
+    public int maxMessageLongs() {
+      return 2;
+    }
+
+    @Override
+    public void request() throws MPIException {
+      message[0] = state.request();
+      message[1] = rank;
+      for (int other = 0; other < size; other++) {
+        if (other != rank) {
+          outbox.send(message, 2, other, TAG_REQUEST);
+          sent++;
+        }
+      }
+    }
+
+    @Override
+    public boolean mayEnter() {
+      return state.mayEnter();
+    }
+
+    @Override
+    public void enter() {
+      state.enter();
+    }
+
+    @Override
+    public void release() throws MPIException {
+      for (int waiting : state.release()) {
+        reply(waiting, state.stampReply());
+      }
+    }
+
+    @Override
+    public void handle(int tag, int source, long[] received, int length) throws MPIException {
+      if (length != 2 || received[1] != source) {
+        throw new IllegalStateException("malformed message (tag " + tag + ") from rank "
+            + source);
+      }
+      if (tag == TAG_REQUEST) {
+        long timestamp = state.onRequest(received[0], source);
+        if (timestamp >= 0) {
+          reply(source, timestamp);
+        }
+      } else {
+        state.onReply(received[0]);
+      }
+    }
+
+    private void reply(int to, long timestamp) throws MPIException {
+      message[0] = timestamp;
+      message[1] = rank;
+      outbox.send(message, 2, to, TAG_REPLY);
+      sent++;
+    }
+
+    @Override
+    public long messagesSent() {
+      return sent;
+    }
+
+    @Override
+    public long extraFigure() {
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package org.mpjbench.kernels.ricartagrawala;
+
+import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.mutex.MutexFigures;
+
+/**
+ * A whole Ricart-Agrawala run as rank 0 reports it.
+ *
+ * @param check mutual exclusion, every entry served, and exactly 2(K-1) messages per entry
+ * @param messages REQUEST and REPLY messages of all ranks (DONE notices not counted)
+ * @param expectedMessages 2(K-1) times the entries of all ranks
+ * @param figures entries, waiting times and message figures
+ */
+public record RicartAgrawalaResult(
+    PropertyCheck check, long messages, long expectedMessages, MutexFigures figures) {}

@@ -1,0 +1,58 @@
+package org.mpjbench.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cristian's algorithm through the real MPJ Express runtime (multicore): every client ends within
+ * half its shortest round trip of the server, and the messages are exactly two per sample and
+ * client.
+ */
+class CristianIT {
+  @TempDir Path results;
+
+  @Test
+  void oneRankHasNobodyToSynchronize() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "cristian", "-np", "1");
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals("complete", json.get("status").asText());
+    JsonNode result = json.get("result");
+    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    assertTrue(result.at("/check/detail").asText().contains("vacuously"), result.toString());
+    assertEquals(0, result.get("messages").asLong());
+    assertEquals(0, result.get("clients").size());
+    assertEquals(0, result.get("baselineRoundTripNanos").asLong());
+  }
+
+  @Test
+  void threeRanksEndWithinHalfTheirShortestRoundTrip() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "cristian", "-np", "3", "--samples", "6",
+        "--spread-ms", "50");
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals("complete", json.get("status").asText());
+    assertEquals(6, json.at("/parameters/samples").asInt());
+    JsonNode result = json.get("result");
+    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    assertEquals(2 * 2 * 6, result.get("messages").asLong(), "a request and a reply per sample");
+    assertEquals(2, result.get("clients").size());
+    assertTrue(result.get("baselineRoundTripNanos").asLong() > 0, result.toString());
+    assertTrue(result.get("maxTrueErrorBeforeNanos").asLong() > 1_000_000,
+        "the clocks start milliseconds apart: " + result);
+    for (JsonNode client : result.get("clients")) {
+      long error = Math.abs(client.get("trueErrorAfterNanos").asLong());
+      assertTrue(error <= client.get("boundNanos").asLong(), client.toString());
+      assertTrue(client.get("minRoundTripNanos").asLong() > 0, client.toString());
+      assertTrue(client.get("minRoundTripNanos").asLong()
+          <= client.get("medianRoundTripNanos").asLong(), client.toString());
+    }
+    assertTrue(run.out().contains("property     every client's true error"), run.out());
+    assertTrue(run.out().contains(": holds"), run.out());
+  }
+}

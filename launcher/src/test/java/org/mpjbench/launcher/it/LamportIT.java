@@ -1,0 +1,62 @@
+package org.mpjbench.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Lamport (and vector) clocks through the real MPJ Express runtime (multicore): the gathered trace
+ * satisfies the clock condition, vector clocks match happened-before, and the counts are those of
+ * the pattern.
+ */
+class LamportIT {
+  @TempDir Path results;
+
+  @Test
+  void oneRankHasOnlyLocalEvents() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "lamport", "-np", "1", "--vector");
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals("complete", json.get("status").asText());
+    JsonNode result = json.get("result");
+    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    assertEquals(0, result.get("messages").asLong());
+    assertEquals(result.get("events").asLong(), result.get("localEvents").asLong());
+    assertEquals(result.get("events").asLong(), result.get("maxLamportStamp").asLong(),
+        "one rank ticks once per event");
+  }
+
+  @Test
+  void threeRanksWithVectorClocksKeepBothProperties() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "lamport", "-np", "3", "--vector",
+        "--messages", "300");
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals("complete", json.get("status").asText());
+    JsonNode result = json.get("result");
+    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    assertEquals(2, result.get("checks").size());
+    for (JsonNode check : result.get("checks")) {
+      assertTrue(check.get("holds").asBoolean(), check.toString());
+    }
+    assertEquals(300, result.get("messages").asLong());
+    assertEquals(2 * 300 + result.get("localEvents").asLong(), result.get("events").asLong(),
+        "a send and a receive per message, plus the local events");
+    assertTrue(result.get("medianMessageNanos").asLong() > 0);
+    assertTrue(run.out().contains("V(a) < V(b) iff a happened before b: holds"), run.out());
+  }
+
+  @Test
+  void withoutVectorsOnlyTheLamportCheckRuns() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "lamport", "-np", "3");
+    run.expectExit(0);
+    JsonNode result = run.json().get("result");
+    assertEquals(1, result.get("checks").size());
+    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    assertEquals(200, result.get("messages").asLong());
+  }
+}

@@ -1,0 +1,69 @@
+package org.mpjbench.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ring election through the real MPJ Express runtime (multicore): every live rank agrees on
+ * the highest live rank, and the ranks send exactly the predicted messages, with and without
+ * crashed ranks, whose unacknowledged ELECTIONs block nobody.
+ */
+class RingIT {
+  @TempDir Path results;
+
+  @Test
+  void oneRankElectsItselfWithoutAMessage() throws Exception {
+    JsonNode result = complete(LauncherRun.run(results, "run", "ring", "-np", "1"));
+    assertEquals(0, result.get("coordinator").asInt());
+    assertEquals(0, result.get("messages").asLong());
+    assertEquals(0, result.get("predictedMessages").asLong());
+  }
+
+  @Test
+  void threeRanksWithTheOldCoordinatorCrashedElectRankOne() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "ring", "-np", "3");
+    JsonNode result = complete(run);
+    assertEquals("[2]", result.get("crashedRanks").toString(), "the default crash");
+    assertEquals(1, result.get("coordinator").asInt());
+    // 2 live ranks: 2 ELECTION + 2 COORDINATOR forwards, 4 acks, 1 attempt at rank 2.
+    assertEquals(9, result.get("messages").asLong());
+    assertEquals(1, result.get("unreadMessages").asLong());
+    assertEquals(1, result.at("/counted/unacknowledged").asLong());
+    assertTrue(result.get("latencyMaxNanos").asLong() >= 200_000_000L,
+        "skipping rank 2 costs a timeout: " + result.get("latencyMaxNanos"));
+    assertTrue(run.out().contains("property     every live rank agrees on coordinator 1"),
+        run.out());
+  }
+
+  @Test
+  void threeRanksWithoutCrashSendTwelveMessages() throws Exception {
+    JsonNode result = complete(LauncherRun.run(results, "run", "ring", "-np", "3", "--crash",
+        "none", "--initiator", "1"));
+    assertEquals(2, result.get("coordinator").asInt());
+    assertEquals(12, result.get("messages").asLong());
+    assertEquals(0, result.get("unreadMessages").asLong());
+  }
+
+  @Test
+  void aCrashedInitiatorIsRefusedBeforeAnyRankStarts() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "ring", "-np", "3", "--initiator", "2");
+    run.expectExit(2);
+    assertTrue(run.err().contains("--initiator 2 has crashed"), run.err());
+  }
+
+  /** Checks the run completed with its property held and the count as predicted. */
+  private static JsonNode complete(LauncherRun run) throws Exception {
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals("complete", json.get("status").asText());
+    JsonNode result = json.get("result");
+    assertTrue(result.at("/check/holds").asBoolean(), result.get("check").toString());
+    assertEquals(result.get("predictedMessages").asLong(), result.get("messages").asLong());
+    return result;
+  }
+}

@@ -1,0 +1,57 @@
+package org.mpjbench.launcher.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Suzuki-Kasami through the real MPJ Express runtime (multicore): mutual exclusion holds, every
+ * entry is served, every entry costs 0 or K messages, and the unsafe switch fails the run loudly.
+ */
+class SuzukiKasamiIT {
+  @TempDir Path results;
+
+  @Test
+  void oneRankHoldsTheTokenAndSendsNothing() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "suzuki-kasami", "-np", "1");
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals("complete", json.get("status").asText());
+    assertTrue(json.at("/result/check/holds").asBoolean(), json.at("/result/check").toString());
+    assertEquals(0, json.at("/result/messages").asLong());
+    assertEquals(20, json.at("/result/entriesWithTokenAtHand").asLong());
+    assertTrue(run.out().contains(": holds"), run.out());
+  }
+
+  @Test
+  void threeRanksTakeTurnsAtKMessagesPerAskingEntry() throws Exception {
+    LauncherRun run = LauncherRun.run(results, "run", "suzuki-kasami", "-np", "3");
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals("complete", json.get("status").asText());
+    JsonNode result = json.at("/result");
+    assertTrue(result.at("/check/holds").asBoolean(), result.get("check").toString());
+    long asked = result.get("requestedEntries").asLong();
+    assertEquals(60, asked + result.get("entriesWithTokenAtHand").asLong());
+    assertTrue(asked > 0, "with three ranks the token has to move");
+    assertEquals(3 * asked, result.get("messages").asLong(), "K-1 requests + 1 token per asking");
+    assertEquals(60, result.at("/figures/entries").asLong());
+    assertTrue(result.at("/figures/maxWaitNanos").asLong() > 0);
+  }
+
+  @Test
+  void theUnsafeSwitchBreaksMutualExclusionAndFailsTheRun() throws Exception {
+    LauncherRun run =
+        LauncherRun.run(results, "run", "suzuki-kasami", "-np", "3", "--unsafe",
+            // Long stays and short pauses: three unguarded ranks cannot avoid overlapping.
+            "--hold-us", "5000", "--think-us", "50");
+    run.expectExit(1);
+    assertTrue(run.err().contains("property violated: mutual exclusion"), run.err());
+    assertTrue(run.err().contains("overlap"), run.err());
+    assertEquals("failed", run.json().get("status").asText());
+  }
+}
