@@ -39,6 +39,34 @@ public enum KernelType {
       org.mpjbench.kernels.cristian.CristianResult.class,
       p -> new org.mpjbench.kernels.cristian.CristianKernel(
           (org.mpjbench.kernels.cristian.CristianParameters) p)),
+  /** A name server with flat and hierarchical names: see its kernel class. */
+  NAMING(
+      "naming",
+      org.mpjbench.kernels.naming.NamingParameters.class,
+      org.mpjbench.kernels.naming.NamingResult.class,
+      p -> new org.mpjbench.kernels.naming.NamingKernel(
+          (org.mpjbench.kernels.naming.NamingParameters) p)),
+  /** Remote invocation of a square-root service found by name: see its kernel class. */
+  REMOTE_CALL(
+      "remote-call",
+      org.mpjbench.kernels.remotecall.RemoteCallParameters.class,
+      org.mpjbench.kernels.remotecall.RemoteCallResult.class,
+      p -> new org.mpjbench.kernels.remotecall.RemoteCallKernel(
+          (org.mpjbench.kernels.remotecall.RemoteCallParameters) p)),
+  /** Multicast to the group, optionally totally ordered by a sequencer: see its kernel class. */
+  MULTICAST(
+      "multicast",
+      org.mpjbench.kernels.multicast.MulticastParameters.class,
+      org.mpjbench.kernels.multicast.MulticastResult.class,
+      p -> new org.mpjbench.kernels.multicast.MulticastKernel(
+          (org.mpjbench.kernels.multicast.MulticastParameters) p)),
+  /** Load balancing of skewed tasks under three policies: see its kernel class. */
+  LOAD_BALANCE(
+      "load-balance",
+      org.mpjbench.kernels.loadbalance.LoadBalanceParameters.class,
+      org.mpjbench.kernels.loadbalance.LoadBalanceResult.class,
+      p -> new org.mpjbench.kernels.loadbalance.LoadBalanceKernel(
+          (org.mpjbench.kernels.loadbalance.LoadBalanceParameters) p)),
   /** Lamport logical clocks, optionally vector clocks: see its kernel class. */
   LAMPORT(
       "lamport",

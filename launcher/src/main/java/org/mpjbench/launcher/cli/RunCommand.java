@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       "Multicore (one JVM, one thread per rank) by default; --device niodev for a cluster."
     },
     subcommands = {BerkeleyCommand.class, DownloadCommand.class, CristianCommand.class,
+        NamingCommand.class, RemoteCallCommand.class,
+        MulticastCommand.class, LoadBalanceCommand.class,
         LamportCommand.class, SuzukiKasamiCommand.class,
         RicartAgrawalaCommand.class, RingCommand.class, BullyCommand.class, JmhCommand.class})
 public final class RunCommand implements Runnable {

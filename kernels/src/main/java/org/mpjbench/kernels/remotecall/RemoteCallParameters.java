@@ -1,0 +1,38 @@
+package org.mpjbench.kernels.remotecall;
+
+/**
+ * Everything a remote-call run is told, checked when the record is made (messages name the
+ * option).
+ *
+ * @param calls calls each client makes
+ * @param negativeRatio fraction of calls with a negative argument (answered with the error)
+ * @param seed seed of the arguments
+ * @param timeoutMs longest wait for any one message before the run fails
+ */
+public record RemoteCallParameters(int calls, double negativeRatio, long seed, long timeoutMs) {
+  /** The defaults the launcher shows in {@code --help}. */
+  public static final RemoteCallParameters DEFAULTS =
+      new RemoteCallParameters(200, 0.1, 1L, 10_000L);
+
+  private static final int MAX_CALLS = 1_000_000;
+
+  /** Checks every value; the message names the option at fault. */
+  public RemoteCallParameters {
+    if (calls < 1 || calls > MAX_CALLS) {
+      throw new IllegalArgumentException(
+          "--calls must be between 1 and " + MAX_CALLS + ", got " + calls);
+    }
+    if (!Double.isFinite(negativeRatio) || negativeRatio < 0 || negativeRatio > 1) {
+      throw new IllegalArgumentException(
+          "--negative-ratio must be a number between 0 and 1, got " + negativeRatio);
+    }
+    if (timeoutMs < 1) {
+      throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMs);
+    }
+  }
+
+  /** The time-out in nanoseconds. */
+  public long timeoutNanos() {
+    return java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+  }
+}
