@@ -8,6 +8,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
 import org.mpjbench.kernels.clock.ClockSkew;
+import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -123,38 +124,12 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
 
   /**
    * The reference figure: median round trip of a plain one-long MPI ping-pong between the master
-   * and each slave, on the same ranks and in the same run.
+   * and each slave, on the same ranks and in the same run, received as the rounds receive.
    */
   private static long baselinePingPong(RankContext context) throws MPIException {
-    Intracomm comm = context.comm();
-    int size = context.size();
-    if (size == 1) {
-      return 0;
-    }
-    long[] message = new long[1];
-    int total = BASELINE_WARMUP_EXCHANGES + BASELINE_EXCHANGES;
-    if (!context.isRoot()) {
-      for (int i = 0; i < total; i++) {
-        comm.Recv(message, 0, 1, MPI.LONG, 0, TAG_PING);
-        comm.Send(message, 0, 1, MPI.LONG, 0, TAG_PONG);
-      }
-      return 0;
-    }
-    long[] roundTrips = new long[(size - 1) * BASELINE_EXCHANGES];
-    int next = 0;
-    for (int slave = 1; slave < size; slave++) {
-      for (int i = 0; i < total; i++) {
-        message[0] = i;
-        long start = System.nanoTime();
-        comm.Send(message, 0, 1, MPI.LONG, slave, TAG_PING);
-        comm.Recv(message, 0, 1, MPI.LONG, slave, TAG_PONG);
-        long roundTrip = System.nanoTime() - start;
-        if (i >= BASELINE_WARMUP_EXCHANGES) {
-          roundTrips[next++] = roundTrip;
-        }
-      }
-    }
-    return median(roundTrips);
+    return PingPong.medianRoundTripNanos(context.comm(), context.rank(), context.size(), 0,
+        BASELINE_WARMUP_EXCHANGES, BASELINE_EXCHANGES, TAG_PING, TAG_PONG,
+        PingPong.Receiving.BLOCKING);
   }
 
   private BerkeleyResult.Summary summarize(
@@ -162,7 +137,7 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
       boolean[] faulty) {
     long[] durations = rounds.stream().mapToLong(BerkeleyRound::durationNanos).toArray();
     long totalNanos = Arrays.stream(durations).sum();
-    long medianRound = median(durations);
+    long medianRound = PingPong.median(durations);
     TreeSet<Integer> excluded = new TreeSet<>();
     rounds.forEach(r -> excluded.addAll(r.excludedRanks()));
     BerkeleyRound last = rounds.get(rounds.size() - 1);
@@ -177,10 +152,4 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
         last.maxEstimationErrorNanos(faulty));
   }
 
-  private static long median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-  }
 }

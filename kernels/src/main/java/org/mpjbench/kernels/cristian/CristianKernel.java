@@ -11,6 +11,7 @@ import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.clock.ClockSpec;
 import org.mpjbench.kernels.clock.SimulatedClock;
+import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
@@ -106,43 +107,9 @@ public final class CristianKernel implements RankProgram<CristianResult> {
    * each client in turn, received the same way as the algorithm's replies; 0 with one rank.
    */
   private long baselinePingPong(RankContext context) throws MPIException {
-    Intracomm comm = context.comm();
-    int size = context.size();
-    if (size == 1) {
-      return 0;
-    }
-    long[] message = new long[1];
-    int total = BASELINE_WARMUP_EXCHANGES + BASELINE_EXCHANGES;
-    if (!context.isRoot()) {
-      for (int i = 0; i < total; i++) {
-        await(comm, message, SERVER, TAG_PING, "ping " + i);
-        comm.Send(message, 0, 1, MPI.LONG, SERVER, TAG_PONG);
-      }
-      return 0;
-    }
-    long[] roundTrips = new long[(size - 1) * BASELINE_EXCHANGES];
-    int next = 0;
-    for (int client = 1; client < size; client++) {
-      for (int i = 0; i < total; i++) {
-        message[0] = i;
-        long start = System.nanoTime();
-        comm.Send(message, 0, 1, MPI.LONG, client, TAG_PING);
-        await(comm, message, client, TAG_PONG, "pong " + i + " from rank " + client);
-        if (i >= BASELINE_WARMUP_EXCHANGES) {
-          roundTrips[next++] = System.nanoTime() - start;
-        }
-      }
-    }
-    return CristianEstimator.median(roundTrips);
-  }
-
-  private void await(Intracomm comm, long[] message, int source, int tag, String what)
-      throws MPIException {
-    if (TimedReceive.receive(comm, message, 0, 1, MPI.LONG, source, tag,
-        System.nanoTime() + parameters.timeoutNanos()) == null) {
-      throw new IllegalStateException("cristian: no baseline " + what + " within "
-          + parameters.timeoutMs() + " ms");
-    }
+    return PingPong.medianRoundTripNanos(context.comm(), context.rank(), context.size(), SERVER,
+        BASELINE_WARMUP_EXCHANGES, BASELINE_EXCHANGES, TAG_PING, TAG_PONG,
+        new PingPong.Receiving(parameters.timeoutNanos(), "cristian"));
   }
 
   /** The server: answers {@code expected} requests in arrival order; returns replies sent. */

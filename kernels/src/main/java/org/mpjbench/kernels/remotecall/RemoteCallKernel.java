@@ -8,6 +8,7 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.naming.NameCodec;
 import org.mpjbench.kernels.naming.NameServer;
@@ -206,42 +207,9 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
 
   /** Median one-long ping-pong between the service and each client in turn; 0 with one rank. */
   private long baselinePingPong(RankContext context, int service) throws MPIException {
-    int size = context.size();
-    if (size == 1) {
-      return 0;
-    }
-    Intracomm comm = context.comm();
-    long[] message = new long[1];
-    int total = BASELINE_WARMUP_EXCHANGES + BASELINE_EXCHANGES;
-    if (context.rank() != service) {
-      for (int i = 0; i < total; i++) {
-        await(comm, message, service, TAG_PING, "ping " + i);
-        comm.Send(message, 0, 1, MPI.LONG, service, TAG_PONG);
-      }
-      return 0;
-    }
-    long[] roundTrips = new long[(size - 1) * BASELINE_EXCHANGES];
-    int next = 0;
-    for (int client : clients(size)) {
-      for (int i = 0; i < total; i++) {
-        message[0] = i;
-        long start = System.nanoTime();
-        comm.Send(message, 0, 1, MPI.LONG, client, TAG_PING);
-        await(comm, message, client, TAG_PONG, "pong " + i + " from rank " + client);
-        if (i >= BASELINE_WARMUP_EXCHANGES) {
-          roundTrips[next++] = System.nanoTime() - start;
-        }
-      }
-    }
-    return NamingKernel.median(roundTrips);
-  }
-
-  private void await(Intracomm comm, long[] message, int source, int tag, String what)
-      throws MPIException {
-    if (TimedReceive.receive(comm, message, 0, 1, MPI.LONG, source, tag, deadline()) == null) {
-      throw new IllegalStateException("remote-call: no baseline " + what + " within "
-          + parameters.timeoutMs() + " ms");
-    }
+    return PingPong.medianRoundTripNanos(context.comm(), context.rank(), context.size(), service,
+        BASELINE_WARMUP_EXCHANGES, BASELINE_EXCHANGES, TAG_PING, TAG_PONG,
+        new PingPong.Receiving(parameters.timeoutNanos(), "remote-call"));
   }
 
   private long serveCalls(Intracomm comm, long expected) throws MPIException {
