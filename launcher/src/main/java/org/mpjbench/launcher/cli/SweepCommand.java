@@ -57,7 +57,7 @@ public final class SweepCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--kernels", paramLabel = "LIST", split = ",", defaultValue = "berkeley,download",
-      description = "Kernels to run (default: ${DEFAULT-VALUE}).")
+      description = "Kernels to run, or all (default: ${DEFAULT-VALUE}).")
   List<String> kernels;
 
   @Option(names = "--ranks", paramLabel = "LIST", split = ",", defaultValue = "1,2,3,4",
@@ -177,7 +177,10 @@ public final class SweepCommand implements Callable<Integer> {
 
   private List<KernelType> validate() {
     List<KernelType> chosen = new ArrayList<>();
-    for (String name : kernels) {
+    if (kernels.size() == 1 && kernels.get(0).strip().equals("all")) {
+      chosen.addAll(List.of(KernelType.values()));
+    }
+    for (String name : chosen.isEmpty() ? kernels : List.<String>of()) {
       chosen.add(KernelType.byName(name.strip()).orElseThrow(() ->
           new CommandLine.ParameterException(spec.commandLine(), "unknown kernel '" + name
               + "' in --kernels; known kernels: " + RunCommand.kernelNames())));
@@ -279,7 +282,10 @@ public final class SweepCommand implements Callable<Integer> {
       case "download" -> String.format(Locale.ROOT, "T = %.2f s (bound %.2f s), E = %.3f",
           result.path("masterCompleteSeconds").asDouble(), result.path("boundSeconds").asDouble(),
           result.path("efficiency").asDouble());
-      default -> record.status();
+      default -> result.has("check")
+          ? "property " + (result.at("/check/holds").asBoolean() ? "holds" : "VIOLATED") + ", "
+              + result.path("messages").asLong() + " messages"
+          : record.status();
     };
   }
 
