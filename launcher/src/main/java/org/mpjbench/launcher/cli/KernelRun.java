@@ -136,7 +136,8 @@ final class KernelRun {
             control.host(),
             Duration.ofSeconds(options.startupTimeoutSeconds),
             Duration.ofSeconds(options.timeoutSeconds),
-            options.parsedFault());
+            options.parsedFault(),
+            options.trace);
     JobRunner runner = new JobRunner(options.verbose ? System.err : null);
     CountDownLatch recordWritten = new CountDownLatch(1);
     Thread hook =

@@ -86,6 +86,15 @@ public final class RunOptions {
   String injectFault;
 
   @Option(
+      names = "--trace",
+      paramLabel = "FILE",
+      description =
+          "Append every event of the run (ranks starting, each progress record, the result,"
+              + " failures, ranks finishing) to FILE as one JSON object per line, flushed as it"
+              + " happens, so that another process can follow it (tail -f).")
+  Path trace;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Echo the MPJ runtime's own output.")
   boolean verbose;

@@ -98,7 +98,7 @@ public final class JobRunner {
       OutputTail output = OutputTail.drain(starter.getInputStream(), OUTPUT_LINES_KEPT, echo, "[mpj] ");
       Watch watch = new Watch(spec, control, starter, onProgress, startNanos);
       Watch.Verdict verdict;
-      try {
+      try (EventTrace trace = watch.trace) {
         verdict = watch.untilEnd();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -210,6 +210,7 @@ public final class JobRunner {
     private final Set<Integer> done = new TreeSet<>();
     private final List<JsonNode> progress = new ArrayList<>();
     private final Map<String, byte[]> artifacts = new java.util.LinkedHashMap<>();
+    private final EventTrace trace;
     private JsonNode result;
 
     Watch(JobSpec spec, ControlServer control, Process starter, Consumer<JsonNode> onProgress,
@@ -219,6 +220,7 @@ public final class JobRunner {
       this.starter = starter;
       this.onProgress = onProgress;
       this.startNanos = startNanos;
+      this.trace = EventTrace.open(spec.trace());
     }
 
     Verdict untilEnd() throws InterruptedException {
@@ -262,6 +264,7 @@ public final class JobRunner {
     }
 
     private Verdict handle(ControlServer.Event event) {
+      trace.record((System.nanoTime() - startNanos) / 1e9, event);
       if (echo != null && !(event instanceof ControlServer.Event.Said said
           && said.message() instanceof ControlMessage.Progress)) {
         echo.printf(java.util.Locale.ROOT, "[mpjbench] %+.3f s %s%n",

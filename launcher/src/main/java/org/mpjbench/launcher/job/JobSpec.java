@@ -27,6 +27,7 @@ import org.mpjbench.launcher.mpj.MpjHome;
  * @param startupTimeout how long every rank has to connect after the job starts
  * @param runTimeout the whole job's bound, start to finish
  * @param fault a fault to inject into one rank, or null
+ * @param trace a file to append every control event to as it happens (JSON lines), or null
  */
 public record JobSpec(
     String program,
@@ -41,4 +42,5 @@ public record JobSpec(
     String controlHost,
     Duration startupTimeout,
     Duration runTimeout,
-    FaultInjection fault) {}
+    FaultInjection fault,
+    Path trace) {}
