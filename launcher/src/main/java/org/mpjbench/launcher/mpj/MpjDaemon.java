@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 public final class MpjDaemon {
   /** The daemon port in Debian's mpjexpress.conf. */
   public static final int DEFAULT_PORT = 40055;
+  /** The fixed port of every daemon's port manager (mpjexpress.mpjdaemon.port.2). */
+  public static final int PORT_MANAGER_PORT = 40052;
 
   private static final String DAEMON_CLASS = "runtime.daemon.MPJDaemon";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -74,8 +76,14 @@ public final class MpjDaemon {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!isListening("127.0.0.1", port, Duration.ofMillis(200))) {
       if (!started.isAlive()) {
-        throw new IOException(
-            "the MPJ daemon exited at once with status " + started.exitValue() + "; see " + logFile);
+        // MPJ's daemon exits with status 0 when its port manager cannot bind its fixed port.
+        throw new IOException("the MPJ daemon exited at once with status " + started.exitValue()
+            + (isListening("127.0.0.1", PORT_MANAGER_PORT, Duration.ofMillis(300))
+                ? "; port " + PORT_MANAGER_PORT + ", which every MPJ daemon's port manager needs,"
+                    + " is taken (another daemon running?)"
+                : "; it also exits so when port " + PORT_MANAGER_PORT + " (its port manager's) is"
+                    + " held by another connection")
+            + "; see " + logFile);
       }
       if (System.nanoTime() > deadline) {
         daemon.stop();
