@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.cristian;
 
 import java.util.Arrays;
+import org.mpjbench.kernels.mpi.PingPong;
 
 /**
  * A client's side of Cristian's algorithm, without MPI: it takes the exchanges one by one (client
@@ -77,18 +78,7 @@ public final class CristianEstimator {
   /** The median round trip (mean of the two middle values for an even count). */
   public long medianRoundTripNanos() {
     requireSamples();
-    return median(Arrays.copyOf(roundTripsNanos, count));
-  }
-
-  /** The median of {@code values} (mean of the two middle ones for an even count); 0 if empty. */
-  static long median(long[] values) {
-    if (values.length == 0) {
-      return 0;
-    }
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) / 2;
+    return PingPong.median(Arrays.copyOf(roundTripsNanos, count));
   }
 
   private void requireSamples() {

@@ -213,7 +213,7 @@ public final class CristianKernel implements RankProgram<CristianResult> {
         parameters.driftPpm());
     check.requireHolds();
     return new CristianResult(List.copyOf(clients), maxBefore, maxAfter,
-        CristianEstimator.median(clientRoundTrips), baselineRoundTripNanos, maxSync, messages,
+        PingPong.median(clientRoundTrips), baselineRoundTripNanos, maxSync, messages,
         check);
   }
 }

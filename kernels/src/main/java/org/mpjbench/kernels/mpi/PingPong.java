@@ -65,7 +65,10 @@ public final class PingPong {
     return median(roundTrips);
   }
 
-  /** The median (the mean of the two middle values for an even count); 0 for none. */
+  /**
+   * The median (the mean of the two middle values for an even count, rounded down without
+   * overflowing); 0 for none. Shared by the kernels that report medians of nanosecond figures.
+   */
   public static long median(long[] values) {
     if (values.length == 0) {
       return 0;
@@ -73,7 +76,7 @@ public final class PingPong {
     long[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    return n % 2 == 1 ? sorted[n / 2] : sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) / 2;
   }
 
   private static void receive(Intracomm comm, long[] message, int source, int tag,

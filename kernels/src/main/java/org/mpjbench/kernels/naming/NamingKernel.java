@@ -8,6 +8,7 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
@@ -233,18 +234,7 @@ public final class NamingKernel implements RankProgram<NamingResult> {
     long total = (long) clients.size() * lookups;
     double perSecond = longestPhase == 0 ? 0 : total * 1e9 / longestPhase;
     return new NamingResult(clients.size(), allFigures[F_REGISTERED], total, hits, total - hits,
-        perSecond, median(clientRoundTrips), Arrays.stream(clientRoundTrips).max().orElse(0),
-        messages, check);
-  }
-
-  /** The median of {@code values} (mean of the two middle ones for an even count); 0 if empty. */
-  public static long median(long[] values) {
-    if (values.length == 0) {
-      return 0;
-    }
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : sorted[n / 2 - 1] + (sorted[n / 2] - sorted[n / 2 - 1]) / 2;
+        perSecond, PingPong.median(clientRoundTrips),
+        Arrays.stream(clientRoundTrips).max().orElse(0), messages, check);
   }
 }

@@ -12,7 +12,6 @@ import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.naming.NameCodec;
 import org.mpjbench.kernels.naming.NameServer;
-import org.mpjbench.kernels.naming.NamingKernel;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -317,7 +316,7 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
     long total = (long) clients.size() * calls;
     double perSecond = longestPhase == 0 ? 0 : total * 1e9 / longestPhase;
     return new RemoteCallResult(clients.size(), serviceRank(size), total, errors, perSecond,
-        NamingKernel.median(clientRoundTrips), Arrays.stream(clientRoundTrips).max().orElse(0),
+        PingPong.median(clientRoundTrips), Arrays.stream(clientRoundTrips).max().orElse(0),
         baselines[serviceRank(size)], messages, check);
   }
 }
