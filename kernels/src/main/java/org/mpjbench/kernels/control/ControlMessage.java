@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One message on the control channel. Ranks send {@link Hello}, {@link Progress}, {@link Result},
- * {@link Artifact}, {@link Failure} and {@link Done}; the launcher sends {@link Start} and {@link Abort}.
+ * {@link Artifact}, {@link Failure} and {@link Done}; the launcher sends {@link Start}, {@link
+ * Liveness} and {@link Abort}; both send {@link Heartbeat}s.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
   @JsonSubTypes.Type(value = ControlMessage.Failure.class, name = "failure"),
   @JsonSubTypes.Type(value = ControlMessage.Done.class, name = "done"),
   @JsonSubTypes.Type(value = ControlMessage.Abort.class, name = "abort"),
+  @JsonSubTypes.Type(value = ControlMessage.Liveness.class, name = "liveness"),
+  @JsonSubTypes.Type(value = ControlMessage.Heartbeat.class, name = "heartbeat"),
 })
 public sealed interface ControlMessage {
 
@@ -52,4 +55,16 @@ public sealed interface ControlMessage {
 
   /** The launcher ends the run: a rank receiving this halts its JVM at once. */
   record Abort(String reason) implements ControlMessage {}
+
+  /**
+   * Sent by the launcher after {@link Start}: both ends send a {@link Heartbeat} every {@code
+   * heartbeatMillis}, and either end that hears nothing from the other for {@code silenceMillis}
+   * gives it up (the launcher fails the run naming the rank and host; the rank halts). This is how a
+   * host that vanished (cut link, powered off) is noticed: its TCP connections do not break, they
+   * just go quiet.
+   */
+  record Liveness(long heartbeatMillis, long silenceMillis) implements ControlMessage {}
+
+  /** "Still here"; {@code rank} is -1 from the launcher. */
+  record Heartbeat(int rank) implements ControlMessage {}
 }

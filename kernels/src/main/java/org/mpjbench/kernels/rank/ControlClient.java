@@ -30,6 +30,7 @@ final class ControlClient implements AutoCloseable {
   private final BoundedLineReader reader;
   private final Writer writer;
   private volatile boolean finished;
+  private volatile long silenceMillis;
 
   private ControlClient(Socket socket) throws IOException {
     this.socket = socket;
@@ -82,7 +83,11 @@ final class ControlClient implements AutoCloseable {
     throw new IOException("expected a start order from the launcher, got " + line);
   }
 
-  /** Starts the daemon thread that halts this JVM on abort or when the launcher goes away. */
+  /**
+   * Starts the daemon thread that halts this JVM on abort, when the launcher goes away, or when it
+   * has not been heard for the silence the launcher set ({@link ControlMessage.Liveness}); from
+   * then on this rank also sends heartbeats.
+   */
   void watchForAbort(int rank) {
     Thread watcher =
         new Thread(
@@ -91,10 +96,21 @@ final class ControlClient implements AutoCloseable {
               try {
                 String line;
                 while ((line = reader.readLine()) != null) {
-                  if (ControlCodec.decode(line) instanceof ControlMessage.Abort) {
+                  ControlMessage message = ControlCodec.decode(line);
+                  if (message instanceof ControlMessage.Abort) {
                     status = HALT_ABORTED;
                     break;
                   }
+                  if (message instanceof ControlMessage.Liveness liveness) {
+                    silenceMillis = liveness.silenceMillis();
+                    socket.setSoTimeout(Math.toIntExact(silenceMillis));
+                    startHeartbeats(rank, liveness.heartbeatMillis());
+                  }
+                }
+              } catch (SocketTimeoutException e) {
+                if (!finished) {
+                  System.err.println("rank " + rank + ": no word from the launcher for "
+                      + silenceMillis + " ms; halting (launcher or network gone)");
                 }
               } catch (IOException e) {
                 // The connection broke: treated like the launcher going away.
@@ -106,6 +122,24 @@ final class ControlClient implements AutoCloseable {
             "mpjbench-control-watch-" + rank);
     watcher.setDaemon(true);
     watcher.start();
+  }
+
+  private void startHeartbeats(int rank, long intervalMillis) {
+    Thread beats =
+        new Thread(
+            () -> {
+              try {
+                while (!socket.isClosed()) {
+                  send(new ControlMessage.Heartbeat(rank));
+                  Thread.sleep(intervalMillis);
+                }
+              } catch (IOException | InterruptedException e) {
+                // The connection is gone or closing: the watcher decides what that means.
+              }
+            },
+            "mpjbench-control-heartbeat-" + rank);
+    beats.setDaemon(true);
+    beats.start();
   }
 
   /** Sends one message; safe to call from any thread. */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
@@ -23,20 +24,28 @@ import picocli.CommandLine.Option;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = {
-      "Manages the MPJ Express daemon that niodev runs need on every host.",
-      "start/stop act on this host only; status checks every host of --machines."
+      "Manages the MPJ Express daemons that niodev runs need on every host.",
+      "start/stop act on this host only; status checks every host of --machines.",
+      "up/down build and remove a cluster of test hosts on this machine (network",
+      "namespaces joined by a bridge, a daemon in each; root only); exec runs a",
+      "command on one of them, link cuts or restores a host's network."
     },
     subcommands = {
       ClusterCommand.Start.class,
       ClusterCommand.Stop.class,
-      ClusterCommand.Status.class
+      ClusterCommand.Status.class,
+      ClusterCommand.Up.class,
+      ClusterCommand.Down.class,
+      ClusterCommand.Exec.class,
+      ClusterCommand.Link.class
     })
 public final class ClusterCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "say start, stop or status");
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "say start, stop, status, up, down, exec or link");
   }
 
   /** Options shared by the cluster subcommands. */
@@ -156,6 +165,9 @@ public final class ClusterCommand implements Runnable {
     public Integer call() {
       daemon.validate(spec.commandLine());
       PrintWriter out = spec.commandLine().getOut();
+      if (machines == null && VirtualCluster.recall().isPresent()) {
+        return VirtualCluster.status(out) ? 0 : UserError.FAILED;
+      }
       MachinesFile file = machines == null ? MachinesFile.localhost() : readMachines(spec, machines);
       Optional<MpjDaemon> ours = MpjDaemon.recall(daemon.pidFile(), daemon.port);
       boolean allUp = true;
@@ -168,6 +180,147 @@ public final class ClusterCommand implements Runnable {
             up ? "daemon answering" : "NO daemon answering", up ? owner : "");
       }
       return allUp ? 0 : UserError.FAILED;
+    }
+  }
+
+  /** {@code cluster up}. */
+  @Command(name = "up", mixinStandardHelpOptions = true,
+      description = {
+        "Builds N test hosts on this machine (root only): network namespaces h1..hN at",
+        VirtualCluster.SUBNET + ".11.., joined by a bridge (this machine is "
+            + VirtualCluster.GATEWAY + "), each with",
+        "its own host name and MPJ daemon, plus a host 'srv' (" + VirtualCluster.SUBNET
+            + ".2) for servers. Writes",
+        "the machines file for run --device niodev --machines. Removed by 'cluster down'."
+      })
+  static final class Up implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DaemonOptions daemon;
+
+    @Option(names = "--hosts", paramLabel = "N", required = true,
+        description = "Number of MPJ hosts, 1 to " + VirtualCluster.MAX_HOSTS + ".")
+    int hosts;
+
+    @Override
+    public Integer call() {
+      daemon.validate(spec.commandLine());
+      if (hosts < 1 || hosts > VirtualCluster.MAX_HOSTS) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--hosts must be 1 to " + VirtualCluster.MAX_HOSTS + ", got " + hosts);
+      }
+      if (!VirtualCluster.isRoot()) {
+        throw new UserError(UserError.USAGE, "cluster up needs root (it creates network"
+            + " namespaces and links); run it as root, or use real hosts with 'cluster start'");
+      }
+      if (VirtualCluster.recall().isPresent() || !VirtualCluster.ourNamespaces().isEmpty()) {
+        throw new UserError(UserError.USAGE, "a virtual cluster is already up (see 'mpjbench"
+            + " cluster status'); remove it first with 'mpjbench cluster down'");
+      }
+      MpjHome home = resolveHome(daemon.mpjHome);
+      PrintWriter out = spec.commandLine().getOut();
+      try {
+        VirtualCluster.up(hosts, daemon.port, home, out);
+      } catch (RuntimeException e) {
+        throw new UserError(UserError.FAILED, "cluster up failed, nothing left behind: "
+            + e.getMessage());
+      }
+      out.println("machines file: " + VirtualCluster.machinesFile());
+      out.println("run: mpjbench run berkeley -np " + hosts + " --device niodev --machines "
+          + VirtualCluster.machinesFile());
+      return 0;
+    }
+  }
+
+  /** {@code cluster down}. */
+  @Command(name = "down", mixinStandardHelpOptions = true,
+      description = "Removes the test hosts 'cluster up' made: stops every process inside them,"
+          + " deletes the namespaces, links, bridge and state. Safe to repeat.")
+  static final class Down implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (!VirtualCluster.isRoot()) {
+        throw new UserError(UserError.USAGE, "cluster down needs root");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (VirtualCluster.down(out).isEmpty()) {
+        out.println("no virtual cluster was up");
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code cluster exec}. */
+  @Command(name = "exec", mixinStandardHelpOptions = true,
+      description = "Runs a command on a test host (its network, its host name), in the"
+          + " foreground; e.g. cluster exec srv -- launcher/mpjbench line-server --bind "
+          + VirtualCluster.SUBNET + ".2")
+  static final class Exec implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "HOST", description = "h1..hN or srv.")
+    String host;
+
+    @CommandLine.Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*",
+        description = "The command and its arguments (put -- before it).")
+    java.util.List<String> command;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+      VirtualCluster.Host target = VirtualCluster.host(host).orElseThrow(() ->
+          new CommandLine.ParameterException(spec.commandLine(), "no test host '" + host
+              + "' is up (see mpjbench cluster status)"));
+      java.util.List<String> words = new java.util.ArrayList<>(VirtualCluster.inHost(target, false));
+      words.addAll(command);
+      Process process = new ProcessBuilder(words).inheritIO().start();
+      // SIGTERM to us must not orphan the command: pass it on (Ctrl-C reaches both anyway).
+      Thread forward = new Thread(() -> {
+        process.destroy();
+        try {
+          process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "mpjbench-exec-stop");
+      Runtime.getRuntime().addShutdownHook(forward);
+      int exit = process.waitFor();
+      try {
+        Runtime.getRuntime().removeShutdownHook(forward);
+      } catch (IllegalStateException shuttingDown) {
+        // Already stopping: the hook does the rest.
+      }
+      return exit;
+    }
+  }
+
+  /** {@code cluster link}. */
+  @Command(name = "link", mixinStandardHelpOptions = true,
+      description = "Cuts (down) or restores (up) a test host's network link, to see what a run"
+          + " does when a host disappears.")
+  static final class Link implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "HOST", description = "h1..hN or srv.")
+    String host;
+
+    @CommandLine.Parameters(index = "1", paramLabel = "up|down", description = "up or down.")
+    String state;
+
+    @Override
+    public Integer call() {
+      if (!state.equals("up") && !state.equals("down")) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "link state must be up or down, got '" + state + "'");
+      }
+      VirtualCluster.Host target = VirtualCluster.host(host).orElseThrow(() ->
+          new CommandLine.ParameterException(spec.commandLine(), "no test host '" + host
+              + "' is up (see mpjbench cluster status)"));
+      VirtualCluster.setLink(target, state.equals("up"));
+      spec.commandLine().getOut().println("link of " + host + " (" + target.address() + ") is "
+          + state);
+      return 0;
     }
   }
 

@@ -137,7 +137,8 @@ final class KernelRun {
             Duration.ofSeconds(options.startupTimeoutSeconds),
             Duration.ofSeconds(options.timeoutSeconds),
             options.parsedFault(),
-            options.trace);
+            options.trace,
+            Duration.ofSeconds(options.silenceTimeoutSeconds));
     JobRunner runner = new JobRunner(options.verbose ? System.err : null);
     CountDownLatch recordWritten = new CountDownLatch(1);
     Thread hook =

@@ -72,6 +72,16 @@ public final class RunOptions {
   long startupTimeoutSeconds;
 
   @Option(
+      names = "--silence-timeout-s",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description = "Fail the run, naming the rank and its host, when a rank has sent nothing (not"
+          + " even its heartbeat, 5 per time-out) for this long: a cut link or a vanished host."
+          + " Ranks halt after hearing nothing from the launcher as long (default:"
+          + " ${DEFAULT-VALUE}).")
+  long silenceTimeoutSeconds;
+
+  @Option(
       names = "--mpj-home",
       paramLabel = "DIR",
       description = "MPJ Express home (default: $MPJ_HOME, else the one scripts/setup assembles).")
@@ -138,6 +148,10 @@ public final class RunOptions {
     if (startupTimeoutSeconds < 1 || startupTimeoutSeconds > MAX_TIMEOUT_SECONDS) {
       throw new IllegalArgumentException("--startup-timeout-s must be 1 to " + MAX_TIMEOUT_SECONDS
           + ", got " + startupTimeoutSeconds);
+    }
+    if (silenceTimeoutSeconds < 2 || silenceTimeoutSeconds > 3_600) {
+      throw new IllegalArgumentException("--silence-timeout-s must be 2 to 3600, got "
+          + silenceTimeoutSeconds);
     }
     if (machines != null && parsed != Device.NIODEV) {
       throw new IllegalArgumentException("--machines needs --device niodev");

@@ -56,6 +56,9 @@ final class ControlServer implements AutoCloseable {
   private final int ranks;
   private final ControlMessage.Start start;
   private final int maxConnections;
+  private final ControlMessage.Liveness liveness;
+  /** When each rank was last heard from (any message), in {@link System#nanoTime()}. */
+  private final Map<Integer, Long> lastHeardNanos = new ConcurrentHashMap<>();
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Map<Integer, Connection> connections = new ConcurrentHashMap<>();
   private final AtomicInteger openConnections = new AtomicInteger();
@@ -66,17 +69,37 @@ final class ControlServer implements AutoCloseable {
     return thread;
   });
 
-  ControlServer(InetAddress bind, String token, int ranks, ControlMessage.Start start)
-      throws IOException {
+  ControlServer(InetAddress bind, String token, int ranks, ControlMessage.Start start,
+      ControlMessage.Liveness liveness) throws IOException {
     this.server = new ServerSocket();
     this.server.bind(new InetSocketAddress(bind, 0), ranks + 16);
     this.token = token;
     this.ranks = ranks;
     this.start = start;
     this.maxConnections = 2 * ranks + 8;
+    this.liveness = liveness;
     this.acceptor = new Thread(this::acceptLoop, "mpjbench-control-accept");
     this.acceptor.setDaemon(true);
     this.acceptor.start();
+    timer.scheduleAtFixedRate(() -> {
+      for (Connection connection : connections.values()) {
+        connection.trySend(new ControlMessage.Heartbeat(-1));
+      }
+    }, liveness.heartbeatMillis(), liveness.heartbeatMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * The ranks that connected and have said nothing, not even a heartbeat, for longer than {@code
+   * silenceNanos}, with how long each has been silent.
+   */
+  Map<Integer, Long> silentRanks(long nowNanos, long silenceNanos) {
+    Map<Integer, Long> silent = new java.util.TreeMap<>();
+    lastHeardNanos.forEach((rank, heard) -> {
+      if (nowNanos - heard > silenceNanos) {
+        silent.put(rank, nowNanos - heard);
+      }
+    });
+    return silent;
   }
 
   /** The port the ranks connect to. */
@@ -150,15 +173,23 @@ final class ControlServer implements AutoCloseable {
       BoundedLineReader reader = new BoundedLineReader(in, ControlCodec.MAX_LINE_BYTES);
       socket.setSoTimeout(0); // a rank may compute for long between messages; the runner times out
       connection.trySend(start);
+      connection.trySend(liveness);
+      lastHeardNanos.put(hello.rank(), System.nanoTime());
       events.add(new Event.Connected(hello));
       String line;
       try {
         while ((line = reader.readLine()) != null) {
-          events.add(new Event.Said(hello.rank(), ControlCodec.decode(line)));
+          lastHeardNanos.put(hello.rank(), System.nanoTime());
+          ControlMessage message = ControlCodec.decode(line);
+          if (!(message instanceof ControlMessage.Heartbeat)) {
+            events.add(new Event.Said(hello.rank(), message));
+          }
         }
         events.add(new Event.Disconnected(hello.rank(), "closed"));
       } catch (IOException e) {
         events.add(new Event.Disconnected(hello.rank(), e.getMessage()));
+      } finally {
+        lastHeardNanos.remove(hello.rank());
       }
     } catch (IOException e) {
       events.add(new Event.Rejected("control connection failed: " + e.getMessage()));

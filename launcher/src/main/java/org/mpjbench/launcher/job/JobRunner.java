@@ -88,7 +88,9 @@ public final class JobRunner {
     ControlMessage.Start start =
         new ControlMessage.Start(spec.program(), spec.parameters(), spec.fault());
     try (ControlServer control =
-        new ControlServer(spec.controlBind(), token, spec.ranks(), start)) {
+        new ControlServer(spec.controlBind(), token, spec.ranks(), start,
+            new ControlMessage.Liveness(spec.heartbeatInterval().toMillis(),
+                spec.silenceTimeout().toMillis()))) {
       List<String> command = starterCommand(spec, control.port(), token, workDir);
       ProcessBuilder builder =
           new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
@@ -254,6 +256,15 @@ public final class JobRunner {
               : "";
           return failed(Status.FAILED, null, describe(missing(hosts.keySet()))
               + " did not start within " + spec.startupTimeout().toSeconds() + " s" + hint);
+        }
+        Map<Integer, Long> silent = control.silentRanks(now, spec.silenceTimeout().toNanos());
+        silent.keySet().removeAll(done);
+        if (!silent.isEmpty()) {
+          int rank = silent.keySet().iterator().next();
+          return failed(Status.FAILED, rank, "rank " + rank + " on host " + hostOf(rank)
+              + " has been silent for " + (silent.get(rank) / 1_000_000_000L) + " s (no"
+              + " heartbeat; --silence-timeout-s " + spec.silenceTimeout().toSeconds() + "): its"
+              + " host is unreachable (link cut, host down) or its JVM is frozen");
         }
         if (now - startNanos > spec.runTimeout().toNanos()) {
           return failed(Status.TIMED_OUT, null, "the run did not finish within "

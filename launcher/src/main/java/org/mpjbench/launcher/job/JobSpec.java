@@ -28,6 +28,8 @@ import org.mpjbench.launcher.mpj.MpjHome;
  * @param runTimeout the whole job's bound, start to finish
  * @param fault a fault to inject into one rank, or null
  * @param trace a file to append every control event to as it happens (JSON lines), or null
+ * @param silenceTimeout how long a rank may be silent (not even a heartbeat) before the run fails
+ *     naming it and its host; ranks halt after the same silence from the launcher
  */
 public record JobSpec(
     String program,
@@ -43,4 +45,13 @@ public record JobSpec(
     Duration startupTimeout,
     Duration runTimeout,
     FaultInjection fault,
-    Path trace) {}
+    Path trace,
+    Duration silenceTimeout) {
+  /** Heartbeats per silence time-out: a few lost or late ones must not fail a run. */
+  private static final int HEARTBEATS_PER_SILENCE = 5;
+
+  /** How often each end of the control channel says it is still there. */
+  public Duration heartbeatInterval() {
+    return silenceTimeout.dividedBy(HEARTBEATS_PER_SILENCE);
+  }
+}

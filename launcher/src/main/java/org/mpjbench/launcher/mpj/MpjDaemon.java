@@ -49,13 +49,21 @@ public final class MpjDaemon {
    */
   public static MpjDaemon start(MpjHome home, int port, boolean detached, Path logFile)
       throws IOException {
-    if (isListening("127.0.0.1", port, Duration.ofMillis(500))) {
-      throw new IOException("port " + port + " on this host is already in use (a daemon running?)");
+    return start(home, port, detached ? List.of("setsid") : List.of(), "127.0.0.1", logFile);
+  }
+
+  /**
+   * Starts a daemon through {@code launchPrefix} (words that run the rest of the command somewhere
+   * else, e.g. inside a network namespace, and must {@code exec} it so that the process we hold is
+   * the daemon) and waits until it accepts connections at {@code address:port}.
+   */
+  public static MpjDaemon start(MpjHome home, int port, List<String> launchPrefix, String address,
+      Path logFile) throws IOException {
+    if (isListening(address, port, Duration.ofMillis(500))) {
+      throw new IOException("port " + port + " at " + address
+          + " is already in use (a daemon running?)");
     }
-    List<String> command = new ArrayList<>();
-    if (detached) {
-      command.add("setsid");
-    }
+    List<String> command = new ArrayList<>(launchPrefix);
     command.addAll(
         List.of(
             javaExecutable(),
@@ -74,11 +82,11 @@ public final class MpjDaemon {
     Process started = builder.start();
     MpjDaemon daemon = new MpjDaemon(started.toHandle(), port);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!isListening("127.0.0.1", port, Duration.ofMillis(200))) {
+    while (!isListening(address, port, Duration.ofMillis(200))) {
       if (!started.isAlive()) {
         // MPJ's daemon exits with status 0 when its port manager cannot bind its fixed port.
         throw new IOException("the MPJ daemon exited at once with status " + started.exitValue()
-            + (isListening("127.0.0.1", PORT_MANAGER_PORT, Duration.ofMillis(300))
+            + (isListening(address, PORT_MANAGER_PORT, Duration.ofMillis(300))
                 ? "; port " + PORT_MANAGER_PORT + ", which every MPJ daemon's port manager needs,"
                     + " is taken (another daemon running?)"
                 : "; it also exits so when port " + PORT_MANAGER_PORT + " (its port manager's) is"

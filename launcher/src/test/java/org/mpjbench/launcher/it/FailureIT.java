@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.launcher.mpj.MpjDaemon;
@@ -85,6 +86,71 @@ class FailureIT {
     } finally {
       daemon.stop();
     }
+  }
+
+  /**
+   * A rank JVM that stops answering without its connection breaking (here: SIGSTOP, as a frozen
+   * or cut-off host looks to the launcher) is noticed by its missing heartbeats and named.
+   */
+  @Test
+  void aFrozenRankIsNamedAfterTheSilenceTimeout() throws Exception {
+    int port = Processes.freePort();
+    MpjDaemon daemon = MpjDaemon.start(MpjHome.resolve(null), port, false,
+        results.resolve("daemon.log"));
+    ProcessHandle daemonProcess = ProcessHandle.of(daemon.pid()).orElseThrow();
+    Path trace = results.resolve("frozen.trace");
+    try {
+      java.util.concurrent.CompletableFuture<LauncherRun> running =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+              return LauncherRun.run(results.resolve("frozen"), "run", "berkeley", "-np", "2",
+                  "--device", "niodev", "--daemon-port", Integer.toString(port),
+                  "--rounds", "100000", "--interval-ms", "20", "--silence-timeout-s", "3",
+                  "--trace", trace.toString());
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+      long rank1Pid = awaitRankPid(trace, 1, running);
+      long stoppedNanos = System.nanoTime();
+      new ProcessBuilder("kill", "-STOP", Long.toString(rank1Pid)).start().waitFor();
+      LauncherRun run = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      double seconds = (System.nanoTime() - stoppedNanos) / 1e9;
+      run.expectExit(1);
+      assertTrue(run.err().contains("rank 1 on host") && run.err().contains("silent"),
+          run.err());
+      assertTrue(seconds < 3 + 10, "noticed " + seconds + " s after the freeze");
+      assertEquals(1, run.json().at("/error/rank").asInt());
+      // A frozen JVM cannot act on the abort; once it thaws, it finds the launcher gone and
+      // halts by itself (as a rank on a host that comes back would).
+      new ProcessBuilder("kill", "-CONT", Long.toString(rank1Pid)).start().waitFor();
+      waitForNoDescendants(daemonProcess, Duration.ofSeconds(15));
+      Processes.assertNoDescendants(daemonProcess, "the run with a frozen rank");
+    } finally {
+      daemon.stop();
+    }
+  }
+
+  /** The pid rank {@code rank} reported when it started, read from the run's trace file. */
+  private static long awaitRankPid(Path trace, int rank,
+      java.util.concurrent.Future<LauncherRun> running) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && !running.isDone()) {
+      if (java.nio.file.Files.exists(trace)) {
+        List<String> lines = java.nio.file.Files.readAllLines(trace);
+        boolean progressing = lines.stream().anyMatch(l -> l.contains("\"progress\""));
+        for (String line : lines) {
+          JsonNode event = org.mpjbench.launcher.results.ResultWriter.mapper().readTree(line);
+          if (progressing && event.path("event").asText().equals("started")
+              && event.path("rank").asInt() == rank) {
+            return event.at("/payload/pid").asLong();
+          }
+        }
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("rank " + rank + " never started; run: "
+        + (running.isDone() ? running.get().err() : "still going"));
   }
 
   private static void waitForNoDescendants(ProcessHandle parent, Duration bound)
