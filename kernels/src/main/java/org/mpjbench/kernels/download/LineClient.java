@@ -120,11 +120,18 @@ final class LineClient implements AutoCloseable {
   }
 
   private <T> T withReconnect(Exchange<T> exchange) throws IOException {
-    long failingSince = 0;
+    long failingSince = 0; // when the server stopped answering; 0 while it answers
     long backoffNanos = FIRST_BACKOFF_NANOS;
     while (true) {
+      long attemptNanos = System.nanoTime();
+      boolean connecting = socket == null;
       try {
-        connectIfNeeded();
+        // Every attempt gets what is left of the time-out: an attempt whose SYN goes unanswered
+        // must not take a whole time-out of its own after the first one did.
+        long leftNanos = failingSince == 0 ? connectTimeout.toNanos()
+            : connectTimeout.toNanos() - (attemptNanos - failingSince);
+        connectIfNeeded(leftNanos);
+        connecting = false;
         return exchange.run();
       } catch (ProtocolException e) {
         // A reply that breaks the protocol: reconnecting will not help.
@@ -134,8 +141,11 @@ final class LineClient implements AutoCloseable {
         disconnect();
         long now = System.nanoTime();
         if (failingSince == 0) {
-          failingSince = now;
-        } else if (now - failingSince > connectTimeout.toNanos()) {
+          // A failed connection attempt counts from its start; a broken exchange from now (a
+          // slow reply is the read time-out's business, not the connect time-out's).
+          failingSince = connecting ? attemptNanos : now;
+        }
+        if (now - failingSince >= connectTimeout.toNanos()) {
           throw new IOException("cannot reach the line server at " + server.getHostString() + ":"
               + server.getPort() + " for " + connectTimeout.toMillis() + " ms (--connect-timeout-ms): "
               + e.getMessage(), e);
@@ -154,14 +164,16 @@ final class LineClient implements AutoCloseable {
     }
   }
 
-  private void connectIfNeeded() throws IOException {
+  private void connectIfNeeded(long timeoutNanos) throws IOException {
     if (socket != null) {
       return;
     }
     Socket fresh = new Socket();
     try {
       fresh.setTcpNoDelay(true);
-      fresh.connect(server, Math.toIntExact(Math.min(connectTimeout.toMillis(), Integer.MAX_VALUE)));
+      // At least 1 ms: 0 would mean no time-out at all.
+      long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(timeoutNanos));
+      fresh.connect(server, Math.toIntExact(Math.min(timeoutMillis, Integer.MAX_VALUE)));
       fresh.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
       in = new LineReader(fresh.getInputStream(), MAX_REPLY_LINE_BYTES);
       out = new BufferedOutputStream(fresh.getOutputStream());

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.kernels.download.server.LineFile;
@@ -153,27 +154,57 @@ class DownloadIT {
   }
 
   @Test
-  void aServerThatGoesAwayMidRunFailsTheRunWithinTheConnectTimeout() throws Exception {
+  void aServerThatGoesAwayMidRunFailsTheRunWithinTheConnectTimeoutAndKeepsWhatItHad()
+      throws Exception {
     LineFile file = LineFile.generate(5_000, 2);
     LineServer server = LineServer.start(LineServerConfig.defaults(file).withRatePerSecond(50));
+    int port = server.address().getPort();
+    long[] closedAtNanos = new long[1];
+    // Gone once the ranks are fetching (not after a fixed time, which a loaded machine may spend
+    // before the first rank starts).
     Thread stopper = new Thread(() -> {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       try {
-        Thread.sleep(4_000);
+        while (server.stats().linesServed() < 100 && System.nanoTime() < deadline) {
+          Thread.sleep(10);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       server.close();
+      closedAtNanos[0] = System.nanoTime();
     });
     stopper.start();
     try {
       LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
-          "--server", "127.0.0.1:" + server.address().getPort(), "--lines", "5000",
+          "--server", "127.0.0.1:" + port, "--lines", "5000",
           "--rate-per-second", "50", "--connect-timeout-ms", "2000");
+      long endNanos = System.nanoTime();
+      stopper.join();
       run.expectExit(1);
-      assertTrue(run.err().contains("lost the line server"), run.err());
+      // The connect time-out, plus the abort and the runtime's exit on a loaded machine.
+      double failedAfterSeconds = (endNanos - closedAtNanos[0]) / 1e9;
+      assertTrue(failedAfterSeconds >= 2 && failedAfterSeconds < 30,
+          "failed " + failedAfterSeconds + " s after the server went away: " + run.err());
+      String firstLine = run.err().lines().findFirst().orElse("");
+      assertTrue(firstLine.startsWith("mpjbench: download failed: ")
+          && firstLine.contains("lost the line server: cannot reach the line server at 127.0.0.1:"
+              + port + " for 2000 ms (--connect-timeout-ms)"), run.err());
       JsonNode json = run.json();
       assertEquals("failed", json.get("status").asText());
-      assertTrue(json.get("partialRecords").size() > 0, "lines-vs-time points so far are kept");
+      assertTrue(json.get("partial").asBoolean());
+      assertTrue(json.get("error").get("message").asText().contains("127.0.0.1:" + port));
+      // The lines-vs-time points so far are kept; the last one is what the group held at the end.
+      JsonNode points = json.get("partialRecords");
+      assertTrue(points.size() > 0, "lines-vs-time points so far are kept");
+      int previous = 0;
+      for (JsonNode point : points) {
+        assertTrue(point.get("distinctLines").asInt() >= previous, "never fewer: " + points);
+        previous = point.get("distinctLines").asInt();
+      }
+      assertTrue(previous > 0 && previous < 5000, "lines held at the end: " + previous);
+      assertTrue(run.err().contains("partial result (" + points.size() + " records) written to"),
+          run.err());
     } finally {
       stopper.join();
       server.close();

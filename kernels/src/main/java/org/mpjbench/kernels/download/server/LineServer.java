@@ -142,6 +142,9 @@ public final class LineServer implements AutoCloseable {
   public static LineServer start(LineServerConfig config) throws IOException {
     ServerSocket serverSocket = new ServerSocket();
     try {
+      // A server restarted on its port (after a crash, say) must bind while the connections of
+      // the old one linger in TIME_WAIT; the JDK sets this on Linux, not everywhere.
+      serverSocket.setReuseAddress(true);
       // The backlog only queues connections not yet accepted; the limits are applied after.
       serverSocket.bind(new InetSocketAddress(config.bindAddress(), config.port()), BACKLOG);
     } catch (IOException e) {

@@ -659,6 +659,23 @@ class LineServerTest {
     assertThrows(BindException.class, () -> start(samePort));
   }
 
+  @Test
+  void aRestartOnTheSamePortBindsWhileTheOldConnectionsLinger() throws IOException {
+    LineFile file = LineFile.generate(10, 1);
+    LineServer first = startUnlimited(file);
+    TestClient client = new TestClient(first.address());
+    client.sendLine();
+    first.close(); // the server closes first: its end lingers (FIN_WAIT_2, then TIME_WAIT)
+    assertTrue(client.closedByServer(true));
+    client.close();
+
+    LineServer second = start(LineServerConfig.defaults(file).withRatePerSecond(UNLIMITED)
+        .withBurst(BIG_BURST).withPort(first.address().getPort()));
+    try (TestClient again = new TestClient(second.address())) {
+      assertFalse(again.sendLine().declined());
+    }
+  }
+
   // ---------------------------------------------------------------- files of any bytes
 
   @Test
