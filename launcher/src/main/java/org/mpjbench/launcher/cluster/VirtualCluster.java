@@ -123,8 +123,22 @@ public final class VirtualCluster {
       throw new IllegalArgumentException("--hosts must be 1 to " + MAX_HOSTS + ", got " + count);
     }
     List<Host> made = new ArrayList<>();
-    Thread rollback = new Thread(() -> down(new PrintWriter(PrintWriter.nullWriter())),
-        "mpjbench-cluster-rollback");
+    // Ctrl-C or SIGTERM: the hook tells this thread to stop after its current step and lets it
+    // roll back (one remover, no race with a step still creating things); it removes everything
+    // itself only if this thread does not finish in time.
+    java.util.concurrent.atomic.AtomicBoolean stopping =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+    Thread rollback = new Thread(() -> {
+      stopping.set(true);
+      try {
+        if (!finished.await(40, TimeUnit.SECONDS)) {
+          down(new PrintWriter(PrintWriter.nullWriter()));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "mpjbench-cluster-rollback");
     Runtime.getRuntime().addShutdownHook(rollback);
     boolean done = false;
     try {
@@ -140,9 +154,11 @@ public final class VirtualCluster {
       List<Host> everyone = new ArrayList<>(planned);
       everyone.add(server);
       for (Host host : everyone) {
+        stopIf(stopping);
         makeHost(host, everyone);
       }
       for (Host host : planned) {
+        stopIf(stopping);
         MpjDaemon daemon = MpjDaemon.start(home, daemonPort, inHost(host, true), host.address(),
             stateDirectory().resolve("daemon-" + host.name() + ".log"));
         long startMillis = ProcessHandle.of(daemon.pid()).flatMap(p -> p.info().startInstant())
@@ -166,11 +182,18 @@ public final class VirtualCluster {
       if (!done) {
         down(new PrintWriter(PrintWriter.nullWriter()));
       }
+      finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(rollback);
       } catch (IllegalStateException shuttingDown) {
         // The hook is running or will run: it removes the half-made cluster.
       }
+    }
+  }
+
+  private static void stopIf(java.util.concurrent.atomic.AtomicBoolean stopping) {
+    if (stopping.get()) {
+      throw new IllegalStateException("interrupted; removing what was made");
     }
   }
 

@@ -52,10 +52,16 @@ class VirtualClusterIT {
   }
 
   @AfterAll
-  static void down() throws Exception {
-    if (!VirtualCluster.isRoot() || daemons.isEmpty()) {
-      return;
+  static void cleanUp() {
+    if (VirtualCluster.isRoot() && !daemons.isEmpty()) {
+      // Normally a no-op: the last test removed everything; this covers a failed test.
+      LauncherRun.runPlain("cluster", "down");
     }
+  }
+
+  @Test
+  @Order(10)
+  void downRemovesEverythingAndAnInterruptedUpLeavesNothing() throws Exception {
     LauncherRun down = LauncherRun.runPlain("cluster", "down").expectExit(0);
     assertTrue(down.out().contains("removed host h1"), down.out());
     assertTrue(VirtualCluster.ourNamespaces().isEmpty(), "namespaces left after down");
@@ -66,6 +72,31 @@ class VirtualClusterIT {
       assertFalse(daemon.isAlive(), "daemon left running");
     }
     assertEquals(1, LauncherRun.runPlain("cluster", "status").exitCode(), "status after down");
+
+    // SIGTERM to an 'up' half way (first daemon started): it removes what it had made.
+    Process up = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-cp", System.getProperty("java.class.path"), "org.mpjbench.launcher.Main",
+        "cluster", "up", "--hosts", "2").redirectErrorStream(true)
+        .redirectOutput(work.resolve("up.log").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    List<Long> firstDaemon = List.of();
+    while (firstDaemon.isEmpty() && System.nanoTime() < deadline && up.isAlive()) {
+      Thread.sleep(50);
+      firstDaemon = VirtualCluster.processesIn("mpjb-h1");
+    }
+    assertFalse(firstDaemon.isEmpty(), "the interrupted up got as far as a daemon: "
+        + Files.readString(work.resolve("up.log")));
+    up.destroy();
+    assertTrue(up.waitFor(60, TimeUnit.SECONDS), "up ends after SIGTERM");
+    assertTrue(VirtualCluster.ourNamespaces().isEmpty(), "namespaces left by an interrupted up");
+    assertFalse(Files.exists(VirtualCluster.stateDirectory()), "state left by an interrupted up");
+    String links = new String(new ProcessBuilder("ip", "-o", "link", "show").start()
+        .getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertFalse(links.contains(VirtualCluster.PREFIX), "links left by an interrupted up: " + links);
+    for (long pid : firstDaemon) {
+      assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+          "process " + pid + " left by an interrupted up");
+    }
   }
 
   @Test
