@@ -2,6 +2,7 @@ package org.mpjbench.benchmarks;
 
 import java.util.List;
 import java.util.Set;
+import org.mpjbench.kernels.download.DownloadParameters;
 
 /**
  * What the launcher asks of one JMH run on K ranks.
@@ -43,12 +44,21 @@ public record BenchParameters(
     if (warmupIterations < 0 || measurementIterations < 1 || iterationMillis < 50) {
       throw new IllegalArgumentException("JMH needs at least one measured iteration of 50 ms");
     }
-    if (!(berkeleyToleranceUs >= 0) || !(berkeleySkewBoundUs > 0)) {
-      throw new IllegalArgumentException("the Berkeley tolerance must be >= 0 and the skew bound"
-          + " > 0");
+    if (!(berkeleyToleranceUs >= 0) || Double.isInfinite(berkeleyToleranceUs)) {
+      throw new IllegalArgumentException("--berkeley-tolerance-us must be a number from 0, got "
+          + berkeleyToleranceUs);
     }
-    if (downloadLines < 1 || !(downloadRatePerSecond > 0)) {
-      throw new IllegalArgumentException("the download benchmark needs lines >= 1 and a rate > 0");
+    if (!(berkeleySkewBoundUs > 0) || Double.isInfinite(berkeleySkewBoundUs)) {
+      throw new IllegalArgumentException("--berkeley-skew-bound-us must be a number above 0, got "
+          + berkeleySkewBoundUs);
+    }
+    if (downloadLines < 1 || downloadLines > DownloadParameters.MAX_LINE_COUNT) {
+      throw new IllegalArgumentException("--download-lines must be 1 to "
+          + DownloadParameters.MAX_LINE_COUNT + ", got " + downloadLines);
+    }
+    if (!(downloadRatePerSecond > 0) || Double.isInfinite(downloadRatePerSecond)) {
+      throw new IllegalArgumentException("--download-rate-per-second must be a number above 0,"
+          + " got " + downloadRatePerSecond);
     }
   }
 }

@@ -31,6 +31,9 @@ public record BerkeleyParameters(
     long intervalMs) {
 
   /** Largest offset we accept for a faulty clock: a year, far beyond any real fault. */
+  private static final int MAX_SAMPLES = 100_000;
+  /** An hour between rounds: longer is a typo (the run's own bound is at most a week). */
+  private static final long MAX_INTERVAL_MS = 3_600_000;
   private static final double MAX_FAULTY_OFFSET_MS = 365.0 * 24 * 3600 * 1000;
 
   /** The defaults the launcher shows in {@code --help}. */
@@ -41,6 +44,10 @@ public record BerkeleyParameters(
   public BerkeleyParameters {
     requireAtLeast("rounds", rounds, 1);
     requireAtLeast("samples", samples, 1);
+    if (samples > MAX_SAMPLES) { // the master keeps every sample of a round in memory
+      throw new IllegalArgumentException(
+          "--samples must be at most " + MAX_SAMPLES + ", got " + samples);
+    }
     requireFiniteNonNegative("spread-ms", spreadMs);
     requireFiniteNonNegative("drift-ppm", driftPpm);
     requireFiniteNonNegative("tolerance-us", toleranceUs);
@@ -58,8 +65,9 @@ public record BerkeleyParameters(
       throw new IllegalArgumentException(
           "--faulty-offset-ms must be a number within one year, got " + faultyOffsetMs);
     }
-    if (intervalMs < 0) {
-      throw new IllegalArgumentException("--interval-ms must not be negative, got " + intervalMs);
+    if (intervalMs < 0 || intervalMs > MAX_INTERVAL_MS) {
+      throw new IllegalArgumentException(
+          "--interval-ms must be between 0 and " + MAX_INTERVAL_MS + ", got " + intervalMs);
     }
     faultyRanks = faultyRanks == null ? List.of() : List.copyOf(new TreeSet<>(faultyRanks));
     for (int rank : faultyRanks) {

@@ -1,5 +1,7 @@
 package org.mpjbench.kernels.cristian;
 
+import org.mpjbench.kernels.mpi.TimedReceive;
+
 /**
  * Everything a Cristian run is told, with its units in the names. Values are checked when the
  * record is made, so a bad one fails in the launcher with a message naming the option.
@@ -34,9 +36,7 @@ public record CristianParameters(
       throw new IllegalArgumentException(
           "--drift-ppm must be a number between 0 and 1000000, got " + driftPpm);
     }
-    if (timeoutMs < 1) {
-      throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMs);
-    }
+    TimedReceive.checkTimeoutMs(timeoutMs);
   }
 
   /** The spread in nanoseconds. */

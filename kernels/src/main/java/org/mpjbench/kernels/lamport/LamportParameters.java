@@ -1,5 +1,7 @@
 package org.mpjbench.kernels.lamport;
 
+import org.mpjbench.kernels.mpi.TimedReceive;
+
 /**
  * Everything a Lamport run is told. Values are checked when the record is made, so a bad one fails
  * in the launcher with a message naming the option.
@@ -34,9 +36,7 @@ public record LamportParameters(
       throw new IllegalArgumentException(
           "--local-events must be between 0 and " + MAX_LOCAL_EVENTS + ", got " + localEventsMax);
     }
-    if (timeoutMs < 1) {
-      throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMs);
-    }
+    TimedReceive.checkTimeoutMs(timeoutMs);
   }
 
   /** The most events a run on {@code ranks} ranks can record. */

@@ -2,6 +2,7 @@ package org.mpjbench.kernels.loadbalance;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.mpjbench.kernels.mpi.TimedReceive;
 
 /**
  * Everything a load-balance run is told, with its units in the names; checked when made, with
@@ -41,9 +42,7 @@ public record LoadBalanceParameters(
       throw new IllegalArgumentException("--policy must be all, round-robin, least-loaded or"
           + " work-stealing, got " + policy);
     }
-    if (timeoutMs < 1) {
-      throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMs);
-    }
+    TimedReceive.checkTimeoutMs(timeoutMs);
   }
 
   /** The policies this run runs, in turn. */

@@ -17,7 +17,21 @@ public final class TimedReceive {
   private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
   private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
+  /**
+   * The longest wait for one message a kernel's {@code --timeout-ms} may ask for: longer is a typo,
+   * and near {@code Long.MAX_VALUE} the deadline {@code nanoTime() + timeout} would overflow.
+   */
+  public static final long MAX_TIMEOUT_MS = TimeUnit.HOURS.toMillis(1);
+
   private TimedReceive() {}
+
+  /** Checks a kernel's {@code --timeout-ms} (1 to {@link #MAX_TIMEOUT_MS}); the message names it. */
+  public static void checkTimeoutMs(long timeoutMs) {
+    if (timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
+      throw new IllegalArgumentException(
+          "--timeout-ms must be between 1 and " + MAX_TIMEOUT_MS + ", got " + timeoutMs);
+    }
+  }
 
   /**
    * Receives into {@code buffer} a message from {@code source} (or {@code MPI.ANY_SOURCE}) with

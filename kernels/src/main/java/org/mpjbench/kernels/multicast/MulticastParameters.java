@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.multicast;
 
 import java.util.concurrent.TimeUnit;
+import org.mpjbench.kernels.mpi.TimedReceive;
 
 /**
  * Everything a multicast run is told, with its units in the names; checked when made, with
@@ -42,9 +43,7 @@ public record MulticastParameters(
       throw new IllegalArgumentException(
           "--payload-longs must be between 0 and " + MAX_PAYLOAD + ", got " + payloadLongs);
     }
-    if (timeoutMs < 1) {
-      throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMs);
-    }
+    TimedReceive.checkTimeoutMs(timeoutMs);
   }
 
   /** True with the sequencer's total order. */

@@ -1,5 +1,7 @@
 package org.mpjbench.kernels.naming;
 
+import org.mpjbench.kernels.mpi.TimedReceive;
+
 /**
  * Everything a naming run is told, checked when the record is made (messages name the option).
  *
@@ -31,9 +33,7 @@ public record NamingParameters(int names, int lookups, double missRatio, long se
       throw new IllegalArgumentException(
           "--miss-ratio must be a number between 0 and 1, got " + missRatio);
     }
-    if (timeoutMs < 1) {
-      throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMs);
-    }
+    TimedReceive.checkTimeoutMs(timeoutMs);
   }
 
   /** The time-out in nanoseconds. */

@@ -1,5 +1,7 @@
 package org.mpjbench.kernels.remotecall;
 
+import org.mpjbench.kernels.mpi.TimedReceive;
+
 /**
  * Everything a remote-call run is told, checked when the record is made (messages name the
  * option).
@@ -26,9 +28,7 @@ public record RemoteCallParameters(int calls, double negativeRatio, long seed, l
       throw new IllegalArgumentException(
           "--negative-ratio must be a number between 0 and 1, got " + negativeRatio);
     }
-    if (timeoutMs < 1) {
-      throw new IllegalArgumentException("--timeout-ms must be at least 1, got " + timeoutMs);
-    }
+    TimedReceive.checkTimeoutMs(timeoutMs);
   }
 
   /** The time-out in nanoseconds. */

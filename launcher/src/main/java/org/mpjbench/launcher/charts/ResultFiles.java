@@ -2,6 +2,7 @@ package org.mpjbench.launcher.charts;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -136,8 +137,9 @@ public final class ResultFiles {
     } catch (JsonProcessingException e) {
       // Where, not Jackson's full diagnosis (which lists every token it expected).
       JsonLocation at = e.getLocation();
-      return notOurs(file, at == null ? "not JSON"
-          : "not JSON: line " + at.getLineNr() + ", column " + at.getColumnNr());
+      String where = at == null ? "" : ": line " + at.getLineNr() + ", column " + at.getColumnNr();
+      return notOurs(file, e instanceof JsonEOFException ? "cut short: the JSON ends" + where
+          : "not JSON" + where);
     } catch (IOException e) {
       return new Parsed(file, null, null,
           new IllegalArgumentException("cannot read " + file + " (" + describe(file, e) + ")"));
@@ -150,7 +152,9 @@ public final class ResultFiles {
       return notOurs(file, "no \"schema\" field");
     }
     if (!RunRecord.SCHEMA.equals(schema.asText())) {
-      return notOurs(file, "schema " + schema + ", expected \"" + RunRecord.SCHEMA + "\"");
+      String family = RunRecord.SCHEMA.substring(0, RunRecord.SCHEMA.indexOf('/') + 1);
+      return notOurs(file, "schema " + schema + ", expected \"" + RunRecord.SCHEMA + "\""
+          + (schema.asText().startsWith(family) ? ": written by another version of mpjbench" : ""));
     }
     try {
       return new Parsed(file, RECORDS.readValue(tree), tree.get("artifacts"), null);

@@ -16,10 +16,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.mpjbench.benchmarks.BenchParameters;
 import org.mpjbench.benchmarks.BenchProgram;
 import org.mpjbench.benchmarks.BenchProgramFactory;
 import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.charts.ThroughputChart;
+import org.mpjbench.launcher.mpj.Device;
+import org.mpjbench.launcher.mpj.HostName;
+import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.results.ResultWriter;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
@@ -94,8 +99,9 @@ public final class BenchCommand implements Callable<Integer> {
         + STAMP.format(Instant.now()));
     Path plotFolder = plots != null ? plots : home("plots");
     try {
+      validate();
       new ResultWriter(folder).checkWritable();
-      new ResultWriter(plotFolder).checkWritable();
+      Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -141,6 +147,25 @@ public final class BenchCommand implements Callable<Integer> {
     report.summaryLines().forEach(out::println);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The checks every JMH run would make, made once before the first: bad input is one line and
+   * exit code 2, not a failed run. The values bench does not pass on are placeholders.
+   */
+  private void validate() {
+    Device parsed = RunOptions.device(device);
+    if (machines != null) {
+      if (parsed != Device.NIODEV) {
+        throw new IllegalArgumentException("--machines needs --device niodev");
+      }
+      MachinesFile.read(machines);
+    }
+    if (serverHost != null) {
+      HostName.require("--server-host", serverHost);
+    }
+    new BenchParameters(List.of(benchmarks.split(",", -1)), device, 1, 1, 50,
+        berkeleyToleranceUs == null ? 0 : berkeleyToleranceUs, 1, 1, 1, "127.0.0.1");
   }
 
   private int runHarness(int k, Path folder, StringWriter runErr) {

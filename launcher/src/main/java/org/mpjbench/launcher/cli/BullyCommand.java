@@ -10,6 +10,7 @@ import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.bully.BullyBounds;
 import org.mpjbench.kernels.bully.BullyResult;
 import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,9 +38,10 @@ public final class BullyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The election's options first: bad input must fail before KernelRun looks for MPJ.
+    ElectionParameters parameters = election.parameters(spec, run.ranks);
     return new KernelRun(spec, run, KernelType.BULLY)
-        .execute(election.parameters(spec, run.ranks), new KernelRun.Progress(0, n -> 0),
-            BullyCommand::summary);
+        .execute(parameters, new KernelRun.Progress(0, n -> 0), BullyCommand::summary);
   }
 
   /** The human summary of a complete Bully election. */

@@ -63,6 +63,11 @@ public final class ClusterCommand implements Runnable {
         throw new CommandLine.ParameterException(commandLine,
             "--daemon-port must be 1 to 65535, got " + port);
       }
+      try {
+        RunOptions.requireFolder("--mpj-home", mpjHome);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(commandLine, e.getMessage());
+      }
     }
 
     Path pidFile() {

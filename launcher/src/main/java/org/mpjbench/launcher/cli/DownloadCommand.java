@@ -1,6 +1,7 @@
 package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.mpjbench.kernels.download.DownloadResult;
 import org.mpjbench.kernels.download.server.LineFile;
 import org.mpjbench.kernels.download.server.LineServer;
 import org.mpjbench.kernels.download.server.LineServerConfig;
+import org.mpjbench.launcher.mpj.HostName;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -115,10 +117,10 @@ public final class DownloadCommand implements Callable<Integer> {
           + MAX_LINE_BYTES + " bytes");
     }
     parameters("localhost", 0, served.lines().size());
+    serverConfig(InetAddress.getLoopbackAddress(), served); // the server's options, checked now
+    run.artifactBytes = served.sizeBytes(); // the copy of the file is stored beside the result
     KernelRun kernelRun = new KernelRun(spec, run, KernelType.DOWNLOAD);
-    LineServerConfig config = usage(() -> new LineServerConfig(kernelRun.rankFacingAddress(), 0,
-        served, ratePerSecond, burst, declineProbability, maxConnectionsPerAddress, 1024,
-        Duration.ofSeconds(120), seed, dropConnectionEvery));
+    LineServerConfig config = serverConfig(kernelRun.rankFacingAddress(), served);
     try (LineServer lineServer = LineServer.start(config)) {
       DownloadParameters parameters = parameters(kernelRun.rankFacingHost(),
           lineServer.address().getPort(), served.lines().size());
@@ -152,6 +154,11 @@ public final class DownloadCommand implements Callable<Integer> {
           "--server wants HOST:PORT, got '" + server + "'");
     }
     String host = server.substring(0, Math.max(colon, 0)).replace("[", "").replace("]", "");
+    if (port < 1 || port > 65_535 || HostName.problem(host) != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--server wants HOST:PORT"
+          + " with a port from 1 to 65535, got '" + server + "'" + (HostName.problem(host) == null
+              ? "" : ": the host is not a host name or address (" + HostName.problem(host) + ")"));
+    }
     DownloadParameters parameters = parameters(host, port, lines == null ? 1000 : lines);
     KernelRun kernelRun = new KernelRun(spec, run, KernelType.DOWNLOAD);
     try (Socket probe = new Socket()) {
@@ -162,6 +169,12 @@ public final class DownloadCommand implements Callable<Integer> {
     }
     return kernelRun.execute(parameters, progress(parameters),
         (record, resultFile) -> summary(record, resultFile, null, null));
+  }
+
+  private LineServerConfig serverConfig(InetAddress bind, LineFile served) {
+    return usage(() -> new LineServerConfig(bind, 0, served, ratePerSecond, burst,
+        declineProbability, maxConnectionsPerAddress, 1024, Duration.ofSeconds(120), seed,
+        dropConnectionEvery));
   }
 
   private LineFile servedFile() {
@@ -176,6 +189,8 @@ public final class DownloadCommand implements Callable<Integer> {
         } catch (IOException e) {
           throw new IllegalArgumentException("--file " + file + " cannot be read: "
               + e.getMessage());
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--file " + e.getMessage());
         }
       });
     }

@@ -8,6 +8,7 @@ import org.mpjbench.benchmarks.BenchParameters;
 import org.mpjbench.benchmarks.BenchProgramFactory;
 import org.mpjbench.benchmarks.BenchResult;
 import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.launcher.mpj.HostName;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,6 +69,7 @@ public final class JmhCommand implements Callable<Integer> {
       parameters = new BenchParameters(benchmarks, run.device, quick ? 1 : 2, quick ? 2 : 5,
           quick ? 300 : 1000, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
           downloadRatePerSecond, serverHost);
+      HostName.require("--server-host", serverHost);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -31,6 +31,7 @@ import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
 import org.mpjbench.launcher.results.Environments;
+import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.results.ResultWriter;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
@@ -93,16 +94,19 @@ final class KernelRun {
                   ? MachinesFile.localhost()
                   : MachinesFile.read(options.machines))
               : null;
-      writer.checkWritable();
+      if (options.trace != null) {
+        Preflight.file("--trace", options.trace, Preflight.MIN_FREE_BYTES);
+      }
+      writer.checkWritable(options.artifactBytes);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
     }
+    control = controlAddress(device, machines);
     try {
       home = MpjHome.resolve(options.mpjHome);
     } catch (IllegalStateException e) {
       throw new UserError(UserError.FAILED, e.getMessage());
     }
-    control = controlAddress(device, machines);
   }
 
   /** The local address the ranks reach this host at (a server for the ranks binds here). */
@@ -164,7 +168,12 @@ final class KernelRun {
     }
     RunRecord record = record(outcome, parametersJson, startTime);
     try {
-      Path file = writer.write(record, outcome.artifacts());
+      Path file;
+      try {
+        file = writer.write(record, outcome.artifacts());
+      } catch (IOException e) {
+        return resultNotWritten(record, e);
+      }
       return conclude(outcome, record, file, report);
     } finally {
       recordWritten.countDown();
@@ -196,6 +205,19 @@ final class KernelRun {
         + display(file));
     err.flush();
     return outcome.status() == JobOutcome.Status.INTERRUPTED ? INTERRUPTED_EXIT : UserError.FAILED;
+  }
+
+  /**
+   * The disk filled up (or the folder went away) during the run: the record goes to stderr as one
+   * line of JSON rather than nowhere, and the run fails whatever its outcome.
+   */
+  private int resultNotWritten(RunRecord record, IOException e) throws IOException {
+    err.println("mpjbench: " + program + " " + record.status() + ", but its result could not be"
+        + " written to " + display(options.resultsDirectory()) + " (" + Preflight.describe(e)
+        + "); the result record follows on stderr, one line of JSON: save it from there");
+    err.println(ResultWriter.toJsonLine(record));
+    err.flush();
+    return UserError.FAILED;
   }
 
   private RunRecord record(JobOutcome outcome, JsonNode parameters, Instant startTime) {
@@ -278,7 +300,8 @@ final class KernelRun {
       }
     } catch (UnknownHostException e) {
       throw new CommandLine.ParameterException(command.commandLine(),
-          "unknown host " + e.getMessage());
+          (options.controlHost != null ? "--control-host: " : "") + "unknown host "
+              + e.getMessage());
     } catch (SocketException e) {
       throw new UserError(UserError.FAILED, "cannot find a local address for the ranks to reach: "
           + e.getMessage());

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -260,11 +262,16 @@ public final class LineServerCommand implements Callable<Integer> {
           + " 127.0.0.1, 0.0.0.0, ::1), got '" + bind + "'");
     }
     try {
-      return InetAddress.getByName(bind);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("--bind must be an IP address of this host (e.g."
-          + " 127.0.0.1, 0.0.0.0, ::1), got '" + bind + "'");
+      InetAddress address = InetAddress.getByName(bind);
+      if (address.isAnyLocalAddress() || address.isLoopbackAddress()
+          || NetworkInterface.getByInetAddress(address) != null) {
+        return address;
+      }
+    } catch (UnknownHostException | SocketException e) {
+      // said below
     }
+    throw new IllegalArgumentException("--bind must be an IP address of this host (e.g."
+        + " 127.0.0.1, 0.0.0.0, ::1), got '" + bind + "'");
   }
 
   private void checkReadyFileFolder() {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mpjbench.launcher.charts.Charts;
 import org.mpjbench.launcher.charts.ResultFiles;
+import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,8 +83,11 @@ public final class PlotCommand implements Callable<Integer> {
           : "nothing to plot: none of the " + loaded.size() + " runs read completed");
     }
     Path directory = outDirectory();
-    if (Files.exists(directory) && !Files.isDirectory(directory)) {
-      throw new UserError(UserError.USAGE, "--out " + directory + " is a file, not a folder");
+    try {
+      Preflight.folder("--out", directory, Preflight.MIN_FREE_BYTES);
+    } catch (IllegalArgumentException e) {
+      stdout.flush();
+      throw new UserError(UserError.USAGE, e.getMessage());
     }
     Charts.Rendering rendering;
     try {

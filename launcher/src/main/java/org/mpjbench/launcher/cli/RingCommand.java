@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.ring.RingPrediction;
 import org.mpjbench.kernels.ring.RingResult;
 import org.mpjbench.launcher.results.RunRecord;
@@ -37,9 +38,10 @@ public final class RingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // The election's options first: bad input must fail before KernelRun looks for MPJ.
+    ElectionParameters parameters = election.parameters(spec, run.ranks);
     return new KernelRun(spec, run, KernelType.RING)
-        .execute(election.parameters(spec, run.ranks), new KernelRun.Progress(0, n -> 0),
-            RingCommand::summary);
+        .execute(parameters, new KernelRun.Progress(0, n -> 0), RingCommand::summary);
   }
 
   /** The human summary of a complete ring election. */

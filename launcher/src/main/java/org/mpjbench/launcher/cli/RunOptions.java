@@ -1,9 +1,11 @@
 package org.mpjbench.launcher.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.launcher.mpj.Device;
+import org.mpjbench.launcher.mpj.HostName;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import picocli.CommandLine.Option;
 
@@ -114,8 +116,16 @@ public final class RunOptions {
       description = "Print only the summary (no progress bar, no notes).")
   boolean quiet;
 
+  /** Bytes of artifacts the run will store beside its result (the download's copy of the file). */
+  long artifactBytes;
+
   /** The device, checked. */
   Device parsedDevice() {
+    return device(device);
+  }
+
+  /** The device named {@code device}, or an exception naming --device. */
+  static Device device(String device) {
     return switch (device.toLowerCase(Locale.ROOT)) {
       case "multicore" -> Device.MULTICORE;
       case "niodev" -> Device.NIODEV;
@@ -163,6 +173,21 @@ public final class RunOptions {
     }
     if (verbose && quiet) {
       throw new IllegalArgumentException("--verbose and --quiet exclude each other");
+    }
+    requireFolder("--mpj-home", mpjHome);
+    if (controlHost != null) {
+      HostName.require("--control-host", controlHost);
+    }
+  }
+
+  /**
+   * An explicit folder option names an existing folder (a missing one is a typo, not missing
+   * set-up); null, the option's absence, passes.
+   */
+  static void requireFolder(String option, Path folder) {
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException(option + " " + folder
+          + (Files.exists(folder) ? " is not a folder" : " does not exist"));
     }
   }
 

@@ -24,6 +24,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mpjbench.kernels.KernelType;
 import org.mpjbench.launcher.charts.Charts;
+import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.results.ResultWriter;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
@@ -106,7 +108,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path plotFolder = plots != null ? plots : defaultPlots();
     try {
       new ResultWriter(folder).checkWritable();
-      new ResultWriter(plotFolder).checkWritable();
+      Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -210,6 +212,12 @@ public final class SweepCommand implements Callable<Integer> {
       problem = "--rate-per-second must be a number above 0, got " + ratePerSecond;
     } else if (rounds < 1) {
       problem = "--rounds must be at least 1, got " + rounds;
+    } else if (machines != null) {
+      try {
+        MachinesFile.read(machines);
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
     }
     if (problem != null) {
       throw new CommandLine.ParameterException(spec.commandLine(), problem);

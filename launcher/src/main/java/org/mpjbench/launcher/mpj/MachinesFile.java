@@ -1,16 +1,19 @@
 package org.mpjbench.launcher.mpj;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The hosts of a niodev run, one per line as MPJ Express reads them. We accept blank lines and
@@ -20,7 +23,8 @@ import java.util.regex.Pattern;
  * @param hosts the host names or addresses, in order
  */
 public record MachinesFile(Path source, List<String> hosts) {
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9:][A-Za-z0-9._:-]{0,252}");
+  /** The largest machines file read: it lists hosts, one a line. */
+  private static final int MAX_BYTES = 1 << 20;
 
   /** Validates the host list. */
   public MachinesFile {
@@ -38,30 +42,64 @@ public record MachinesFile(Path source, List<String> hosts) {
 
   /** Reads and checks a machines file; the message names the file and line at fault. */
   public static MachinesFile read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("machines file " + file + " does not exist");
-    }
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "machines file " + file + " cannot be read: " + e.getMessage());
-    }
     List<String> hosts = new ArrayList<>();
+    List<String> lines = text(file).lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      if (!HOST.matcher(line).matches()) {
+      String problem = HostName.problem(line);
+      if (problem != null) {
         throw new IllegalArgumentException(
             "machines file " + file + ", line " + (i + 1) + ": '" + abbreviate(line)
-                + "' is not a host name or address");
+                + "' is not a host name or address: " + problem);
       }
       hosts.add(line);
     }
     return new MachinesFile(file, hosts);
+  }
+
+  /** The file as text, or an exception saying why it is not a machines file. */
+  private static String text(Path file) {
+    String name = "machines file " + file;
+    if (!Files.exists(file)) {
+      throw new IllegalArgumentException(name + " does not exist");
+    }
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(name + " is a folder, not a file");
+    }
+    if (!Files.isRegularFile(file)) {
+      // A pipe or a device could block the read, or never end.
+      throw new IllegalArgumentException(name + " is not a regular file");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(name + " cannot be read ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+          + ")");
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new IllegalArgumentException(name + " is larger than " + MAX_BYTES / 1024
+          + " KiB: not a list of hosts");
+    }
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw new IllegalArgumentException(name + " is binary (it holds NUL bytes), not a list"
+            + " of hosts");
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(name + " is not UTF-8 text, not a list of hosts");
+    }
   }
 
   /** Writes the hosts in MPJ's format (one per line, nothing else). */
@@ -94,7 +132,11 @@ public record MachinesFile(Path source, List<String> hosts) {
     }
   }
 
+  /** At most 60 characters, control characters escaped: the message stays one printable line. */
   private static String abbreviate(String text) {
-    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    StringBuilder shown = new StringBuilder();
+    text.codePoints().forEach(c -> shown.append(Character.isISOControl(c)
+        ? String.format(java.util.Locale.ROOT, "\\u%04x", c) : Character.toString(c)));
+    return shown.length() <= 60 ? shown.toString() : shown.substring(0, 57) + "...";
   }
 }

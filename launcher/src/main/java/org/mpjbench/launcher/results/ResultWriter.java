@@ -45,18 +45,17 @@ public final class ResultWriter {
   }
 
   /**
-   * Creates the folder if needed and proves it writable, so that a run fails before it starts
-   * rather than after; the message names the folder and the reason.
+   * Creates the folder if needed, proves it writable and checks that it has room for a result
+   * ({@link Preflight#MIN_FREE_BYTES}), so that a run fails before it starts rather than after;
+   * the message names the folder and the reason.
    */
   public void checkWritable() {
-    try {
-      Files.createDirectories(directory);
-      Path probe = Files.createTempFile(directory, ".write-check-", ".tmp");
-      Files.delete(probe);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(
-          "results folder " + directory + " is not writable: " + e.getMessage());
-    }
+    checkWritable(0);
+  }
+
+  /** The same, with room for {@code artifactBytes} of artifacts besides. */
+  public void checkWritable(long artifactBytes) {
+    Preflight.folder("results folder", directory, Preflight.MIN_FREE_BYTES + artifactBytes);
   }
 
   /** Writes {@code record}; returns the file. */
@@ -80,14 +79,26 @@ public final class ResultWriter {
     }
     String stem = target.getFileName().toString().replaceFirst("\\.json$", "");
     Map<String, String> artifactFiles = new TreeMap<>();
-    for (Map.Entry<String, byte[]> artifact : artifacts.entrySet()) {
-      Path file = directory.resolve(stem + "." + artifact.getKey());
-      writeAtomically(file, out -> out.write(artifact.getValue()));
-      artifactFiles.put(artifact.getKey(), file.getFileName().toString());
+    try {
+      for (Map.Entry<String, byte[]> artifact : artifacts.entrySet()) {
+        Path file = directory.resolve(stem + "." + artifact.getKey());
+        writeAtomically(file, out -> out.write(artifact.getValue()));
+        artifactFiles.put(artifact.getKey(), file.getFileName().toString());
+      }
+      RunRecord complete = artifactFiles.isEmpty() ? record : record.withArtifacts(artifactFiles);
+      writeAtomically(target, out -> MAPPER.writeValue(out, complete));
+    } catch (IOException e) {
+      // Disk full, say: no empty reserved name left for 'plot' to trip on. Artifacts written in
+      // full stay: they are data (the download's copy), and the caller keeps the record.
+      Files.deleteIfExists(target);
+      throw e;
     }
-    RunRecord complete = artifactFiles.isEmpty() ? record : record.withArtifacts(artifactFiles);
-    writeAtomically(target, out -> MAPPER.writeValue(out, complete));
     return target;
+  }
+
+  /** {@code record} as one line of JSON (for stderr, when it could not be written). */
+  public static String toJsonLine(RunRecord record) throws IOException {
+    return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(record);
   }
 
   private static boolean reserve(Path target) throws IOException {

@@ -70,7 +70,7 @@ class ResultFilesTest {
     Path other = Files.writeString(tmp.resolve("other.json"), "{\"schema\": \"mpjbench.run/2\"}");
     e = assertThrows(IllegalArgumentException.class, () -> ResultFiles.load(List.of(other)));
     assertEquals(other + " is not an mpjbench result file (schema \"mpjbench.run/2\", expected"
-        + " \"mpjbench.run/1\")", e.getMessage());
+        + " \"mpjbench.run/1\": written by another version of mpjbench)", e.getMessage());
 
     Path array = Files.writeString(tmp.resolve("array.json"), "[1, 2]");
     e = assertThrows(IllegalArgumentException.class, () -> ResultFiles.load(List.of(array)));

@@ -41,6 +41,12 @@ class BadInputTest {
     write("machines-comments.txt", "# nothing here\n\n   # indented comment\n\n");
     write("machines-remote.txt", "no-such-host.invalid\n");
     write("a-regular-file", "not a folder\n");
+    write("machines-ip.txt", "localhost\n300.1.1.1\n");
+    write("machines-dash.txt", "-x\n");
+    write("machines-long.txt", "# long\n" + "n".repeat(300) + "\n");
+    write("machines-bell.txt", "local\u0007host\n");
+    Files.write(tmp.resolve("machines-binary"), new byte[] {0x7f, 'E', 'L', 'F', 0, 0, '\n'});
+    Files.createDirectories(tmp.resolve("machines-folder"));
   }
 
   /** {@code run berkeley <args>}: each fails validation; the fragments must be in the message. */
@@ -78,6 +84,24 @@ class BadInputTest {
         Arguments.of(
             "--device niodev --machines {tmp}/machines-comments.txt",
             List.of("machines-comments.txt", "lists no host")),
+        Arguments.of(
+            "--device niodev --machines {tmp}/machines-ip.txt",
+            List.of("machines-ip.txt, line 2: '300.1.1.1'", "not an IPv4 address")),
+        Arguments.of(
+            "--device niodev --machines {tmp}/machines-dash.txt",
+            List.of("machines-dash.txt, line 1: '-x'", "starts with '-'")),
+        Arguments.of(
+            "--device niodev --machines {tmp}/machines-long.txt",
+            List.of("machines-long.txt, line 2: 'nnn", "longer than 253 characters")),
+        Arguments.of(
+            "--device niodev --machines {tmp}/machines-bell.txt",
+            List.of("machines-bell.txt, line 1: 'local\\u0007host'", "control character")),
+        Arguments.of(
+            "--device niodev --machines {tmp}/machines-binary",
+            List.of("machines-binary is binary (it holds NUL bytes)")),
+        Arguments.of(
+            "--device niodev --machines {tmp}/machines-folder",
+            List.of("machines-folder is a folder, not a file")),
         Arguments.of("--machines {tmp}/machines-ok.txt", List.of("--machines", "--device niodev")),
         Arguments.of(
             "--device multicore --machines {tmp}/machines-ok.txt",

@@ -1,5 +1,6 @@
 package org.mpjbench.launcher.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code mpjbench plot}: charts from result files, and bad input as one line with exit 2. */
 class PlotCommandTest {
@@ -75,6 +80,58 @@ class PlotCommandTest {
     CliRun run = CliRun.of("plot", results.toString(), "--out", out.toString());
     assertUsageError(run, stranger + " is not an mpjbench result file (no \"schema\" field)");
     assertFalse(Files.exists(out), "nothing drawn");
+  }
+
+  /** Files that are not ours, each named directly: the name, the reason, exit 2, no chart. */
+  static Stream<Arguments> notOurs() {
+    String json = berkeley(4, 27_000_000, 20_000, 800).toPrettyString();
+    return Stream.of(
+        Arguments.of("package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}".getBytes(UTF_8),
+            "no \"schema\" field"),
+        Arguments.of("other-schema.json", "{\"schema\": \"acme.report/3\"}".getBytes(UTF_8),
+            "schema \"acme.report/3\", expected \"mpjbench.run/1\""),
+        Arguments.of("array.json", "[{\"schema\": \"mpjbench.run/1\"}]".getBytes(UTF_8),
+            "not a JSON object"),
+        Arguments.of("truncated.json", json.substring(0, json.length() / 2).getBytes(UTF_8),
+            "cut short: the JSON ends: line"),
+        Arguments.of("binary.json", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0},
+            "not JSON: line 1, column 1"),
+        Arguments.of("empty.json", new byte[0], "empty"),
+        Arguments.of("future.json", json.replace("\"mpjbench.run/1\"", "\"mpjbench.run/2\"")
+            .getBytes(UTF_8), "schema \"mpjbench.run/2\", expected \"mpjbench.run/1\": written by"
+            + " another version of mpjbench"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notOurs")
+  void aFileThatIsNotOursIsOneLineNamingItAndWhy(String name, byte[] content, String why)
+      throws IOException {
+    Path out = tmp.resolve("charts");
+    Path file = Files.write(tmp.resolve(name), content);
+    CliRun run = CliRun.of("plot", file.toString(), "--out", out.toString());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertEquals(1, run.errLines().size(), run::describe);
+    assertTrue(run.err().startsWith("mpjbench: " + file + " is not an mpjbench result file ("
+        + why), run::describe);
+    assertFalse(Files.exists(out), "nothing drawn");
+
+    // The same file among good ones in a folder: still one line naming it, nothing drawn.
+    Path results = results();
+    Files.write(results.resolve(name), content);
+    run = CliRun.of("plot", results.toString(), "--out", out.toString());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertEquals(1, run.errLines().size(), run::describe);
+    assertTrue(run.err().startsWith("mpjbench: " + results.resolve(name)
+        + " is not an mpjbench result file (" + why), run::describe);
+    assertFalse(Files.exists(out), "nothing drawn");
+  }
+
+  @Test
+  void aFolderWithoutResultFilesIsOneLine() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("notes"));
+    Files.writeString(folder.resolve("README.txt"), "not a result\n");
+    CliRun run = CliRun.of("plot", folder.toString(), "--out", tmp.resolve("o").toString());
+    assertUsageError(run, "no result files (*.json) in " + folder);
   }
 
   @Test

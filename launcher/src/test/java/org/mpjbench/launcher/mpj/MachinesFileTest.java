@@ -12,9 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link MachinesFile}: reading with comments, validation, locality and MPJ's clean copy. */
@@ -37,7 +42,8 @@ class MachinesFileTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"localhost", "127.0.0.1", "node7", "a.b-c_d", "fe80::1", "10.1.2.3"})
+  @ValueSource(strings = {"localhost", "127.0.0.1", "node7", "a.b-c_d", "fe80::1", "10.1.2.3",
+      "::ffff:10.0.0.1", "host.example.org", "255.255.255.255", "2001:db8::8a2e:370:7334"})
   void readAcceptsHostNamesAndAddresses(String host) throws IOException {
     Path file = write("one.txt", "# one host\n" + host + "\n");
     assertEquals(List.of(host), MachinesFile.read(file).hosts());
@@ -53,6 +59,94 @@ class MachinesFileTest {
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("line 4"), e.getMessage());
     assertTrue(e.getMessage().contains("'" + line + "'"), e.getMessage());
+  }
+
+  /** Each malformed line fails with the file, the line number and what is wrong with it. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "node1 node2        | it holds a space (one host name or address, nothing else)",
+      "300.1.1.1          | it is not an IPv4 address",
+      "10.0.0             | it is not an IPv4 address",
+      "1.2.3.4.5          | it is not an IPv4 address",
+      "-x                 | it starts with '-'",
+      "fe80::zz           | it is not an IPv6 address",
+      "1:2:3:4:5:6:7:8:9  | it is not an IPv6 address",
+      "a..b               | it is not a host name",
+      "host-.example      | it is not a host name",
+  })
+  void readSaysWhatIsWrongWithALine(String line, String reason) throws IOException {
+    Path file = write("bad.txt", "# comment\nlocalhost\n" + line + "\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    String expected = "machines file " + file + ", line 3: '" + line + "' is not a host name or"
+        + " address: " + reason;
+    assertTrue(e.getMessage().startsWith(expected), () -> e.getMessage() + "\nexpected " + expected);
+  }
+
+  @Test
+  void readRejectsANameLongerThanDnsAllowsAndALabelOfMoreThan63() throws IOException {
+    String longName = "a".repeat(60) + ("." + "b".repeat(60)).repeat(4);
+    Path file = write("long-name.txt", longName + "\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertTrue(e.getMessage().endsWith("it is longer than 253 characters"), e.getMessage());
+    Path label = write("long-label.txt", "a".repeat(64) + ".example\n");
+    e = assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(label));
+    assertTrue(e.getMessage().contains("at most 63"), e.getMessage());
+    assertEquals(List.of("a".repeat(63) + ".example"),
+        MachinesFile.read(write("ok.txt", "a".repeat(63) + ".example\n")).hosts());
+  }
+
+  @Test
+  void aControlCharacterIsShownEscapedSoTheMessageStaysOneLine() throws IOException {
+    Path file = write("bell.txt", "localhost\nno\u0007de\u001b[31m\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertTrue(e.getMessage().contains("line 2: 'no\\u0007de\\u001b[31m'"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("it holds a control character"), e.getMessage());
+    assertTrue(e.getMessage().codePoints().noneMatch(Character::isISOControl), e.getMessage());
+  }
+
+  static Stream<Arguments> notListsOfHosts() {
+    return Stream.of(
+        Arguments.of("binary", new byte[] {'l', 'o', 'c', 'a', 'l', 0, 1, 2, (byte) 0xff, '\n'},
+            "is binary (it holds NUL bytes), not a list of hosts"),
+        Arguments.of("latin-1", "h\u00f6st\n".getBytes(StandardCharsets.ISO_8859_1),
+            "is not UTF-8 text, not a list of hosts"),
+        Arguments.of("huge", "localhost\n".repeat(120_000).getBytes(StandardCharsets.UTF_8),
+            "is larger than 1024 KiB: not a list of hosts"));
+  }
+
+  /** A file that is not a list of hosts at all is rejected whole, saying what it is. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notListsOfHosts")
+  void aFileThatIsNotTextIsNotReadAsHosts(String name, byte[] content, String what)
+      throws IOException {
+    Path file = Files.write(tmp.resolve(name), content);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertEquals("machines file " + file + " " + what, e.getMessage());
+  }
+
+  /** A regular file whose read fails even for root (reading one's own memory at offset 0). */
+  @Test
+  void anUnreadableFileSaysWhy() {
+    Path file = Path.of("/proc/self/mem");
+    Assumptions.assumeTrue(Files.isRegularFile(file), "needs Linux's /proc");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertTrue(e.getMessage().startsWith("machines file /proc/self/mem cannot be read ("),
+        e.getMessage());
+  }
+
+  @Test
+  void aFolderOrADeviceIsNotAMachinesFile() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(tmp));
+    assertEquals("machines file " + tmp + " is a folder, not a file", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> MachinesFile.read(Path.of("/dev/null")));
+    assertEquals("machines file /dev/null is not a regular file", e.getMessage());
   }
 
   /** "::1", IPv6 loopback, is an address like "fe80::1"; the host pattern requires a letter or
@@ -85,12 +179,11 @@ class MachinesFileTest {
   }
 
   @Test
-  void readRejectsAMissingFileAndAFolder() {
+  void readRejectsAMissingFile() {
     Path missing = tmp.resolve("missing.txt");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(missing));
     assertEquals("machines file " + missing + " does not exist", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(tmp));
   }
 
   @Test

@@ -52,6 +52,58 @@ class ResultWriterTest {
   }
 
   @Test
+  void checkWritableFailsOnAFullDiskSayingHowMuchIsFree() throws IOException {
+    try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "256k")) {
+      Path folder = disk.path().resolve("results");
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new ResultWriter(folder).checkWritable());
+      assertEquals("results folder " + folder + " has only 256 KiB free; a run needs at least"
+          + " 4096 KiB", e.getMessage());
+      e = assertThrows(IllegalArgumentException.class,
+          () -> new ResultWriter(disk.path()).checkWritable(0));
+      assertTrue(e.getMessage().contains("has only 256 KiB free"), e.getMessage());
+    }
+  }
+
+  @Test
+  void checkWritableCountsTheArtifactsToCome() throws IOException {
+    try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "5m")) {
+      new ResultWriter(disk.path()).checkWritable(512 * 1024);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new ResultWriter(disk.path()).checkWritable(2 << 20));
+      assertEquals("results folder " + disk.path() + " has only 5120 KiB free; a run needs at"
+          + " least 6144 KiB", e.getMessage());
+    }
+  }
+
+  @Test
+  void checkWritableFailsOnAReadOnlyDiskEvenForRoot() throws IOException {
+    try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "8m")) {
+      Files.createDirectories(disk.path().resolve("results"));
+      disk.readOnly();
+      Path folder = disk.path().resolve("results");
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new ResultWriter(folder).checkWritable());
+      assertEquals("results folder " + folder + " is not writable (Read-only file system)",
+          e.getMessage());
+    }
+  }
+
+  /** The disk fills up during a run: the write fails, and no empty result file is left behind. */
+  @Test
+  void aWriteOnAFullDiskFailsAndLeavesNoEmptyResultFile() throws IOException {
+    try (Tmpfs disk = Tmpfs.mount(tmp.resolve("disk"), "1m")) {
+      Path folder = Files.createDirectories(disk.path().resolve("results"));
+      assertTrue(disk.fill() > 0);
+      IOException e = assertThrows(IOException.class,
+          () -> new ResultWriter(folder).write(complete(START)));
+      assertTrue(String.valueOf(e.getMessage()).contains("No space left on device"),
+          String.valueOf(e));
+      assertEquals(List.of(), list(folder), "no reserved, empty or temporary file left");
+    }
+  }
+
+  @Test
   void writeNamesTheFileAfterKernelRanksDeviceAndStartTime() throws IOException {
     Path file = new ResultWriter(tmp).write(complete(START));
     assertEquals(tmp.resolve("berkeley-4r-multicore-20240102T030405Z.json"), file);
