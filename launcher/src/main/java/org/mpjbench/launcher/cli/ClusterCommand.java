@@ -268,15 +268,17 @@ public final class ClusterCommand implements Runnable {
     @CommandLine.Parameters(index = "0", paramLabel = "HOST", description = "h1..hN or srv.")
     String host;
 
-    @CommandLine.Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*",
+    @CommandLine.Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*",
         description = "The command and its arguments (put -- before it).")
     java.util.List<String> command;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-      VirtualCluster.Host target = VirtualCluster.host(host).orElseThrow(() ->
-          new CommandLine.ParameterException(spec.commandLine(), "no test host '" + host
-              + "' is up (see mpjbench cluster status)"));
+      VirtualCluster.Host target = testHost(spec, host);
+      if (command == null || command.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "say which COMMAND to run on " + host + " (after --)");
+      }
       java.util.List<String> words = new java.util.ArrayList<>(VirtualCluster.inHost(target, false));
       words.addAll(command);
       Process process = new ProcessBuilder(words).inheritIO().start();
@@ -310,23 +312,32 @@ public final class ClusterCommand implements Runnable {
     @CommandLine.Parameters(index = "0", paramLabel = "HOST", description = "h1..hN or srv.")
     String host;
 
-    @CommandLine.Parameters(index = "1", paramLabel = "up|down", description = "up or down.")
+    @CommandLine.Parameters(index = "1", paramLabel = "up|down", arity = "0..1",
+        description = "up or down.")
     String state;
 
     @Override
     public Integer call() {
-      if (!state.equals("up") && !state.equals("down")) {
+      if (state != null && !state.equals("up") && !state.equals("down")) {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "link state must be up or down, got '" + state + "'");
       }
-      VirtualCluster.Host target = VirtualCluster.host(host).orElseThrow(() ->
-          new CommandLine.ParameterException(spec.commandLine(), "no test host '" + host
-              + "' is up (see mpjbench cluster status)"));
+      VirtualCluster.Host target = testHost(spec, host);
+      if (state == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "say up or down after the host " + host);
+      }
       VirtualCluster.setLink(target, state.equals("up"));
       spec.commandLine().getOut().println("link of " + host + " (" + target.address() + ") is "
           + state);
       return 0;
     }
+  }
+
+  private static VirtualCluster.Host testHost(CommandLine.Model.CommandSpec spec, String name) {
+    return VirtualCluster.host(name).orElseThrow(() ->
+        new CommandLine.ParameterException(spec.commandLine(), "no test host '" + name
+            + "' is up (see mpjbench cluster status)"));
   }
 
   private static MachinesFile readMachines(CommandLine.Model.CommandSpec spec, Path file) {

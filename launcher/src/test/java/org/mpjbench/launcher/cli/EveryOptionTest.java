@@ -76,6 +76,7 @@ class EveryOptionTest {
     rule("--results", FILE, UNDER_FILE, "/proc/mpjbench-results");
     rule("--timeout-s", "0", "-5", "604801");
     rule("--startup-timeout-s", "0", "-1", "604801");
+    rule("--silence-timeout-s", "0", "1", "3601");
     rule("--mpj-home", MISSING, FILE);
     rule("--inject-fault", "9:fail", "1:explode", "x", "");
     rule("--trace", FOLDER, "{tmp}/missing/trace.jsonl", UNDER_FILE);
@@ -162,6 +163,12 @@ class EveryOptionTest {
     rule("plot --out", FILE, UNDER_FILE);
     rule("plot RESULTS", MISSING, FOLDER, EMPTY_FILE);
     rule("help COMMAND", "nope");
+
+    rule("cluster up --hosts", "0", "-1", "17");
+    rule("cluster exec HOST", "nope", "");
+    exempt("cluster exec COMMAND", "any command may run on a test host");
+    rule("cluster link HOST", "nope", "");
+    rule("cluster link up|down", "sideways", "");
   }
 
   /**
@@ -172,6 +179,11 @@ class EveryOptionTest {
    * under test is left out of its command's context.
    */
   private static final Map<String, List<String>> CONTEXT = Map.of(
+      // These take no options: their positional values are checked before anything is done.
+      "cluster exec", List.of(),
+      "cluster link", List.of(),
+      "cluster up", List.of("--mpj-home", "{tmp}/no-mpj-home", "--daemon-port", "1", "--hosts",
+          "2"),
       "run", List.of("--results", "{tmp}/results", "--mpj-home", "{tmp}/no-mpj-home"),
       // Results under a file stop sweep and bench after validation. Testing --results leaves
       // that to --plots under a file; testing --plots leaves only the damage limit below.
@@ -194,7 +206,8 @@ class EveryOptionTest {
       "sweep --results", List.of("--plots", UNDER_FILE),
       "bench --results", List.of("--plots", UNDER_FILE),
       "sweep --plots", List.of("--results", "{tmp}/results"),
-      "bench --plots", List.of("--results", "{tmp}/results"));
+      "bench --plots", List.of("--results", "{tmp}/results"),
+      "cluster link up|down", List.of("h1"));
 
   @TempDir Path tmp;
 
@@ -381,7 +394,8 @@ class EveryOptionTest {
       String name, boolean isOption, String value, boolean isPath, List<String> extra)
       throws IOException {
     List<String> args = new ArrayList<>(command);
-    List<String> context = new ArrayList<>(CONTEXT.getOrDefault(command.get(0), List.of()));
+    List<String> context = new ArrayList<>(CONTEXT.getOrDefault(String.join(" ", command),
+        CONTEXT.getOrDefault(command.get(0), List.of())));
     context = without(context, name);
     for (int i = 0; i < extra.size(); i += 2) {
       context = without(context, extra.get(i));
