@@ -67,7 +67,7 @@ public enum KernelFigures {
   /** One election per run; its latency runs until the last live rank knows the winner. */
   RING(KernelType.RING, "election", "election, until all know", true, null, List.of(),
       (r, ranks) -> new Reading(1, r.integer("/latencyMaxNanos"), null, null,
-          election(r) + "; " + r.integer("/predictedMessages") + " messages predicted")),
+          election(r) + "; " + r.integer("/predictedMessages") + " predicted")),
 
   /** An entry into the critical section; its latency is the wait from asking to entering. */
   SUZUKI_KASAMI(KernelType.SUZUKI_KASAMI, "entry", "wait to enter", true,

@@ -118,7 +118,7 @@ class KernelFiguresTest {
         + " to 3", bully.headline());
     RunFigures ring = figures(KernelFixtures.election("ring", 4, 13, 227_782_767));
     assertEquals(13.0, ring.messagesPerOperation(), 1e-12);
-    assertTrue(ring.headline().endsWith("; 13 messages predicted"), ring.headline());
+    assertTrue(ring.headline().endsWith("; 13 predicted"), ring.headline());
   }
 
   @Test
