@@ -47,10 +47,14 @@ final class ChartStyle {
   static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
   static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
 
-  /** Okabe-Ito colours without yellow (too pale on white), then black and grey. */
+  /**
+   * Okabe-Ito colours without yellow (too pale on white), then black and grey, then Paul Tol's
+   * wine and olive for charts with ten series (the kernel charts).
+   */
   private static final Paint[] PALETTE = {
     new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
     new Color(0xE69F00), new Color(0x56B4E9), Color.BLACK, new Color(0x888888),
+    new Color(0x882255), new Color(0x999933),
   };
 
   static final Color GRID = new Color(0xDDDDDD);
@@ -71,7 +75,7 @@ final class ChartStyle {
     System.setProperty("java.awt.headless", "true");
   }
 
-  /** The colour of the {@code index}-th series (the palette repeats after eight). */
+  /** The colour of the {@code index}-th series (the palette repeats after ten). */
   static Paint color(int index) {
     return PALETTE[index % PALETTE.length];
   }
@@ -104,6 +108,13 @@ final class ChartStyle {
     plot.setOutlinePaint(Color.GRAY);
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     return plot;
+  }
+
+  /** Light grid lines at the unlabelled ticks of the range axis (a log axis's 2, 3, ... 9). */
+  static void minorRangeGrid(XYPlot plot) {
+    plot.setRangeMinorGridlinesVisible(true);
+    plot.setRangeMinorGridlinePaint(MINOR_GRID);
+    plot.setRangeMinorGridlineStroke(new BasicStroke(1f));
   }
 
   /** A chart around {@code plot} with a title, a subtitle and a legend below. */

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -15,7 +15,11 @@ import org.mpjbench.launcher.results.RunRecord;
  * <ol>
  *   <li>{@value LinesVsTimeChart#FILE_NAME}: download, lines known to rank 0 over time, per K;
  *   <li>{@value SpeedupChart#FILE_NAME}: download, speedup over 1 rank (needs 1-rank runs);
- *   <li>{@value SkewChart#FILE_NAME}: Berkeley, true skew per round, per K (needs K above 1).
+ *   <li>{@value SkewChart#FILE_NAME}: Berkeley, true skew per round, per K (needs K above 1);
+ *   <li>{@value KernelMessagesChart#FILE_NAME}: the algorithm kernels' messages per operation
+ *       against K, beside the textbook's counts;
+ *   <li>{@value KernelLatencyChart#FILE_NAME}: the algorithm kernels' median latency of one
+ *       operation against K, beside the MPI ping-pong.
  * </ol>
  *
  * Only complete runs are drawn. Every chart's data is built before the first file is written, so
@@ -26,8 +30,6 @@ public final class Charts {
   public static final int WIDTH_PIXELS = ChartStyle.WIDTH_PIXELS;
   /** Height of every chart, pixels. */
   public static final int HEIGHT_PIXELS = ChartStyle.HEIGHT_PIXELS;
-
-  private static final Set<String> KERNELS = Set.of(DownloadRun.KERNEL, SkewSeries.KERNEL);
 
   private Charts() {}
 
@@ -65,7 +67,7 @@ public final class Charts {
       if (!RunFields.isComplete(run)) {
         notes.add("skipped " + RunFields.name(run) + ": status " + run.status()
             + " (only complete runs are plotted)");
-      } else if (!KERNELS.contains(run.kernel())) {
+      } else if (KernelFigures.byName(run.kernel()).isEmpty()) {
         otherKernels.merge(String.valueOf(run.kernel()), 1, Integer::sum);
       }
     }
@@ -96,11 +98,25 @@ public final class Charts {
             + " skew is 0 and has no place on a log scale");
       }
     }
+    KernelPoints kernels = KernelPoints.from(runs);
+    if (!kernels.isEmpty()) {
+      if (kernels.hasMessages()) {
+        pending.add(out -> KernelMessagesChart.write(kernels, out));
+      } else {
+        notDrawn.add(KernelMessagesChart.FILE_NAME + " not drawn: no run made an operation");
+      }
+      if (kernels.hasLatency()) {
+        pending.add(out -> KernelLatencyChart.write(kernels, out));
+      } else {
+        notDrawn.add(KernelLatencyChart.FILE_NAME + " not drawn: no latency above 0 was measured");
+      }
+    }
     notes.addAll(notDrawn);
 
     if (pending.isEmpty()) {
       throw new IllegalArgumentException(download.isEmpty() && berkeley.isEmpty()
-          ? "no complete download or berkeley runs to plot (" + describe(runs.size()) + ")"
+          && kernels.isEmpty()
+          ? "no complete runs of a kernel with charts to plot (" + describe(runs.size()) + ")"
           : "nothing to plot: " + String.join("; ", notDrawn));
     }
     List<Path> files = new ArrayList<>();

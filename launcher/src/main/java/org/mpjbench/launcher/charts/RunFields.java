@@ -1,12 +1,11 @@
 package org.mpjbench.launcher.charts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.mpjbench.launcher.report.RunFigures;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -17,10 +16,6 @@ import org.mpjbench.launcher.results.RunRecord;
 final class RunFields {
   /** The status of a run whose result is there to plot. */
   static final String COMPLETE = "complete";
-
-  // The stamp of ResultWriter's file names, so that a run is named the way its file is.
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private RunFields() {}
 
@@ -39,8 +34,7 @@ final class RunFields {
    * {@code download-4r-multicore-20261121T234653Z}.
    */
   static String name(RunRecord run) {
-    return run.kernel() + "-" + run.ranks() + "r-" + run.device()
-        + (run.startTime() == null ? "" : "-" + STAMP.format(run.startTime()));
+    return RunFigures.nameOf(run);
   }
 
   /** The kernel result of a complete run. */

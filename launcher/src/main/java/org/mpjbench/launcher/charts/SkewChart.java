@@ -1,6 +1,5 @@
 package org.mpjbench.launcher.charts;
 
-import java.awt.BasicStroke;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
@@ -81,9 +80,7 @@ public final class SkewChart {
       renderer.setSeriesShape(i, new Ellipse2D.Double(-4, -4, 8, 8));
     }
     XYPlot plot = ChartStyle.plot(x, y);
-    plot.setRangeMinorGridlinesVisible(true);
-    plot.setRangeMinorGridlinePaint(ChartStyle.MINOR_GRID);
-    plot.setRangeMinorGridlineStroke(new BasicStroke(1f));
+    ChartStyle.minorRangeGrid(plot);
     plot.setDataset(dataset);
     plot.setRenderer(renderer);
     return ChartStyle.chart("Berkeley: true clock skew after each round",
@@ -111,7 +108,7 @@ public final class SkewChart {
     private final int lowestPower;
     private final int highestPower;
     private final DecimalFormat format =
-        new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
 
     DecadeAxis(String label, double lowest, double highest) {
       super(label);

@@ -3,7 +3,8 @@
  * simulator: small records hold what a chart shows
  * ({@link org.mpjbench.launcher.charts.LinesVsTime},
  * {@link org.mpjbench.launcher.charts.SpeedupPoints},
- * {@link org.mpjbench.launcher.charts.SkewSeries}), built from
+ * {@link org.mpjbench.launcher.charts.SkewSeries},
+ * {@link org.mpjbench.launcher.charts.KernelPoints}), built from
  * {@link org.mpjbench.launcher.results.RunRecord}s by pure functions that are tested without
  * drawing anything; one small renderer per chart turns such a record into a PNG; and
  * {@link org.mpjbench.launcher.charts.Charts#renderAll} draws every chart a set of runs has data

@@ -1,23 +1,21 @@
 package org.mpjbench.launcher.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -26,6 +24,8 @@ import org.mpjbench.kernels.KernelType;
 import org.mpjbench.launcher.charts.Charts;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.results.Preflight;
+import org.mpjbench.launcher.report.KernelFigures;
+import org.mpjbench.launcher.report.RunFigures;
 import org.mpjbench.launcher.results.ResultWriter;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
@@ -44,17 +44,15 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Runs each kernel for each rank count, --repeat times, writes every result and a CSV under",
-      "results/sweep-<time>/, renders plots/download-lines-vs-time.png, download-speedup.png and",
-      "berkeley-skew.png, and prints the medians.",
+      "results/sweep-<time>/, renders plots/download-lines-vs-time.png, download-speedup.png,",
+      "berkeley-skew.png, and for the algorithm kernels kernels-messages.png (messages per",
+      "operation) and kernels-latency.png (median latency per operation), and prints the medians.",
     })
 public final class SweepCommand implements Callable<Integer> {
+  /** How long Ctrl-C waits for the interrupted run's record and row (the run's own hook: 30 s). */
+  private static final Duration ROW_AFTER_INTERRUPT = Duration.ofSeconds(60);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
-  /** Columns of sweep.csv, documented in docs/results.md. */
-  static final List<String> CSV_COLUMNS = List.of("kernel", "ranks", "repeat", "seed", "status",
-      "wall_s", "final_skew_ns", "median_round_ns", "lines", "draws", "master_complete_s",
-      "bound_s", "efficiency", "result_file");
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -115,12 +113,26 @@ public final class SweepCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path csv = folder.resolve("sweep.csv");
-    Files.writeString(csv, String.join(",", CSV_COLUMNS) + "\n", StandardCharsets.UTF_8);
+    SweepCsv.start(csv);
 
     int total = chosen.size() * ranks.size() * repeat;
     List<RunRecord> records = new ArrayList<>();
+    List<RunFigures> figures = new ArrayList<>();
     int failures = 0;
     boolean interactive = System.console() != null;
+    // Ctrl-C or SIGTERM: the run's own hook (KernelRun) stops the run and writes its partial
+    // record; this one keeps the JVM from exiting until that run's row is in sweep.csv.
+    AtomicBoolean stopping = new AtomicBoolean();
+    CountDownLatch rowWritten = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stopping.set(true);
+      try {
+        rowWritten.await(ROW_AFTER_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "mpjbench-sweep-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
     try (ProgressBar bar = interactive ? bar(total) : null) {
       int index = 0;
       for (KernelType kernel : chosen) {
@@ -129,6 +141,10 @@ public final class SweepCommand implements Callable<Integer> {
             index++;
             String label = String.format(Locale.ROOT, "[%d/%d] %s -np %d, seed %d", index, total,
                 kernel.cliName(), rankCount, seed);
+            if (stopping.get()) {
+              err.println("mpjbench: sweep interrupted before " + label);
+              return KernelRun.INTERRUPTED_EXIT;
+            }
             if (bar != null) {
               bar.setExtraMessage(" " + kernel.cliName() + " -np " + rankCount + " #" + seed);
             }
@@ -137,10 +153,15 @@ public final class SweepCommand implements Callable<Integer> {
             int exit = runOne(kernel, rankCount, seed, folder, runErr);
             Path file = ResultFilesIn.newOne(folder, before);
             RunRecord record = file == null ? null : ResultWriter.read(file);
-            appendCsv(csv, kernel, rankCount, seed, exit, record, file);
-            if (exit == KernelRun.INTERRUPTED_EXIT) {
+            RunFigures run = record == null ? null : figures(record, label, err);
+            SweepCsv.append(csv, SweepCsv.row(kernel.cliName(), rankCount, seed, record, file,
+                run));
+            if (run != null) {
+              figures.add(run);
+            }
+            if (exit == KernelRun.INTERRUPTED_EXIT || stopping.get()) {
               err.println("mpjbench: sweep interrupted at " + label);
-              return exit;
+              return KernelRun.INTERRUPTED_EXIT;
             }
             if (exit != 0) {
               failures++;
@@ -151,11 +172,19 @@ public final class SweepCommand implements Callable<Integer> {
             if (bar != null) {
               bar.step();
             } else {
-              out.println(label + ": " + (exit == 0 ? brief(record) : "FAILED"));
+              out.println(label + ": " + (exit != 0 ? "FAILED" : run != null ? run.brief()
+                  : record == null ? "no result file" : record.status()));
               out.flush();
             }
           }
         }
+      }
+    } finally {
+      rowWritten.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down already: the hook is running, and returns now that the row is written.
       }
     }
     out.println("runs and sweep.csv in " + folder);
@@ -168,7 +197,7 @@ public final class SweepCommand implements Callable<Integer> {
         err.println("mpjbench: no chart drawn: " + e.getMessage());
       }
     }
-    SweepTable.print(out, records);
+    SweepTable.print(out, figures);
     out.flush();
     if (failures > 0) {
       err.println("mpjbench: " + failures + " of " + total + " runs failed");
@@ -244,61 +273,14 @@ public final class SweepCommand implements Callable<Integer> {
     return commandLine.execute(args.toArray(String[]::new));
   }
 
-  private static void appendCsv(Path csv, KernelType kernel, int rankCount, int seed, int exit,
-      RunRecord record, Path file) throws IOException {
-    Map<String, String> row = new TreeMap<>();
-    row.put("kernel", kernel.cliName());
-    row.put("ranks", Integer.toString(rankCount));
-    row.put("repeat", Integer.toString(seed));
-    row.put("seed", Integer.toString(seed));
-    row.put("status", record == null ? "failed" : record.status());
-    if (record != null && exit == 0) {
-      row.put("wall_s", format(record.wallTimeSeconds()));
-      row.put("result_file", file.getFileName().toString());
-      JsonNode result = record.result();
-      if (kernel == KernelType.BERKELEY) {
-        row.put("final_skew_ns", result.at("/summary/finalSkewNanos").asText());
-        row.put("median_round_ns", result.at("/summary/medianRoundNanos").asText());
-      } else if (kernel == KernelType.DOWNLOAD) {
-        row.put("lines", result.path("lineCount").asText());
-        row.put("draws", result.path("draws").asText());
-        row.put("master_complete_s", format(result.path("masterCompleteSeconds").asDouble()));
-        row.put("bound_s", format(result.path("boundSeconds").asDouble()));
-        row.put("efficiency", format(result.path("efficiency").asDouble()));
-      }
+  /** The run's figures; null, with a line saying why, when its result cannot be read. */
+  private static RunFigures figures(RunRecord record, String label, PrintWriter err) {
+    try {
+      return KernelFigures.of(record);
+    } catch (IllegalArgumentException e) {
+      err.println("mpjbench: " + label + ": " + e.getMessage());
+      return null;
     }
-    StringBuilder line = new StringBuilder();
-    for (String column : CSV_COLUMNS) {
-      if (line.length() > 0) {
-        line.append(',');
-      }
-      line.append(row.getOrDefault(column, ""));
-    }
-    try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8,
-        StandardOpenOption.APPEND)) {
-      writer.write(line.append('\n').toString());
-    }
-  }
-
-  private static String brief(RunRecord record) {
-    if (record == null) {
-      return "no result file";
-    }
-    JsonNode result = record.result();
-    return switch (record.kernel()) {
-      case "berkeley" -> "final skew " + Units.nanos(result.at("/summary/finalSkewNanos").asLong());
-      case "download" -> String.format(Locale.ROOT, "T = %.2f s (bound %.2f s), E = %.3f",
-          result.path("masterCompleteSeconds").asDouble(), result.path("boundSeconds").asDouble(),
-          result.path("efficiency").asDouble());
-      default -> result.has("check")
-          ? "property " + (result.at("/check/holds").asBoolean() ? "holds" : "VIOLATED") + ", "
-              + result.path("messages").asLong() + " messages"
-          : record.status();
-    };
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%.4f", value);
   }
 
   private static String firstLine(String text) {

@@ -6,64 +6,112 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mpjbench.launcher.report.KernelFigures;
+import org.mpjbench.launcher.report.Medians;
+import org.mpjbench.launcher.report.RunFigures;
 import org.mpjbench.launcher.results.RunRecord;
 
-/** The human table a sweep prints last: medians per kernel and rank count. */
+/**
+ * The human table a sweep prints last: medians per kernel and rank count. The download and
+ * Berkeley keep their own tables; the algorithm kernels share one, whose figures are those of
+ * {@link KernelFigures}: the property held in how many runs, messages per operation, the median
+ * latency of one operation and operations per second.
+ */
 final class SweepTable {
   private SweepTable() {}
 
-  static void print(PrintWriter out, List<RunRecord> records) {
-    Map<Integer, List<RunRecord>> download = byRanks(records, "download");
-    Map<Integer, List<RunRecord>> berkeley = byRanks(records, "berkeley");
-    if (!download.isEmpty()) {
-      out.println();
-      out.println("download     runs  median T (s)  bound (s)  median E  min E  speedup  luck-free");
-      double t1 = download.containsKey(1) ? median(download.get(1), "/masterCompleteSeconds") : 0;
-      double e1 = download.containsKey(1) ? median(download.get(1), "/efficiency") : 0;
-      for (Map.Entry<Integer, List<RunRecord>> entry : download.entrySet()) {
-        int k = entry.getKey();
-        List<RunRecord> runs = entry.getValue();
-        double t = median(runs, "/masterCompleteSeconds");
-        double e = median(runs, "/efficiency");
-        out.println(String.format(Locale.ROOT, "  -np %-3d %7d %13.2f %10.2f %9.3f %6.3f %8s %10s",
-            k, runs.size(), t, median(runs, "/boundSeconds"), e, min(runs, "/efficiency"),
-            t1 > 0 ? String.format(Locale.ROOT, "%.2f", t1 / t) : "-",
-            e1 > 0 ? String.format(Locale.ROOT, "%.2f", k * e / e1) : "-"));
-      }
+  /** Prints the tables of every kernel that has runs among {@code runs} (failed ones included). */
+  static void print(PrintWriter out, List<RunFigures> runs) {
+    printDownload(out, completeRecords(runs, KernelFigures.DOWNLOAD));
+    printBerkeley(out, completeRecords(runs, KernelFigures.BERKELEY));
+    printAlgorithms(out, runs);
+  }
+
+  private static void printDownload(PrintWriter out, Map<Integer, List<RunRecord>> download) {
+    if (download.isEmpty()) {
+      return;
     }
-    if (!berkeley.isEmpty()) {
-      out.println();
-      out.println("berkeley     runs  median final skew  median round");
-      for (Map.Entry<Integer, List<RunRecord>> entry : berkeley.entrySet()) {
-        List<RunRecord> runs = entry.getValue();
-        out.println(String.format(Locale.ROOT, "  -np %-3d %7d %18s %14s", entry.getKey(),
-            runs.size(), Units.nanos((long) median(runs, "/summary/finalSkewNanos")),
-            Units.nanos((long) median(runs, "/summary/medianRoundNanos"))));
-      }
+    KernelFigures.Column t = KernelFigures.DOWNLOAD.column("master_complete_s");
+    KernelFigures.Column bound = KernelFigures.DOWNLOAD.column("bound_s");
+    KernelFigures.Column e = KernelFigures.DOWNLOAD.column("efficiency");
+    out.println();
+    out.println("download     runs  median T (s)  bound (s)  median E  min E  speedup  luck-free");
+    double t1 = download.containsKey(1) ? median(download.get(1), t) : 0;
+    double e1 = download.containsKey(1) ? median(download.get(1), e) : 0;
+    for (Map.Entry<Integer, List<RunRecord>> entry : download.entrySet()) {
+      int k = entry.getKey();
+      List<RunRecord> group = entry.getValue();
+      double tk = median(group, t);
+      double ek = median(group, e);
+      double minE = group.stream().mapToDouble(e::number).min().orElse(Double.NaN);
+      out.println(String.format(Locale.ROOT, "  -np %-3d %7d %13.2f %10.2f %9.3f %6.3f %8s %10s",
+          k, group.size(), tk, median(group, bound), ek, minE,
+          t1 > 0 ? String.format(Locale.ROOT, "%.2f", t1 / tk) : "-",
+          e1 > 0 ? String.format(Locale.ROOT, "%.2f", k * ek / e1) : "-"));
     }
   }
 
-  private static Map<Integer, List<RunRecord>> byRanks(List<RunRecord> records, String kernel) {
+  private static void printBerkeley(PrintWriter out, Map<Integer, List<RunRecord>> berkeley) {
+    if (berkeley.isEmpty()) {
+      return;
+    }
+    KernelFigures.Column skew = KernelFigures.BERKELEY.column("final_skew_ns");
+    KernelFigures.Column round = KernelFigures.BERKELEY.column("median_round_ns");
+    out.println();
+    out.println("berkeley     runs  median final skew  median round");
+    for (Map.Entry<Integer, List<RunRecord>> entry : berkeley.entrySet()) {
+      List<RunRecord> group = entry.getValue();
+      out.println(String.format(Locale.ROOT, "  -np %-3d %7d %18s %14s", entry.getKey(),
+          group.size(), Units.nanos((long) median(group, skew)),
+          Units.nanos((long) median(group, round))));
+    }
+  }
+
+  /**
+   * One line per algorithm kernel and rank count: runs (failed ones included), in how many the
+   * property held, and the medians over the complete runs.
+   */
+  private static void printAlgorithms(PrintWriter out, List<RunFigures> runs) {
+    Map<KernelFigures, Map<Integer, List<RunFigures>>> groups = new TreeMap<>();
+    for (RunFigures run : runs) {
+      if (run.kernel().checksProperty()) {
+        groups.computeIfAbsent(run.kernel(), k -> new TreeMap<>())
+            .computeIfAbsent(run.run().ranks(), k -> new ArrayList<>()).add(run);
+      }
+    }
+    if (groups.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println(String.format(Locale.ROOT, "%-16s %-9s %4s %5s %6s %8s %15s %10s", "kernel", "op",
+        "-np", "runs", "held", "msgs/op", "median latency", "ops/s"));
+    groups.forEach((kernel, byRanks) -> byRanks.forEach((ranks, group) -> {
+      List<RunFigures> complete = group.stream().filter(RunFigures::complete).toList();
+      long held = group.stream().filter(r -> Boolean.TRUE.equals(r.propertyHolds())).count();
+      Double messages = Medians.of(complete, RunFigures::messagesPerOperation);
+      Double latency = Medians.of(complete, RunFigures::medianLatencyNanos);
+      Double rate = Medians.of(complete, RunFigures::operationsPerSecond);
+      out.println(String.format(Locale.ROOT, "%-16s %-9s %4d %5d %6s %8s %15s %10s",
+          kernel.kernelName(), kernel.operation(), ranks, group.size(), held + "/" + group.size(),
+          messages == null ? "-" : String.format(Locale.ROOT, "%.2f", messages),
+          latency == null ? "-" : Units.nanos(Math.round(latency)),
+          rate == null ? "-" : KernelFigures.rate(rate)));
+    }));
+  }
+
+  private static Map<Integer, List<RunRecord>> completeRecords(List<RunFigures> runs,
+      KernelFigures kernel) {
     Map<Integer, List<RunRecord>> groups = new TreeMap<>();
-    for (RunRecord record : records) {
-      if (record.kernel().equals(kernel) && "complete".equals(record.status())) {
-        groups.computeIfAbsent(record.ranks(), k -> new ArrayList<>()).add(record);
+    for (RunFigures run : runs) {
+      if (run.kernel() == kernel && run.complete()) {
+        groups.computeIfAbsent(run.run().ranks(), k -> new ArrayList<>()).add(run.run());
       }
     }
     return groups;
   }
 
-  private static double[] values(List<RunRecord> runs, String pointer) {
-    return runs.stream().mapToDouble(r -> r.result().at(pointer).asDouble()).sorted().toArray();
-  }
-
-  static double median(List<RunRecord> runs, String pointer) {
-    double[] v = values(runs, pointer);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-  }
-
-  private static double min(List<RunRecord> runs, String pointer) {
-    return values(runs, pointer)[0];
+  private static double median(List<RunRecord> runs, KernelFigures.Column column) {
+    Double median = Medians.of(runs.stream().map(column::number).toList());
+    return median == null ? Double.NaN : median;
   }
 }

@@ -134,11 +134,13 @@ class ChartsTest {
     Path out = tmp.resolve("plots");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Charts.renderAll(List.of(), out));
-    assertEquals("no complete download or berkeley runs to plot (no runs given)", e.getMessage());
+    assertEquals("no complete runs of a kernel with charts to plot (no runs given)",
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Charts.renderAll(
         records(incomplete("download", 4, "failed"), incomplete("berkeley", 2, "interrupted")),
         out));
-    assertEquals("no complete download or berkeley runs to plot (2 runs given)", e.getMessage());
+    assertEquals("no complete runs of a kernel with charts to plot (2 runs given)",
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> Charts.renderAll(records(berkeley(1, 0, 0)), out));
     assertTrue(e.getMessage().startsWith("nothing to plot: berkeley-skew.png not drawn: the"
@@ -158,14 +160,14 @@ class ChartsTest {
   @Test
   void incompleteRunsAndUnknownKernelsAreSkippedWithANote() throws IOException {
     ObjectNode other = berkeley(2, 1000);
-    other.put("kernel", "ricart-agrawala");
+    other.put("kernel", "paxos");
     Charts.Rendering rendering = Charts.render(records(berkeley(2, 5_000, 100),
         incomplete("download", 4, "timed-out"), other), tmp);
     assertEquals(List.of(tmp.resolve("berkeley-skew.png")), rendering.files());
     assertEquals(2, rendering.notes().size(), rendering.notes().toString());
     assertTrue(rendering.notes().get(0).matches("skipped download-4r-multicore-\\d{8}T\\d{6}Z:"
         + " status timed-out \\(only complete runs are plotted\\)"), rendering.notes().toString());
-    assertEquals("skipped 1 ricart-agrawala run: there is no chart for that kernel",
+    assertEquals("skipped 1 paxos run: there is no chart for that kernel",
         rendering.notes().get(1));
   }
 

@@ -106,7 +106,7 @@ public final class ResultFixtures {
     return run;
   }
 
-  private static ObjectNode base(String kernel, int ranks, String status) {
+  static ObjectNode base(String kernel, int ranks, String status) {
     ObjectNode run = ResultWriter.mapper().createObjectNode();
     run.put("schema", RunRecord.SCHEMA);
     run.put("status", status);

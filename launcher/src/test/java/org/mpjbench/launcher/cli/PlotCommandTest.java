@@ -209,7 +209,8 @@ class PlotCommandTest {
     CliRun run = CliRun.of("plot", "--help");
     assertEquals(0, run.exitCode(), run::describe);
     for (String text : List.of("Usage: mpjbench plot", "RESULTS", "--out",
-        "download-lines-vs-time.png", "download-speedup.png", "berkeley-skew.png", "log scale")) {
+        "download-lines-vs-time.png", "download-speedup.png", "berkeley-skew.png", "log scale",
+        "kernels-messages.png", "kernels-latency.png")) {
       assertTrue(run.out().contains(text), () -> "missing '" + text + "':\n" + run.describe());
     }
     assertTrue(CliRun.of("--help").out().contains("plot"));

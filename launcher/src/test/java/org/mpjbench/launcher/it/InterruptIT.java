@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,23 +23,13 @@ class InterruptIT {
 
   @Test
   void aTerminatedRunWritesItsPartialResult() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process launcher =
-        new ProcessBuilder(
-                java.toString(), "-cp", System.getProperty("java.class.path"),
-                "org.mpjbench.launcher.Main", "run", "berkeley", "-np", "3",
-                "--rounds", "100000", "--interval-ms", "20", "--results", results.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(results.resolve("launcher.log").toFile())
-            .start();
+    Path trace = results.resolve("run.trace");
+    Process launcher = Processes.startLauncher(results.resolve("launcher.log"), "run", "berkeley",
+        "-np", "3", "--rounds", "100000", "--interval-ms", "20", "--results", results.toString(),
+        "--trace", trace.toString());
     try {
-      // Wait until the MPJ runtime is up, then give the rounds time to start.
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (launcher.toHandle().descendants().findAny().isEmpty()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      Thread.sleep(6_000);
+      // Interrupt once rounds are under way: the trace shows their progress records.
+      Processes.awaitTraceEvent(trace, "progress", 3, Duration.ofSeconds(90), launcher::isAlive);
       List<ProcessHandle> started = launcher.toHandle().descendants().toList();
       assertFalse(started.isEmpty(), "the launcher started the MPJ runtime");
       launcher.destroy(); // SIGTERM

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,46 @@ final class Processes {
     if (process != null) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * Starts {@code mpjbench ARGS...} as a JVM of its own (so that it can be sent a signal), its
+   * output and errors into {@code log}.
+   */
+  static Process startLauncher(Path log, String... args) throws IOException {
+    return launcher(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /**
+   * Waits until {@code launcher} has started the MPJ runtime (its first child process), at most
+   * {@code timeout}, then {@code settle} more for the ranks to get going.
+   */
+  static void awaitRuntime(Process launcher, Duration timeout, Duration settle)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (launcher.toHandle().descendants().findAny().isEmpty()
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(settle.toMillis());
+  }
+
+  /**
+   * Waits until the {@code --trace} file {@code trace} holds {@code count} events of kind {@code
+   * event} (e.g. "progress"), at most {@code timeout} and while {@code running} holds; what the
+   * ranks report, not a guess at how long a loaded machine takes to start them.
+   */
+  static void awaitTraceEvent(Path trace, String event, int count, Duration timeout,
+      java.util.function.BooleanSupplier running) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String wanted = "\"event\":\"" + event + "\"";
+    while (System.nanoTime() < deadline && running.getAsBoolean()) {
+      if (java.nio.file.Files.exists(trace) && java.nio.file.Files.readAllLines(trace).stream()
+          .filter(line -> line.contains(wanted)).count() >= count) {
+        return;
+      }
+      Thread.sleep(100);
     }
   }
 

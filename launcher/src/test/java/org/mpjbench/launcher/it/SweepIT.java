@@ -7,14 +7,17 @@ import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small real sweep (both kernels, 1 and 2 ranks) end to end: every run, the CSV, the three
- * charts and the table; then {@code plot} redraws the charts from the folder alone.
+ * A small real sweep (Berkeley, the download and one algorithm kernel, 1 and 2 ranks) end to end:
+ * every run, the CSV, the five charts and the tables; then {@code plot} redraws the charts from
+ * the folder alone. And a sweep stopped by SIGTERM keeps the row of the run it interrupted.
  */
 class SweepIT {
   @TempDir Path work;
@@ -24,16 +27,25 @@ class SweepIT {
     Path results = work.resolve("sweep");
     Path plots = work.resolve("plots");
     LauncherRun sweep = LauncherRun.runPlain("sweep", "--ranks", "1,2", "--repeat", "1",
+        "--kernels", "berkeley,download,ricart-agrawala",
         "--lines", "60", "--rate-per-second", "1500", "--rounds", "5",
         "--results", results.toString(), "--plots", plots.toString());
     sweep.expectExit(0);
 
     List<String> csv = Files.readAllLines(results.resolve("sweep.csv"), StandardCharsets.UTF_8);
-    assertEquals(5, csv.size(), "header + 2 kernels x 2 rank counts: " + csv);
+    assertEquals(7, csv.size(), "header + 3 kernels x 2 rank counts: " + csv);
     assertTrue(csv.get(0).startsWith("kernel,ranks,repeat,seed,status"));
+    assertTrue(csv.get(0).endsWith(",result_file,property,messages,operation,operations,"
+        + "median_latency_ns,ops_per_s,messages_per_op"), csv.get(0));
     assertTrue(csv.stream().skip(1).allMatch(row -> row.contains(",complete,")), csv.toString());
+    // Ricart-Agrawala with 2 ranks: every entry costs exactly 2(K-1) = 2 messages.
+    String row = csv.stream().filter(r -> r.startsWith("ricart-agrawala,2,")).findFirst()
+        .orElseThrow();
+    assertTrue(row.matches(".*\\.json,holds,\\d+,entry,\\d+,\\d+,[0-9.]+,2\\.0000"), row);
+    assertTrue(sweep.out().matches("(?s).*ricart-agrawala +entry +2 +1 +1/1 +2\\.00 .*"),
+        sweep.out());
     for (String chart : List.of("download-lines-vs-time.png", "download-speedup.png",
-        "berkeley-skew.png")) {
+        "berkeley-skew.png", "kernels-messages.png", "kernels-latency.png")) {
       BufferedImage image = ImageIO.read(plots.resolve(chart).toFile());
       assertTrue(image != null && image.getWidth() >= 800, chart);
       assertTrue(sweep.out().contains(chart), sweep.out());
@@ -45,5 +57,30 @@ class SweepIT {
     plot.expectExit(0);
     assertTrue(Files.isRegularFile(again.resolve("download-speedup.png")), plot.out());
     assertTrue(Files.isRegularFile(again.resolve("berkeley-skew.png")), plot.out());
+    assertTrue(Files.isRegularFile(again.resolve("kernels-messages.png")), plot.out());
+  }
+
+  @Test
+  void anInterruptedSweepKeepsTheRowOfTheRunItStopped() throws Exception {
+    Path results = work.resolve("stopped");
+    Process launcher = Processes.startLauncher(work.resolve("sweep.log"), "sweep",
+        "--kernels", "berkeley", "--ranks", "2", "--repeat", "2", "--rounds", "1000000",
+        "--results", results.toString(), "--plots", work.resolve("plots").toString());
+    try {
+      // Wait until the first run's MPJ runtime is up, then give the rounds time to start.
+      Processes.awaitRuntime(launcher, Duration.ofSeconds(60), Duration.ofSeconds(3));
+      launcher.destroy(); // SIGTERM, as Ctrl-C
+      assertTrue(launcher.waitFor(90, TimeUnit.SECONDS), "the sweep ends after SIGTERM");
+    } finally {
+      launcher.destroyForcibly();
+    }
+    String log = Files.readString(work.resolve("sweep.log"));
+    List<String> csv = Files.readAllLines(results.resolve("sweep.csv"), StandardCharsets.UTF_8);
+    assertEquals(2, csv.size(), "header + the interrupted run, not the second: " + csv + "\n"
+        + log);
+    String[] cells = csv.get(1).split(",", -1);
+    assertEquals("berkeley", cells[0]);
+    assertEquals("interrupted", cells[4], csv.get(1));
+    assertTrue(Files.isRegularFile(results.resolve(cells[13])), "the partial record: " + csv);
   }
 }

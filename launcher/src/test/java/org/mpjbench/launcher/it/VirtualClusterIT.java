@@ -208,10 +208,8 @@ class VirtualClusterIT {
         });
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     // Cut once rounds are under way: the trace file shows their progress records.
-    while (!(Files.exists(trace) && Files.readString(trace).contains("\"progress\""))
-        && System.nanoTime() < deadline && !running.isDone()) {
-      Thread.sleep(200);
-    }
+    Processes.awaitTraceEvent(trace, "progress", 1, Duration.ofSeconds(60),
+        () -> !running.isDone());
     assertEquals(2, VirtualCluster.processesIn(h2.namespace()).size(), "daemon and rank on h2");
     LauncherRun.runPlain("cluster", "link", "h2", "down").expectExit(0);
     long cutNanos = System.nanoTime();

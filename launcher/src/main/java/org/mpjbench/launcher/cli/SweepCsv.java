@@ -1,0 +1,104 @@
+package org.mpjbench.launcher.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mpjbench.launcher.report.KernelFigures;
+import org.mpjbench.launcher.report.RunFigures;
+import org.mpjbench.launcher.results.RunRecord;
+
+/**
+ * {@code sweep.csv}: one row per run, appended as the sweep goes. The columns, documented in
+ * docs/results.md: which run; the kernels' own columns (Berkeley's, then the download's, as
+ * {@link KernelFigures#columns()} lists them); the record's file; then the figures every kernel
+ * fills ({@code property} ... {@code messages_per_op}), appended last so that readers of the
+ * older columns keep working.
+ */
+final class SweepCsv {
+  /** The columns, in order. */
+  static final List<String> COLUMNS = Stream.of(
+      Stream.of("kernel", "ranks", "repeat", "seed", "status", "wall_s"),
+      Stream.of(KernelFigures.values()).flatMap(k -> k.columns().stream())
+          .map(KernelFigures.Column::name),
+      Stream.of("result_file", "property", "messages", "operation", "operations",
+          "median_latency_ns", "ops_per_s", "messages_per_op"))
+      .flatMap(s -> s).toList();
+
+  private SweepCsv() {}
+
+  /** Writes the header line, replacing {@code csv}. */
+  static void start(Path csv) throws IOException {
+    Files.writeString(csv, String.join(",", COLUMNS) + "\n", StandardCharsets.UTF_8);
+  }
+
+  /** Appends one line, so that a sweep that stops keeps every row written so far. */
+  static void append(Path csv, String line) throws IOException {
+    try (BufferedWriter writer = Files.newBufferedWriter(csv, StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND)) {
+      writer.write(line + "\n");
+    }
+  }
+
+  /**
+   * The row of one run.
+   *
+   * @param kernel the kernel's name
+   * @param seed the repeat, which is also the seed
+   * @param record the record the run wrote, or null when it wrote none (status {@code failed})
+   * @param file that record's file
+   * @param figures its figures, or null when they could not be read (their cells stay empty)
+   */
+  static String row(String kernel, int ranks, int seed, RunRecord record, Path file,
+      RunFigures figures) {
+    Map<String, String> row = new HashMap<>();
+    row.put("kernel", kernel);
+    row.put("ranks", Integer.toString(ranks));
+    row.put("repeat", Integer.toString(seed));
+    row.put("seed", Integer.toString(seed));
+    row.put("status", record == null ? "failed" : record.status());
+    if (record != null) {
+      row.put("wall_s", decimal(record.wallTimeSeconds()));
+      row.put("result_file", file.getFileName().toString());
+    }
+    if (figures != null) {
+      if (figures.complete()) {
+        for (KernelFigures.Column column : figures.kernel().columns()) {
+          row.put(column.name(), column.cell(record));
+        }
+        row.put("operation", figures.kernel().operation());
+      }
+      if (figures.propertyHolds() != null) {
+        row.put("property", figures.propertyHolds() ? "holds" : "violated");
+      }
+      row.put("messages", text(figures.messages()));
+      row.put("operations", text(figures.operations()));
+      row.put("median_latency_ns", text(figures.medianLatencyNanos()));
+      row.put("ops_per_s", figures.operationsPerSecond() == null ? ""
+          : decimal(figures.operationsPerSecond()));
+      row.put("messages_per_op", figures.messagesPerOperation() == null ? ""
+          : decimal(figures.messagesPerOperation()));
+    }
+    List<String> cells = new ArrayList<>();
+    for (String column : COLUMNS) {
+      cells.add(row.getOrDefault(column, ""));
+    }
+    return String.join(",", cells);
+  }
+
+  private static String text(Long value) {
+    return value == null ? "" : value.toString();
+  }
+
+  private static String decimal(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+}

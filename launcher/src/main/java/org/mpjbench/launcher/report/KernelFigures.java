@@ -1,0 +1,309 @@
+package org.mpjbench.launcher.report;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.Collectors;
+import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.check.PropertyCheck.ViolationException;
+import org.mpjbench.launcher.results.RunRecord;
+
+/**
+ * Where each kernel's figures sit in its result JSON, and what they mean: one constant per kernel
+ * of {@link KernelType}, each naming its operation (what one is: a round, a sync, an entry...),
+ * how to read the operations, the median latency of one, the operations per second and a one-line
+ * headline, and the kernel's own columns in {@code sweep.csv}. The sweep (brief, CSV, table) and
+ * the kernel charts read runs only through here, so a kernel's JSON pointers live in one place.
+ *
+ * <p>Kernels that check a correctness property ({@link #checksProperty()}) all report {@code
+ * check.holds} and {@code messages}; those two are read the same way for each of them.
+ */
+public enum KernelFigures {
+  /** A round polls every slave and scatters the corrections; messages are not counted. */
+  BERKELEY(KernelType.BERKELEY, "round", "round", false, null,
+      List.of(Column.integer("final_skew_ns", "/summary/finalSkewNanos"),
+          Column.integer("median_round_ns", "/summary/medianRoundNanos")),
+      (r, ranks) -> new Reading(r.each("/rounds").size(), r.integer("/summary/medianRoundNanos"),
+          r.number("/summary/roundsPerSecond"), r.integer("/baselineRoundTripNanos"),
+          "final skew " + r.duration("/summary/finalSkewNanos"))),
+
+  /** A draw is a line the server handed the group; D/T draws per second. */
+  DOWNLOAD(KernelType.DOWNLOAD, "draw", null, false, null,
+      List.of(Column.integer("lines", "/lineCount"), Column.integer("draws", "/draws"),
+          Column.decimal("master_complete_s", "/masterCompleteSeconds"),
+          Column.decimal("bound_s", "/boundSeconds"), Column.decimal("efficiency", "/efficiency")),
+      (r, ranks) -> new Reading(r.integer("/draws"), null,
+          r.integer("/draws") / r.number("/masterCompleteSeconds"), null,
+          String.format(Locale.ROOT, "T = %.2f s (bound %.2f s), E = %.3f",
+              r.number("/masterCompleteSeconds"), r.number("/boundSeconds"),
+              r.number("/efficiency")))),
+
+  /** A sync is one client's requests until it sets its clock. */
+  CRISTIAN(KernelType.CRISTIAN, "sync", "a client's sync", true, null, List.of(),
+      (r, ranks) -> new Reading(r.each("/clients").size(), r.median("/clients", "/syncNanos"),
+          null, r.integer("/baselineRoundTripNanos"),
+          r.each("/clients").isEmpty() ? "no client to sync with 1 rank"
+              : "round trip median " + r.duration("/medianRoundTripNanos") + " (ping-pong "
+                  + r.duration("/baselineRoundTripNanos") + "), true error after the sync at most "
+                  + r.duration("/maxTrueErrorAfterNanos"))),
+
+  /** An operation is a message of the pattern, from its send to its receive. */
+  LAMPORT(KernelType.LAMPORT, "message", "send to receive", true, null, List.of(),
+      (r, ranks) -> new Reading(r.integer("/messages"), r.integer("/medianMessageNanos"),
+          perSecond(r.integer("/messages"), r.integer("/patternNanos")), null,
+          (r.integer("/messages") == 0 ? "no messages with 1 rank"
+              : "median message " + r.duration("/medianMessageNanos"))
+              + ", " + r.integer("/events") + " events, largest Lamport stamp "
+              + r.integer("/maxLamportStamp") + (r.bool("/vector") ? ", vector clocks" : ""))),
+
+  /** One election per run; its latency runs until the last live rank knows the winner. */
+  BULLY(KernelType.BULLY, "election", "election, until all know", true, null, List.of(),
+      (r, ranks) -> new Reading(1, r.integer("/latencyMaxNanos"), null, null,
+          election(r) + "; messages within bounds " + r.integer("/bounds/lower") + " to "
+              + r.integer("/bounds/upper"))),
+
+  /** One election per run; its latency runs until the last live rank knows the winner. */
+  RING(KernelType.RING, "election", "election, until all know", true, null, List.of(),
+      (r, ranks) -> new Reading(1, r.integer("/latencyMaxNanos"), null, null,
+          election(r) + "; " + r.integer("/predictedMessages") + " predicted")),
+
+  /** An entry into the critical section; its latency is the wait from asking to entering. */
+  SUZUKI_KASAMI(KernelType.SUZUKI_KASAMI, "entry", "wait to enter", true,
+      new Expectation("at most K", true, k -> k), List.of(),
+      (r, ranks) -> mutex(r, "at most K = " + ranks)),
+
+  /** An entry into the critical section; its latency is the wait from asking to entering. */
+  RICART_AGRAWALA(KernelType.RICART_AGRAWALA, "entry", "wait to enter", true,
+      new Expectation("2(K−1)", false, k -> 2.0 * (k - 1)), List.of(),
+      (r, ranks) -> mutex(r, "2(K−1) = " + 2 * (ranks - 1))),
+
+  /** A multicast to the group; its latency runs from the send to a member's delivery. */
+  MULTICAST(KernelType.MULTICAST, "multicast", "send to delivery", true, null, List.of(),
+      (r, ranks) -> new Reading(r.integer("/multicasts"), r.integer("/medianLatencyNanos"),
+          perSecond(r.integer("/multicasts"), r.integer("/durationNanos")), null,
+          r.integer("/deliveries") + " deliveries, median latency "
+              + r.duration("/medianLatencyNanos") + ", "
+              + rate(r.number("/deliveriesPerSecond")) + " deliveries/s")),
+
+  /** A task of any policy; its latency is the turnaround from the policy's start to its end. */
+  LOAD_BALANCE(KernelType.LOAD_BALANCE, "task", "task turnaround", true, null, List.of(),
+      (r, ranks) -> {
+        List<ResultFields> policies = r.each("/policies");
+        long tasks = policies.stream().mapToLong(p -> p.sum("/tasksPerWorker")).sum();
+        long makespans = policies.stream().mapToLong(p -> p.integer("/makespanNanos")).sum();
+        String headline = "makespan " + policies.stream()
+            .map(p -> p.text("/policy") + " " + p.duration("/makespanNanos"))
+            .collect(Collectors.joining(", ")) + "; bound " + r.duration("/lowerBoundNanos");
+        return new Reading(tasks, r.integer("/medianTurnaroundNanos"),
+            perSecond(tasks, makespans), null, headline);
+      }),
+
+  /** A lookup of a name at the name server, request to reply. */
+  NAMING(KernelType.NAMING, "lookup", "lookup round trip", true, null, List.of(),
+      (r, ranks) -> new Reading(r.integer("/lookups"), r.integer("/medianLookupNanos"),
+          r.number("/lookupsPerSecond"), null,
+          r.integer("/hits") + " resolved, " + r.integer("/misses") + " missed, median lookup "
+              + r.duration("/medianLookupNanos") + ", " + rate(r.number("/lookupsPerSecond"))
+              + " lookups/s")),
+
+  /** A call of the square-root service, request to reply. */
+  REMOTE_CALL(KernelType.REMOTE_CALL, "call", "call round trip", true, null, List.of(),
+      (r, ranks) -> new Reading(r.integer("/calls"), r.integer("/medianCallNanos"),
+          r.number("/callsPerSecond"), r.integer("/baselineRoundTripNanos"),
+          r.integer("/calls") + " calls, median " + r.duration("/medianCallNanos")
+              + (r.integer("/baselineRoundTripNanos") > 0
+                  ? " (ping-pong " + r.duration("/baselineRoundTripNanos") + ")" : "")
+              + ", " + rate(r.number("/callsPerSecond")) + " calls/s"));
+
+  private final KernelType type;
+  private final String operation;
+  private final String latencyMeaning;
+  private final boolean checksProperty;
+  private final Expectation expectation;
+  private final List<Column> columns;
+  private final Reader reader;
+
+  KernelFigures(KernelType type, String operation, String latencyMeaning, boolean checksProperty,
+      Expectation expectation, List<Column> columns, Reader reader) {
+    this.type = type;
+    this.operation = operation;
+    this.latencyMeaning = latencyMeaning;
+    this.checksProperty = checksProperty;
+    this.expectation = expectation;
+    this.columns = columns;
+    this.reader = reader;
+  }
+
+  /** The kernel. */
+  public KernelType type() {
+    return type;
+  }
+
+  /** The kernel's name in result files, e.g. {@code suzuki-kasami}. */
+  public String kernelName() {
+    return type.cliName();
+  }
+
+  /** What one operation is, a noun: "round", "entry", "lookup". */
+  public String operation() {
+    return operation;
+  }
+
+  /** What the median latency measures, for a legend ("wait to enter"); null when none. */
+  public String latencyMeaning() {
+    return latencyMeaning;
+  }
+
+  /** Whether the kernel checks a correctness property and counts its messages. */
+  public boolean checksProperty() {
+    return checksProperty;
+  }
+
+  /** The textbook's messages per operation, where the algorithm has a formula; else null. */
+  public Expectation expectation() {
+    return expectation;
+  }
+
+  /** The kernel's own columns of {@code sweep.csv} (besides those every kernel fills). */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** The description of {@code type}. */
+  public static KernelFigures of(KernelType type) {
+    return Arrays.stream(values()).filter(k -> k.type == type).findFirst().orElseThrow();
+  }
+
+  /** The description of the kernel named {@code kernel} in a result file, if it is one of ours. */
+  public static Optional<KernelFigures> byName(String kernel) {
+    return kernel == null ? Optional.empty()
+        : Arrays.stream(values()).filter(k -> k.kernelName().equals(kernel)).findFirst();
+  }
+
+  /**
+   * The figures of {@code run}. A run that did not complete has none but its verdict (false when
+   * its property was violated).
+   *
+   * @throws IllegalArgumentException when the run is not of a known kernel, or is complete but
+   *     lacks a figure its kernel always writes (the message names the run and the field)
+   */
+  public static RunFigures of(RunRecord run) {
+    KernelFigures kernel = byName(run.kernel()).orElseThrow(() -> new IllegalArgumentException(
+        "run " + RunFigures.nameOf(run) + " is of kernel '" + run.kernel()
+            + "', which has no figures"));
+    return kernel.read(run);
+  }
+
+  /** The figures of {@code run}, a run of this kernel. */
+  public RunFigures read(RunRecord run) {
+    if (!RunFigures.COMPLETE.equals(run.status()) || run.result() == null) {
+      boolean violated = checksProperty && violated(run);
+      return new RunFigures(run, this, violated ? Boolean.FALSE : null, null, null, null, null,
+          null, null);
+    }
+    ResultFields result = new ResultFields(RunFigures.nameOf(run), "", run.result());
+    Reading reading = reader.read(result, run.ranks());
+    boolean someOperation = reading.operations() > 0;
+    return new RunFigures(run, this,
+        checksProperty ? result.bool("/check/holds") : null,
+        checksProperty ? result.integer("/messages") : null,
+        reading.operations(),
+        someOperation ? reading.medianLatencyNanos() : null,
+        someOperation ? reading.operationsPerSecond() : null,
+        reading.baselineRoundTripNanos() == null || reading.baselineRoundTripNanos() <= 0 ? null
+            : reading.baselineRoundTripNanos(),
+        reading.headline());
+  }
+
+  /** Whether the run failed because rank 0's check threw {@link ViolationException}. */
+  private static boolean violated(RunRecord run) {
+    if (run.error() == null) {
+      return false;
+    }
+    String message = String.valueOf(run.error().message());
+    String detail = String.valueOf(run.error().detail());
+    return message.contains(ViolationException.class.getSimpleName() + ": ")
+        || detail.startsWith(ViolationException.class.getName());
+  }
+
+  /**
+   * A textbook count of messages per operation, drawn beside the measured one.
+   *
+   * @param formula in K, the number of ranks: "2(K−1)"
+   * @param atMost whether the formula is an upper bound rather than the exact count
+   * @param perRanks its value for K ranks
+   */
+  public record Expectation(String formula, boolean atMost, IntToDoubleFunction perRanks) {}
+
+  /**
+   * One kernel-specific column of {@code sweep.csv}.
+   *
+   * @param name the column's name
+   * @param pointer where its value sits in the result
+   * @param decimal whether it is written with four decimals (else as the JSON has it)
+   */
+  public record Column(String name, String pointer, boolean decimal) {
+    static Column integer(String name, String pointer) {
+      return new Column(name, pointer, false);
+    }
+
+    static Column decimal(String name, String pointer) {
+      return new Column(name, pointer, true);
+    }
+
+    /** The cell of a complete run's {@code result}; empty when the result lacks the field. */
+    public String cell(RunRecord run) {
+      var value = run.result() == null ? null : run.result().at(pointer);
+      if (value == null || !value.isNumber()) {
+        return "";
+      }
+      return decimal ? String.format(Locale.ROOT, "%.4f", value.doubleValue()) : value.asText();
+    }
+
+    /** The value of a complete run's {@code result} as a number; NaN when it lacks the field. */
+    public double number(RunRecord run) {
+      var value = run.result() == null ? null : run.result().at(pointer);
+      return value == null || !value.isNumber() ? Double.NaN : value.doubleValue();
+    }
+  }
+
+  /** The column named {@code name} of this kernel. */
+  public Column column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(
+        () -> new IllegalArgumentException(this + " has no column " + name));
+  }
+
+  /** What a kernel's result holds besides the verdict and the messages. */
+  private record Reading(long operations, Long medianLatencyNanos, Double operationsPerSecond,
+      Long baselineRoundTripNanos, String headline) {}
+
+  @FunctionalInterface
+  private interface Reader {
+    Reading read(ResultFields result, int ranks);
+  }
+
+  private static String election(ResultFields r) {
+    return "coordinator " + r.integer("/coordinator") + " known to every live rank after "
+        + r.duration("/latencyMaxNanos");
+  }
+
+  private static Reading mutex(ResultFields r, String expected) {
+    return new Reading(r.integer("/figures/entries"), r.integer("/figures/medianWaitNanos"),
+        r.number("/figures/entriesPerSecond"), null,
+        String.format(Locale.ROOT, "%.2f messages per entry (%s), median wait %s, %s entries/s",
+            r.number("/figures/messagesPerEntry"), expected,
+            r.duration("/figures/medianWaitNanos"), rate(r.number("/figures/entriesPerSecond"))));
+  }
+
+  private static Double perSecond(long operations, long nanos) {
+    return nanos <= 0 ? null : operations * 1e9 / nanos;
+  }
+
+  /** A rate for people: "4.75", "47.5", "4,751". */
+  public static String rate(double perSecond) {
+    String pattern = perSecond < 10 ? "%.2f" : perSecond < 100 ? "%.1f" : "%,.0f";
+    return String.format(Locale.ROOT, pattern, perSecond);
+  }
+}

@@ -1,0 +1,80 @@
+package org.mpjbench.launcher.report;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.mpjbench.launcher.results.RunRecord;
+
+/**
+ * One run's figures in the terms every kernel shares, read by {@link KernelFigures#of(RunRecord)}.
+ * Every figure but the run and its kernel may be null: the kernel does not have it, or the run
+ * ended before its result, or (latency, rate) the run made no operation.
+ *
+ * @param run the record read
+ * @param kernel the kernel's description
+ * @param propertyHolds whether the kernel's correctness property held: from {@code check.holds}
+ *     of a complete run, false for a run failed by a violation; null when the kernel checks none
+ *     or the run ended otherwise
+ * @param messages MPI messages the algorithm sent, as the kernel counted them
+ * @param operations how many operations the run made ({@link KernelFigures#operation()} says what
+ *     one is)
+ * @param medianLatencyNanos the median latency of one operation ({@link
+ *     KernelFigures#latencyMeaning()} says from when to when)
+ * @param operationsPerSecond operations per second, where the kernel times them
+ * @param baselineRoundTripNanos the plain MPI ping-pong the kernel measured in the same run, the
+ *     reference for its latencies
+ * @param headline the kernel's own figures in one line, e.g. "final skew 784 ns"
+ */
+public record RunFigures(
+    RunRecord run,
+    KernelFigures kernel,
+    Boolean propertyHolds,
+    Long messages,
+    Long operations,
+    Long medianLatencyNanos,
+    Double operationsPerSecond,
+    Long baselineRoundTripNanos,
+    String headline) {
+
+  /** The status of a run that has a result. */
+  public static final String COMPLETE = "complete";
+
+  // The stamp of ResultWriter's file names, so that a run is named the way its file is.
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /** Whether the run completed (and so has its figures). */
+  public boolean complete() {
+    return COMPLETE.equals(run.status());
+  }
+
+  /** Messages per operation; null unless both are known and some operation was made. */
+  public Double messagesPerOperation() {
+    return messages == null || operations == null || operations == 0 ? null
+        : (double) messages / operations;
+  }
+
+  /**
+   * The line a sweep prints for a complete run: for a kernel that checks a property, e.g.
+   * "property holds, 480 messages; 6.00 messages per entry, ...", else the headline alone.
+   */
+  public String brief() {
+    if (!kernel.checksProperty()) {
+      return headline;
+    }
+    String verdict = propertyHolds == null ? "property not checked"
+        : propertyHolds ? "property holds" : "property VIOLATED";
+    String counted = messages == null ? ""
+        : ", " + messages + (messages == 1 ? " message" : " messages");
+    return verdict + counted + (headline == null ? "" : "; " + headline);
+  }
+
+  /**
+   * The run's name as its result file is called, without {@code .json}, e.g.
+   * {@code download-4r-multicore-20261121T234653Z}.
+   */
+  public static String nameOf(RunRecord run) {
+    return run.kernel() + "-" + run.ranks() + "r-" + run.device()
+        + (run.startTime() == null ? "" : "-" + STAMP.format(run.startTime()));
+  }
+}
