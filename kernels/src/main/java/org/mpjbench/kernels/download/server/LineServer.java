@@ -197,7 +197,7 @@ public final class LineServer implements AutoCloseable {
 
   /**
    * The most bytes the {@code count} pairs of one {@code SUBMIT} may take in all, line breaks
-   * included: the whole file, {@value #PAIR_OVERHEAD_BYTES} bytes per pair for its number, and a
+   * included: the whole file, 24 bytes per pair for its number, and a
    * request line's worth of slack. A right submission never comes near it; the server stops
    * reading a submission that goes over, refuses it and closes the connection.
    */

@@ -28,9 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mpjbench.kernels.download.protocol.SubmitReply;
 
 /**
@@ -80,23 +80,12 @@ class LineServerLoadTest {
    */
   record Ending(Kind kind, boolean closedByServer, long afterMillis, String firstReply) {}
 
-  private final List<LineServer> servers = new ArrayList<>();
-
-  @AfterEach
-  void closeServers() {
-    servers.forEach(LineServer::close);
-  }
-
-  private LineServer start(LineServerConfig config) throws IOException {
-    LineServer server = LineServer.start(config);
-    servers.add(server);
-    return server;
-  }
+  @RegisterExtension final TestServers servers = new TestServers();
 
   @Test
   void wellBehavedClientsAreServedWhile264HostileConnectionsAttack() throws Exception {
     LineFile file = LineFile.generate(500, SEED);
-    LineServer server = start(LineServerConfig.defaults(file).withIdleTimeout(IDLE_TIMEOUT)
+    LineServer server = servers.start(LineServerConfig.defaults(file).withIdleTimeout(IDLE_TIMEOUT)
         .withRatePerSecond(1e9).withBurst(1_000_000));
     Map<Integer, byte[]> wholeFile = new LinkedHashMap<>();
     for (int n = 0; n < file.lineCount(); n++) {
@@ -175,7 +164,7 @@ class LineServerLoadTest {
   @Test
   void floodBeyondMaxConnectionsIsRefusedAtOnceAndCostsNoThread() throws Exception {
     int limit = 100;
-    LineServer server = start(LineServerConfig.defaults(LineFile.generate(10, 1))
+    LineServer server = servers.start(LineServerConfig.defaults(LineFile.generate(10, 1))
         .withMaxConnections(limit).withIdleTimeout(Duration.ofSeconds(1)));
     String prefix = "line-server-" + server.address().getPort() + "-conn-";
     List<Socket> holders = new ArrayList<>();

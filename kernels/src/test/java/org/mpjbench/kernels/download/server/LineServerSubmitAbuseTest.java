@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,18 +35,7 @@ class LineServerSubmitAbuseTest {
   private static final LineFile FILE = LineFile.of(
       latin1("zero\none\nt\0wo\ncaf\u00C3\u00A9\n\u00C3(\nfive\n"));
 
-  private final List<LineServer> servers = new ArrayList<>();
-
-  @AfterEach
-  void closeServers() {
-    servers.forEach(LineServer::close);
-  }
-
-  private LineServer start(LineServerConfig config) throws IOException {
-    LineServer server = LineServer.start(config);
-    servers.add(server);
-    return server;
-  }
+  @RegisterExtension final TestServers servers = new TestServers();
 
   /** Each char of {@code text} as the byte of the same value: "\u00C3" is 0xC3, "\0" is NUL. */
   private static byte[] latin1(String text) {
@@ -137,7 +126,7 @@ class LineServerSubmitAbuseTest {
       String reply, After after) throws IOException {
     // The idle time-out (120 s) is far beyond the client's 5 s read time-out: a reply that comes
     // comes without the server waiting for pairs that were never sent.
-    LineServer server = start(LineServerConfig.defaults(FILE));
+    LineServer server = servers.start(LineServerConfig.defaults(FILE));
 
     try (TestClient client = new TestClient(server.address())) {
       client.send(latin1(request));
@@ -160,7 +149,7 @@ class LineServerSubmitAbuseTest {
 
   @Test
   void anEndlessTextIsCutOffAtThePairsBudgetNotReadToTheEnd() throws Exception {
-    LineServer server = start(LineServerConfig.defaults(FILE));
+    LineServer server = servers.start(LineServerConfig.defaults(FILE));
     long budget = server.pairBudgetBytes(6);
     AtomicLong written = new AtomicLong();
 
@@ -197,7 +186,7 @@ class LineServerSubmitAbuseTest {
   void longNumberLinesAddUpToThePairsBudget() throws IOException {
     // Each number line is within the 64 KiB request-line bound (leading zeros make it a right
     // number), but together they would be 6 x 60 KB: more than six pairs of this file can take.
-    LineServer server = start(LineServerConfig.defaults(FILE));
+    LineServer server = servers.start(LineServerConfig.defaults(FILE));
     String zeros = "0".repeat(60_000);
     String[] pairs = rightPairs();
     for (int i = 0; i < pairs.length; i += 2) {
@@ -225,7 +214,7 @@ class LineServerSubmitAbuseTest {
 
   @Test
   void submissionStoppedHalfWayIsClosedAtTheIdleTimeoutAndOthersAreServed() throws Exception {
-    LineServer server = start(LineServerConfig.defaults(FILE)
+    LineServer server = servers.start(LineServerConfig.defaults(FILE)
         .withIdleTimeout(Duration.ofMillis(800)));
     String[] half = Arrays.copyOf(rightPairs(), 6); // 3 of the 6 pairs announced
 
