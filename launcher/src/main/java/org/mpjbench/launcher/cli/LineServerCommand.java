@@ -107,7 +107,8 @@ public final class LineServerCommand implements Callable<Integer> {
   int maxConnections;
 
   @Option(names = "--idle-timeout-s", paramLabel = "SECONDS", defaultValue = "120",
-      description = "Close a connection idle for this long (default: ${DEFAULT-VALUE}).")
+      description = "Close a connection that sends no whole line (a byte now and then does not"
+          + " count), or reads no reply, for this long (default: ${DEFAULT-VALUE}).")
   long idleTimeoutSeconds;
 
   @Option(names = "--drop-connection-every", paramLabel = "N", defaultValue = "0",

@@ -3,7 +3,6 @@ package org.mpjbench.kernels.download.protocol;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * The line server's messages as bytes (see the package description for the whole protocol): the
@@ -41,6 +40,7 @@ public final class LineProtocol {
   /** {@link #parseUnsigned}'s answer for a line that is not an unsigned decimal number. */
   public static final long NOT_A_NUMBER = -1;
 
+  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
   private static final byte[] SENDLINE_REQUEST = ascii(SENDLINE + "\n");
   private static final byte[] DECLINED_REPLY = ascii("-1\n\n");
 
@@ -213,7 +213,9 @@ public final class LineProtocol {
       } else if (b >= 0x20 && b <= 0x7e) {
         piece = String.valueOf((char) b);
       } else {
-        piece = String.format(Locale.ROOT, "\\x%02X", b);
+        // By hand, not String.format: a garbage line quotes up to 40 of these, and a client can
+        // send thousands of garbage lines a second.
+        piece = new String(new char[] {'\\', 'x', HEX_DIGITS[b >> 4], HEX_DIGITS[b & 0xf]});
       }
       if (text.length() + piece.length() > maxChars) {
         return text.append("...").toString();

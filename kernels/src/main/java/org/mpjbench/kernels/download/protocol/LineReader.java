@@ -23,6 +23,8 @@ public final class LineReader {
   private final byte[] buffer = new byte[BUFFER_BYTES];
   private int position;
   private int limit;
+  /** Bytes read from the stream in all (the buffer's content included). */
+  private long bytesFilled;
   /** The line being assembled when it spans more than one buffer fill. */
   private byte[] line = EMPTY;
   private int lineLength;
@@ -115,20 +117,44 @@ public final class LineReader {
    * the {@code \n}. A stream that ends first gives {@link EOFException}.
    */
   public long skipLine() throws IOException {
+    return skipLine(Long.MAX_VALUE);
+  }
+
+  /**
+   * {@link #skipLine()}, but reading no more than {@code maxBytes} before the {@code \n}: beyond
+   * that it gives {@link LineTooLongException}, the stream again inside the line, so that a peer
+   * cannot make us read without end.
+   */
+  public long skipLine(long maxBytes) throws IOException {
+    if (maxBytes < 0) {
+      throw new IllegalArgumentException("maxBytes must not be negative, got " + maxBytes);
+    }
     long skipped = 0;
     while (true) {
       if (position == limit && !fill()) {
         throw new EOFException("stream ended inside a line after " + skipped + " skipped bytes");
       }
       int newline = indexOfNewline();
+      int end = newline < 0 ? limit : newline;
+      if (skipped + (end - position) > maxBytes) {
+        position = end;
+        throw new LineTooLongException((int) Math.min(Integer.MAX_VALUE, maxBytes));
+      }
+      skipped += end - position;
+      position = end;
       if (newline >= 0) {
-        skipped += newline - position;
-        position = newline + 1;
+        position++;
         return skipped;
       }
-      skipped += limit - position;
-      position = limit;
     }
+  }
+
+  /**
+   * How many bytes of the stream the lines read and skipped so far took, line breaks included
+   * (what is buffered but not yet read as a line is not counted).
+   */
+  public long bytesConsumed() {
+    return bytesFilled - (limit - position);
   }
 
   /**
@@ -149,6 +175,7 @@ public final class LineReader {
     }
     position = 0;
     limit = n;
+    bytesFilled += n;
     return true;
   }
 

@@ -21,7 +21,13 @@ public final class RequestParser {
 
   private final int maxCount;
   private State state = State.COMMAND;
-  private byte[] idTeamLine;
+  /**
+   * Between the {@code id@team} line and the count: the two names, or null when the line was
+   * malformed (then {@link #nameProblem} says why). Only these are kept, not the line itself, so
+   * that a parser holds a few bytes whatever a client sent.
+   */
+  private String[] idTeam;
+  private String nameProblem;
 
   /** A parser for a file of {@code maxCount} lines (the largest count a SUBMIT may announce). */
   public RequestParser(int maxCount) {
@@ -41,14 +47,19 @@ public final class RequestParser {
     }
     switch (state) {
       case ID_TEAM:
-        idTeamLine = line;
+        idTeam = splitIdTeam(line);
+        nameProblem = idTeam == null
+            ? "malformed id@team '" + LineProtocol.quote(line) + "' (each "
+                + LineProtocol.nameRule() + ")"
+            : null;
         state = State.COUNT;
         return null;
       case COUNT:
         state = State.COMMAND;
-        byte[] idTeam = idTeamLine;
-        idTeamLine = null;
-        return submit(idTeam, line);
+        Request request = submit(line);
+        idTeam = null;
+        nameProblem = null;
+        return request;
       default:
         return command(line);
     }
@@ -74,12 +85,7 @@ public final class RequestParser {
         + "'; requests are SENDLINE and SUBMIT");
   }
 
-  private Request submit(byte[] idTeamLine, byte[] countLine) {
-    String[] idTeam = splitIdTeam(idTeamLine);
-    String nameProblem = idTeam == null
-        ? "malformed id@team '" + LineProtocol.quote(idTeamLine) + "' (each "
-            + LineProtocol.nameRule() + ")"
-        : null;
+  private Request submit(byte[] countLine) {
     long count = LineProtocol.parseUnsigned(countLine);
     String countProblem = null;
     if (count == LineProtocol.NOT_A_NUMBER) {

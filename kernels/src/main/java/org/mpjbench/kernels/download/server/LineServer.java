@@ -3,6 +3,7 @@ package org.mpjbench.kernels.download.server;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import org.mpjbench.kernels.download.protocol.LineProtocol;
 import org.mpjbench.kernels.download.protocol.LineReader;
 import org.mpjbench.kernels.download.protocol.Request;
@@ -37,10 +39,14 @@ import org.mpjbench.kernels.download.protocol.RequestParser;
  * ({@code SUBMIT}); the protocol is described in {@code org.mpjbench.kernels.download.protocol}.
  *
  * <p>One daemon thread per connection, each connection served in order (pipelined requests are
- * answered in order). Every read has a time-out (the idle time-out), and a connection whose client
- * stops reading its replies is closed after the same time; a line is never read past its bound, so
- * memory per connection is bounded (a bit per file line while a submission is checked). A failure
- * on one connection (garbage, a broken peer, even a bug) closes that connection only.
+ * answered in order). Every line a client sends must arrive whole within the idle time-out of the
+ * moment the server starts waiting for it (a byte now and then does not keep a connection open),
+ * and a connection whose client stops reading its replies is closed after the same time. A line is
+ * never read past its bound, and a submission's pairs never past {@link #pairBudgetBytes}, so the
+ * data read and the memory held per connection are bounded: an 8 KiB read buffer, an 8 KiB reply
+ * buffer, a line being assembled (at most 64 KiB, plus its copy once whole), and a bit per file
+ * line while a submission is checked. A failure on one connection (garbage, a broken peer, even a
+ * bug) closes that connection only.
  *
  * <p>The milliseconds of {@code SUBMIT OK} run from the first SENDLINE answered (served or
  * declined) after the server started or after the previous accepted submission, across all
@@ -60,6 +66,11 @@ public final class LineServer implements AutoCloseable {
   private static final int LINGER_MAX_BYTES = 1 << 20;
   /** Marks "no SENDLINE answered since the start or the last accepted submission". */
   private static final long NO_DOWNLOAD = Long.MIN_VALUE;
+  /**
+   * Bytes a pair may take beyond its text in {@link #pairBudgetBytes}: a right pair has at most
+   * 10 digits, a {@code \r} and two {@code \n}; the rest is room for leading zeros.
+   */
+  private static final int PAIR_OVERHEAD_BYTES = 24;
 
   /**
    * What the server has done since it started; a consistent-enough snapshot of thread-safe
@@ -75,6 +86,8 @@ public final class LineServer implements AutoCloseable {
    * @param submissionsOk accepted submissions
    * @param submissionsFailed refused submissions
    * @param errors ERROR replies to requests (unknown requests, over-long lines)
+   * @param connectionsFailed connections ended by an unexpected exception in the server (a bug, or
+   *     memory exhausted), not by anything a client did; each is reported on standard error
    */
   public record Stats(
       long connectionsAccepted,
@@ -86,16 +99,18 @@ public final class LineServer implements AutoCloseable {
       long declinedAtRandom,
       long submissionsOk,
       long submissionsFailed,
-      long errors) {
+      long errors,
+      long connectionsFailed) {
 
     /** The statistics in one line, for people. */
     public String summary() {
       return String.format(Locale.ROOT,
           "connections %d (%d refused, %d open); SENDLINE %d: %d served, %d declined by the"
-              + " rate limit, %d at random; submissions %d OK, %d failed; errors %d",
+              + " rate limit, %d at random; submissions %d OK, %d failed; errors %d%s",
           connectionsAccepted, connectionsRefused, connectionsOpen, sendLineRequests,
           linesServed, declinedByRate, declinedAtRandom, submissionsOk, submissionsFailed,
-          errors);
+          errors, connectionsFailed == 0 ? ""
+              : "; " + connectionsFailed + " connections failed by a server error (see above)");
     }
   }
 
@@ -122,6 +137,7 @@ public final class LineServer implements AutoCloseable {
   private final LongAdder submissionsOk = new LongAdder();
   private final LongAdder submissionsFailed = new LongAdder();
   private final LongAdder errors = new LongAdder();
+  private final LongAdder connectionsFailed = new LongAdder();
 
   private LineServer(LineServerConfig config, ServerSocket serverSocket) {
     this.config = config;
@@ -179,7 +195,18 @@ public final class LineServer implements AutoCloseable {
     long atRandom = declinedAtRandom.sum();
     return new Stats(connectionsAccepted.get(), connectionsOpen.get(), connectionsRefused.get(),
         served + byRate + atRandom, served, byRate, atRandom, submissionsOk.sum(),
-        submissionsFailed.sum(), errors.sum());
+        submissionsFailed.sum(), errors.sum(), connectionsFailed.sum());
+  }
+
+  /**
+   * The most bytes the {@code count} pairs of one {@code SUBMIT} may take in all, line breaks
+   * included: the whole file, 24 bytes per pair for its number, and a
+   * request line's worth of slack. A right submission never comes near it; the server stops
+   * reading a submission that goes over, refuses it and closes the connection.
+   */
+  public long pairBudgetBytes(int count) {
+    return file.sizeBytes() + (long) count * PAIR_OVERHEAD_BYTES
+        + LineProtocol.MAX_REQUEST_LINE_BYTES;
   }
 
   /** Whether {@link #close()} was called. */
@@ -240,7 +267,7 @@ public final class LineServer implements AutoCloseable {
       }
       try {
         admit(socket);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | OutOfMemoryError e) {
         closeQuietly(socket); // this connection is lost, the server is not
       }
     }
@@ -350,6 +377,17 @@ public final class LineServer implements AutoCloseable {
     private final TokenBucket bucket;
     /** When the write under way started ({@link System#nanoTime()}), 0 when none is. */
     private volatile long writingSinceNanos;
+    /** When the line being read must be whole ({@link System#nanoTime()}). */
+    private long lineDeadlineNanos;
+    /** The socket's read time-out as last set, to set it only when it changes. */
+    private int soTimeoutMillis;
+    /**
+     * While a submission's pairs are read: the {@link LineReader#bytesConsumed()} they must stay
+     * within; otherwise {@link Long#MAX_VALUE}.
+     */
+    private long pairBudgetEnd = Long.MAX_VALUE;
+    /** The budget of the pairs being read, for the reply that refuses them. */
+    private long pairBudget;
     private LineReader reader;
     private OutputStream replies;
     private int sendLineReplies;
@@ -373,8 +411,10 @@ public final class LineServer implements AutoCloseable {
         // Idle for the whole time-out: closed below, silently (nobody is waiting for a reply).
       } catch (IOException e) {
         // The client went away, closed mid-request, or close() closed the socket.
-      } catch (RuntimeException e) {
-        // A bug must not take the server down: this connection ends, the others go on.
+      } catch (RuntimeException | OutOfMemoryError e) {
+        // A bug (or a full heap) must not take the server down: this connection ends, its memory
+        // is freed, the others go on.
+        connectionsFailed.increment();
         System.err.println("line server: connection " + number + " failed: " + e);
       } finally {
         closeSocket();
@@ -384,8 +424,8 @@ public final class LineServer implements AutoCloseable {
 
     private void serve() throws IOException {
       socket.setTcpNoDelay(true);
-      socket.setSoTimeout(idleMillis);
-      reader = new LineReader(socket.getInputStream(), LineProtocol.MAX_REQUEST_LINE_BYTES);
+      reader = new LineReader(new DeadlineInputStream(socket.getInputStream()),
+          LineProtocol.MAX_REQUEST_LINE_BYTES);
       replies = new BufferedOutputStream(new WatchedOutputStream(socket.getOutputStream()), 8192);
       RequestParser parser = new RequestParser(file.lineCount());
       while (true) {
@@ -414,9 +454,13 @@ public final class LineServer implements AutoCloseable {
     /** A request line, or null at the end; an over-long one is answered and ends the connection. */
     private byte[] readRequestLine() throws IOException {
       flushBeforeBlocking();
+      int bound = startLine(LineProtocol.MAX_REQUEST_LINE_BYTES);
       try {
-        return reader.readLine();
+        return reader.readLine(bound);
       } catch (LineReader.LineTooLongException e) {
+        if (bound < LineProtocol.MAX_REQUEST_LINE_BYTES) {
+          refuseOverBudget();
+        }
         errors.increment();
         replies.write(LineProtocol.errorReply(
             "request line longer than " + LineProtocol.MAX_REQUEST_LINE_BYTES + " bytes"));
@@ -428,16 +472,68 @@ public final class LineServer implements AutoCloseable {
     /** A line's text in a submission, or null when longer than every line of the file. */
     private byte[] readText() throws IOException {
       flushBeforeBlocking();
+      int longest = Math.max(1, file.longestLineBytes());
+      int bound = startLine(longest);
       try {
-        byte[] text = reader.readLine(Math.max(1, file.longestLineBytes()));
+        byte[] text = reader.readLine(bound);
         if (text == null) {
           throw new EOFException("the client left in the middle of its submission");
         }
         return text;
       } catch (LineReader.LineTooLongException e) {
-        // Certainly wrong; skipped in constant memory so the next pair stays framed.
-        reader.skipLine();
-        return null;
+        if (bound < longest) {
+          refuseOverBudget();
+        }
+      }
+      // Certainly wrong; skipped in constant memory so the next pair stays framed, but no
+      // further than the pairs' budget.
+      try {
+        reader.skipLine(Math.max(0, pairBudgetEnd - reader.bytesConsumed() - 1));
+      } catch (LineReader.LineTooLongException e) {
+        refuseOverBudget();
+      }
+      return null;
+    }
+
+    /**
+     * Starts the deadline of the line about to be read, and returns its bound: {@code bound}, or
+     * less when the pairs being read have less of their budget left (at least 1 byte, so a pair
+     * can go over by a byte or two: still bounded).
+     */
+    private int startLine(int bound) {
+      lineDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
+      long left = pairBudgetEnd - reader.bytesConsumed() - 1; // the '\n' takes one
+      return (int) Math.max(1, Math.min(bound, left));
+    }
+
+    /** Refuses the submission whose pairs went over their budget, and ends the connection. */
+    private void refuseOverBudget() throws IOException {
+      submissionsFailed.increment();
+      replies.write(LineProtocol.submitFailedReply("the pairs take more than " + pairBudget
+          + " bytes, more than a right submission can; the rest is not read"));
+      lingerAndClose();
+      throw new IOException("closed after a submission over its budget");
+    }
+
+    /**
+     * Reads the {@code count} pairs of a submission, each to {@code sink} (the number line, and
+     * the text or null when longer than every line of the file); false when the connection ended
+     * instead (the client left).
+     */
+    private boolean readPairs(int count, BiConsumer<byte[], byte[]> sink) throws IOException {
+      pairBudget = pairBudgetBytes(count);
+      pairBudgetEnd = reader.bytesConsumed() + pairBudget;
+      try {
+        for (int i = 0; i < count; i++) {
+          byte[] number = readRequestLine();
+          if (number == null) {
+            return false; // the client left in the middle of its submission
+          }
+          sink.accept(number, readText());
+        }
+        return true;
+      } finally {
+        pairBudgetEnd = Long.MAX_VALUE;
       }
     }
 
@@ -470,12 +566,8 @@ public final class LineServer implements AutoCloseable {
 
     private boolean submit(Request.Submit submit) throws IOException {
       SubmissionCheck check = new SubmissionCheck(file, submit.count());
-      for (int i = 0; i < submit.count(); i++) {
-        byte[] number = readRequestLine();
-        if (number == null) {
-          return false; // the client left in the middle of its submission
-        }
-        check.accept(number, readText());
+      if (!readPairs(submit.count(), check::accept)) {
+        return false;
       }
       String failure = check.failure();
       if (failure == null) {
@@ -498,11 +590,8 @@ public final class LineServer implements AutoCloseable {
         lingerAndClose();
         return false;
       }
-      for (int i = 0; i < rejected.pairsToSkip(); i++) {
-        if (readRequestLine() == null) {
-          return false;
-        }
-        readText();
+      if (!readPairs(rejected.pairsToSkip(), (number, text) -> { })) {
+        return false;
       }
       replies.write(LineProtocol.submitFailedReply(rejected.reason()));
       return true;
@@ -551,6 +640,44 @@ public final class LineServer implements AutoCloseable {
 
     void closeSocket() {
       closeQuietly(socket);
+    }
+
+    /**
+     * Reads the socket with a time-out that is what is left until {@link #lineDeadlineNanos}: the
+     * idle time-out bounds a whole line, not the gap between two bytes, so that a client trickling
+     * a byte now and then (a slow-loris) is closed like an idle one.
+     */
+    private final class DeadlineInputStream extends FilterInputStream {
+      DeadlineInputStream(InputStream socketIn) {
+        super(socketIn);
+      }
+
+      @Override
+      public int read(byte[] bytes, int offset, int length) throws IOException {
+        long leftNanos = lineDeadlineNanos - System.nanoTime();
+        if (leftNanos <= 0) {
+          // Past the deadline, what has arrived is still taken: a server slowed down by a busy
+          // machine must not close a client that did send in time.
+          int available = in.available();
+          if (available <= 0) {
+            throw new SocketTimeoutException("no whole line within the idle time-out");
+          }
+          return in.read(bytes, offset, Math.min(length, available));
+        }
+        // Rounded up, so that a last fraction of a millisecond is not a time-out of 0 (infinite).
+        int millis = (int) Math.min(idleMillis, (leftNanos + 999_999) / 1_000_000);
+        if (millis != soTimeoutMillis) {
+          socket.setSoTimeout(millis);
+          soTimeoutMillis = millis;
+        }
+        return in.read(bytes, offset, length);
+      }
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
     }
 
     /** Marks the time of every write to the socket, for {@link #reapStalledWrites()}. */

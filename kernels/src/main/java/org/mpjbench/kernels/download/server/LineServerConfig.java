@@ -17,8 +17,9 @@ import java.time.Duration;
  * @param declineProbability chance that a SENDLINE is declined at random, without taking a token
  * @param maxConnectionsPerAddress open connections allowed from one remote address; 0: no limit
  * @param maxConnections open connections allowed in all
- * @param idleTimeout a connection that sends nothing for this long (or does not read its replies
- *     for this long) is closed
+ * @param idleTimeout a connection that does not send a whole line within this long of the server
+ *     starting to wait for it (a byte now and then does not count), or does not read its replies
+ *     for this long, is closed
  * @param seed seed of the draws (which line, which declines); connections get their own streams,
  *     in the order they are accepted
  * @param dropConnectionEvery for testing clients' reconnection: close each connection right after

@@ -130,6 +130,35 @@ class LineReaderTest {
   }
 
   @Test
+  void skipLineWithABoundStopsReadingPastIt() throws IOException {
+    LineReader reader = reader("x".repeat(100) + "\nnext\n" + "y".repeat(30_000) + "\nz\n", 10);
+
+    assertEquals(100, reader.skipLine(100), "exactly the bound is still skipped");
+    assertArrayEquals(bytes("next"), reader.readLine());
+    LineReader.LineTooLongException e =
+        assertThrows(LineReader.LineTooLongException.class, () -> reader.skipLine(20_000));
+    assertEquals(20_000, e.maxLineBytes());
+    assertTrue(reader.bytesConsumed() < 100 + 6 + 20_000 + 8192,
+        "stopped within a buffer of the bound: " + reader.bytesConsumed());
+    assertThrows(IllegalArgumentException.class, () -> reader.skipLine(-1));
+  }
+
+  @Test
+  void bytesConsumedCountsTheLinesTakenNotWhatIsBuffered() throws IOException {
+    LineReader reader = reader("one\r\n\n" + "x".repeat(20_000) + "\nlast", 100);
+
+    assertEquals(0, reader.bytesConsumed());
+    reader.readLine();
+    assertEquals(5, reader.bytesConsumed(), "\"one\\r\\n\": the line break counts");
+    reader.readLine();
+    assertEquals(6, reader.bytesConsumed());
+    assertThrows(LineReader.LineTooLongException.class, reader::readLine);
+    reader.skipLine();
+    assertEquals(6 + 20_001, reader.bytesConsumed());
+    assertThrows(EOFException.class, reader::readLine);
+  }
+
+  @Test
   void skipLineAtTheEndOfTheStreamGivesEofException() throws IOException {
     LineReader reader = reader("x".repeat(50), 10);
 

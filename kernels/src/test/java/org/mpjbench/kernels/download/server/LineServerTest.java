@@ -360,7 +360,9 @@ class LineServerTest {
     LineServer server = startUnlimited(file);
 
     try (TestClient client = new TestClient(server.address())) {
-      client.send("SUBMIT\na@b\n2\n0\n" + "x".repeat(200_000) + "\n1\nline\n");
+      // Longer than the server's read buffer, within the pairs' budget (LineServerSubmitAbuseTest
+      // goes beyond it).
+      client.send("SUBMIT\na@b\n2\n0\n" + "x".repeat(50_000) + "\n1\nline\n");
       assertEquals("SUBMIT FAILED line 0 is wrong", client.readLine());
       assertFalse(client.sendLine().declined(), "still framed, still usable");
     }
@@ -568,6 +570,40 @@ class LineServerTest {
       assertTrue(client.closedByServer(false));
       assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(4));
     }
+  }
+
+  @Test
+  void clientTricklingBytesWithoutEndingALineIsClosedAtTheIdleTimeout() throws Exception {
+    // A byte every 100 ms with a 600 ms time-out: were the time-out per read, each byte would
+    // restart it and the connection (and its thread) would be held for ever.
+    LineServer server = start(LineServerConfig.defaults(LineFile.of(bytes("x".repeat(200) + "\n")))
+        .withIdleTimeout(Duration.ofMillis(600)));
+
+    for (String sentAtOnce : List.of("", "SUBMIT\na@b\n1\n0\n")) {
+      try (Socket socket = new Socket(server.address().getAddress(),
+          server.address().getPort())) {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes(sentAtOnce));
+        awaitTrue(() -> server.stats().connectionsOpen() == 1, "the connection is served");
+        long start = System.nanoTime();
+        long giveUp = start + TimeUnit.SECONDS.toNanos(5);
+        try {
+          while (server.stats().connectionsOpen() > 0 && System.nanoTime() < giveUp) {
+            out.write('x'); // never a '\n': SENDLINE is not even begun, nor the text ended
+            out.flush();
+            Thread.sleep(100);
+          }
+        } catch (IOException e) {
+          // The server closed the connection and the client's write noticed first.
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(millis < 5000, "still open after 5 s of trickling after '"
+            + sentAtOnce.replace("\n", "\\n") + "'");
+        assertTrue(millis >= 400, "closed after " + millis + " ms: not before the time-out");
+        awaitTrue(() -> server.stats().connectionsOpen() == 0, "the connection is released");
+      }
+    }
+    assertEquals(0, server.stats().submissionsFailed());
   }
 
   @Test
