@@ -1,6 +1,8 @@
 package org.mpjbench.benchmarks;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,8 +21,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * The rank program of {@code mpjbench bench}: rank 0 runs JMH in-process ({@code forks(0)}) over the
  * chosen benchmarks and returns JMH's JSON as the artifact {@value #JMH_ARTIFACT}; every other rank
- * follows rank 0's commands ({@link Lockstep}) until JMH is done. A failing check ({@code
- * @TearDown}) fails the run.
+ * follows rank 0's commands ({@link Lockstep}) until JMH is done. JMH runs twice: once over the
+ * session benchmarks and baselines, once over the kernel cases ({@link KernelRunBenchmark}, with
+ * iterations of their own), and the two result arrays are joined. A failing check (a {@code
+ * @TearDown}, or a kernel's property) fails the run.
  */
 public final class BenchProgram implements RankProgram<BenchResult> {
   /** The JMH JSON artifact's name. */
@@ -47,49 +51,80 @@ public final class BenchProgram implements RankProgram<BenchResult> {
       lockstep.follow();
       return null;
     }
+    // One JMH per JVM holds a lock file in the temporary folder; a second (another run, or a
+    // test) would fail on it, and in-process runs have nothing to protect with it.
+    System.setProperty("jmh.ignoreLock", "true");
+    ArrayNode results = ControlCodec.mapper().createArrayNode();
+    List<String> session = new ArrayList<>();
+    for (String name : parameters.sessionBenchmarks()) {
+      if (!(name.equals("ping-pong") && context.size() < 2)) { // a round trip needs a partner
+        session.add(include(BENCHMARKS.get(name)));
+      }
+    }
+    if (!session.isEmpty()) {
+      results.addAll(jmh(options(context.size(), parameters.sessionIterations(), session)));
+    }
+    String[] kernels = parameters.kernelCases().stream()
+        .filter(kernel -> kernel.minRanks() <= context.size())
+        .map(KernelCase::benchmarkName).toArray(String[]::new);
+    if (kernels.length > 0) {
+      results.addAll(jmh(options(context.size(), parameters.kernelIterations(),
+          List.of(include(KernelRunBenchmark.class)))
+          .param("kernel", kernels)));
+    }
+    // Only now, with every rank back in Lockstep.follow: after a failure the followers may still
+    // be inside a kernel's collective, where a STOP broadcast would block rank 0 for good. Rank 0
+    // fails instead, and the launcher's abort ends every rank.
+    lockstep.stop();
+    byte[] data = ControlCodec.mapper().writerWithDefaultPrettyPrinter()
+        .writeValueAsBytes(results);
+    context.artifacts().accept(JMH_ARTIFACT, data);
+    return new BenchResult(scores(results));
+  }
+
+  /** Runs JMH with {@code options} and returns its JSON results; a failure throws. */
+  private static ArrayNode jmh(ChainedOptionsBuilder options) throws IOException {
     Path json = Files.createTempFile("mpjbench-jmh-", ".json");
     try {
-      // One JMH per JVM holds a lock file in the temporary folder; a second (another run, or a
-      // test) would fail on it, and in-process runs have nothing to protect with it.
-      System.setProperty("jmh.ignoreLock", "true");
       try {
-        new Runner(options(context.size(), json).build()).run();
+        new Runner(options.resultFormat(ResultFormatType.JSON).result(json.toString()).build())
+            .run();
       } catch (RunnerException e) {
         // JMH wraps a failing check several levels deep; say what the check said.
         throw new IllegalStateException("JMH: " + rootMessage(e), e);
       }
-      byte[] data = Files.readAllBytes(json);
-      context.artifacts().accept(JMH_ARTIFACT, data);
-      return new BenchResult(scores(data));
+      JsonNode results = ControlCodec.mapper().readTree(json.toFile());
+      if (!(results instanceof ArrayNode array)) {
+        throw new IllegalStateException("JMH wrote no JSON array of results to " + json);
+      }
+      return array;
     } finally {
-      lockstep.stop();
       Files.deleteIfExists(json);
     }
   }
 
-  private ChainedOptionsBuilder options(int size, Path json) {
+  /** JMH's include pattern for every benchmark method of {@code benchmark}. */
+  private static String include(Class<?> benchmark) {
+    return "^" + benchmark.getName().replace(".", "\\.") + "\\.";
+  }
+
+  private ChainedOptionsBuilder options(int size, BenchParameters.Iterations iterations,
+      List<String> includes) {
     ChainedOptionsBuilder options = new OptionsBuilder()
         .forks(0)
         .threads(1)
-        .warmupIterations(parameters.warmupIterations())
-        .warmupTime(TimeValue.milliseconds(parameters.iterationMillis()))
-        .measurementIterations(parameters.measurementIterations())
-        .measurementTime(TimeValue.milliseconds(parameters.iterationMillis()))
+        .warmupIterations(iterations.warmup())
+        .warmupTime(TimeValue.milliseconds(iterations.millis()))
+        .measurementIterations(iterations.measured())
+        .measurementTime(TimeValue.milliseconds(iterations.millis()))
         .timeout(TimeValue.seconds(120))
         .shouldFailOnError(true)
         .param("ranks", Integer.toString(size))
         .param("device", parameters.device())
         .param("toleranceUs", Long.toString(Math.round(parameters.berkeleyToleranceUs())))
         .param("lines", Integer.toString(parameters.downloadLines()))
-        .param("ratePerSecond", Double.toString(parameters.downloadRatePerSecond()))
-        .resultFormat(ResultFormatType.JSON)
-        .result(json.toString());
-    for (String name : parameters.benchmarks()) {
-      if (name.equals("ping-pong") && size < 2) {
-        continue; // a round trip needs a partner
-      }
-      options.include("^" + BENCHMARKS.get(name).getName().replace(".", "\\.") + "\\.");
-    }
+        .param("ratePerSecond", Double.toString(parameters.downloadRatePerSecond()));
+    includes.forEach(options::include);
     return options;
   }
 
@@ -116,11 +151,13 @@ public final class BenchProgram implements RankProgram<BenchResult> {
     return String.valueOf(failure.getMessage());
   }
 
-  private static List<BenchResult.Score> scores(byte[] json) throws java.io.IOException {
+  private static List<BenchResult.Score> scores(JsonNode results) {
     List<BenchResult.Score> scores = new ArrayList<>();
-    for (JsonNode entry : ControlCodec.mapper().readTree(json)) {
+    for (JsonNode entry : results) {
       JsonNode metric = entry.path("primaryMetric");
-      scores.add(new BenchResult.Score(entry.path("benchmark").asText(),
+      String name = entry.path("benchmark").asText();
+      JsonNode kernel = entry.path("params").path("kernel");
+      scores.add(new BenchResult.Score(kernel.isTextual() ? name + ":" + kernel.asText() : name,
           metric.path("score").asDouble(Double.NaN), metric.path("scoreError").asDouble(Double.NaN),
           metric.path("scoreUnit").asText()));
     }

@@ -11,6 +11,7 @@ import org.mpjbench.kernels.clock.ClockSkew;
 import org.mpjbench.kernels.download.DownloadParameters;
 import org.mpjbench.kernels.download.DownloadResult;
 import org.mpjbench.kernels.download.DownloadSession;
+import org.mpjbench.kernels.rank.RankContext;
 
 /**
  * Keeps the ranks in step with rank 0's JMH run. Rank 0 {@link #call}s an {@link Op}: it
@@ -39,7 +40,12 @@ public final class Lockstep {
     /** a MPI round trips between rank 0 and rank 1. */
     PING_PONGS,
     /** a Allreduce operations of one double over all ranks. */
-    ALLREDUCES
+    ALLREDUCES,
+    /**
+     * One whole run of the kernel case of ordinal a on every rank; returns the messages it counted
+     * (rank 0). Its property check throws on rank 0 when it does not hold.
+     */
+    KERNEL_RUN
   }
 
   private static final int TAG_PING = 301;
@@ -55,18 +61,47 @@ public final class Lockstep {
   private int round;
   private DownloadSession download;
   private long downloadsCompleted;
+  /** What a kernel run gets: progress records and artifacts go nowhere, as nobody reads them. */
+  private final RankContext kernelContext;
 
   private Lockstep(Intracomm comm, int rank, int size, BenchParameters parameters) {
     this.comm = comm;
     this.rank = rank;
     this.size = size;
     this.parameters = parameters;
+    this.kernelContext = new RankContext(comm, rank, size, record -> { }, (name, data) -> { });
   }
 
-  /** Makes this rank's lockstep the current one. */
-  static Lockstep install(Intracomm comm, int rank, int size, BenchParameters parameters) {
+  /**
+   * Makes this rank's lockstep the current one. Collective: with kernel cases to run, every rank
+   * first moves MPJ's communicator contexts past the world's ({@link #skipCollidingContexts}).
+   */
+  static Lockstep install(Intracomm comm, int rank, int size, BenchParameters parameters)
+      throws MPIException {
+    if (!parameters.kernelCases().isEmpty()) {
+      skipCollidingContexts(comm);
+    }
     current = new Lockstep(comm, rank, size, parameters);
     return current;
+  }
+
+  /**
+   * Works around a flaw of MPJ Express 0.44 that repeated kernel runs in one JVM run into. A new
+   * communicator gets the context c the ranks agree on (one above the highest any rank has handed
+   * out so far) for its point-to-point messages and 3c for its collectives, so some clone's c
+   * equals the world's 3c (the multicore world has 3 and 9): that clone's receives see the world's
+   * collective messages. The elections clone the world for every run and drain the clone with
+   * {@code ANY_TAG} receives, and so once took the final Gather's message for theirs ("count 3 is
+   * less than length 7"). One run per JVM, as {@code mpjbench run} makes, never gets that far. So
+   * every rank clones the world (a collective; every rank loops as often, from the same agreed
+   * contexts) until the contexts handed out lie above the world's collective one; later clones can
+   * then never collide with it.
+   */
+  static void skipCollidingContexts(Intracomm world) throws MPIException {
+    int worldCollective = world.mpjdevComm.collctxt;
+    while (((Intracomm) world.clone()).mpjdevComm.recvctxt <= worldCollective) {
+      // Each clone takes the next context; the ones below the bound are left unused.
+    }
   }
 
   /** This rank's lockstep; fails when the harness did not install one (JMH run outside a rank). */
@@ -177,6 +212,12 @@ public final class Lockstep {
           comm.Allreduce(in, 0, out, 0, 1, MPI.DOUBLE, MPI.SUM);
         }
         yield 0;
+      }
+      case KERNEL_RUN -> {
+        KernelCase kernel = KernelCase.values()[(int) a];
+        Object result = kernel.type().create(kernel.parameters(parameters.mutexUnsafe()))
+            .run(kernelContext);
+        yield rank == 0 ? KernelCase.messages(result) : 0;
       }
     };
   }

@@ -10,5 +10,12 @@
  * operation, in every benchmark alike, and is amortized over many operations per invocation
  * ({@code @OperationsPerInvocation}) where an operation is short. JMH warns that runs without a
  * fork may omit JVM options; that is expected here, the rank JVMs being started by MPJ Express.
+ *
+ * <p>The algorithm kernels are timed as whole runs ({@link
+ * org.mpjbench.benchmarks.KernelRunBenchmark}, one {@link org.mpjbench.benchmarks.KernelCase} per
+ * value of its {@code kernel} parameter): each operation is one lockstep command after which every
+ * rank runs the kernel with its defaults, property check included. When a check fails, rank 0
+ * fails the run without releasing the followers (they may be anywhere inside a kernel), and the
+ * launcher's abort ends them.
  */
 package org.mpjbench.benchmarks;

@@ -68,7 +68,7 @@ public final class Outbox {
     long unread = 0;
     Status waiting;
     // Ends when the inbox is empty: every message was posted before the Barrier.
-    while ((waiting = comm.Iprobe(MPI.ANY_SOURCE, MPI.ANY_TAG)) != null) {
+    while ((waiting = Probe.iprobe(comm, MPI.ANY_SOURCE, MPI.ANY_TAG)) != null) {
       comm.Recv(discard, 0, discard.length, MPI.LONG, waiting.source, waiting.tag);
       unread++;
     }

@@ -42,7 +42,7 @@ public final class TimedReceive {
       Datatype type, int source, int tag, long deadlineNanos) throws MPIException {
     long pauseNanos = FIRST_PAUSE_NANOS;
     while (true) {
-      Status probed = comm.Iprobe(source, tag);
+      Status probed = Probe.iprobe(comm, source, tag);
       if (probed != null) {
         return comm.Recv(buffer, offset, count, type, probed.source, probed.tag);
       }

@@ -9,6 +9,7 @@ import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.Outbox;
+import org.mpjbench.kernels.mpi.Probe;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
@@ -181,7 +182,7 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
     }
     int own = 0;
     for (int sequence = 0; sequence < messages; sequence++) {
-      Status waiting = comm.Iprobe(MPI.ANY_SOURCE, TAG_SUBMIT);
+      Status waiting = Probe.iprobe(comm, MPI.ANY_SOURCE, TAG_SUBMIT);
       if (waiting != null) {
         comm.Recv(message, 0, length, MPI.LONG, waiting.source, TAG_SUBMIT);
       } else if (own < mine.length) {

@@ -9,6 +9,7 @@ import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.mpi.Outbox;
+import org.mpjbench.kernels.mpi.Probe;
 
 /**
  * One rank's run of a mutual-exclusion kernel: a single thread with a message loop. It thinks,
@@ -82,7 +83,7 @@ public final class MutexLoop {
       // Serve whatever has arrived, every tag of the algorithm and DONE.
       progressed |= serve(comm, tags, buffer);
       Status done;
-      while ((done = comm.Iprobe(MPI.ANY_SOURCE, doneTag)) != null) {
+      while ((done = Probe.iprobe(comm, MPI.ANY_SOURCE, doneTag)) != null) {
         comm.Recv(buffer, 0, buffer.length, MPI.LONG, done.source, doneTag);
         if (!doneFrom[done.source]) {
           doneFrom[done.source] = true;
@@ -196,7 +197,7 @@ public final class MutexLoop {
     boolean served = false;
     for (int tag : tags) {
       Status probed;
-      while ((probed = comm.Iprobe(MPI.ANY_SOURCE, tag)) != null) {
+      while ((probed = Probe.iprobe(comm, MPI.ANY_SOURCE, tag)) != null) {
         Status got = comm.Recv(buffer, 0, buffer.length, MPI.LONG, probed.source, tag);
         protocol.handle(tag, got.source, buffer, got.Get_count(MPI.LONG));
         served = true;

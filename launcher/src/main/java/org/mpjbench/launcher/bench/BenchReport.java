@@ -24,7 +24,10 @@ import java.util.TreeSet;
  *
  * <p>Benchmarks are named after their class: {@code org.mpjbench.benchmarks.BerkeleyRoundBenchmark
  * .round} is "berkeley-round", and likewise "download", "ping-pong" and "allreduce". The last two
- * are the baselines: plain MPI operations the kernels are measured against.
+ * are the baselines: plain MPI operations the kernels are measured against. A benchmark with a
+ * JMH parameter {@code kernel} ({@code KernelRunBenchmark}) is named after that parameter's
+ * value, "lamport", "ring-no-crash", ...: a <em>kernel run</em>, one operation being one whole run
+ * of that kernel; kernel runs come after the other benchmarks in every table.
  */
 public final class BenchReport {
   /** The MPI round trip between ranks 0 and 1 that other benchmarks are counted in. */
@@ -41,8 +44,8 @@ public final class BenchReport {
   /** The Markdown file's title, which the chart shares. */
   public static final String TITLE = "Kernel throughput on MPJ Express ranks";
 
-  private static final Comparator<Row> ORDER = Comparator.comparing(Row::benchmark)
-      .thenComparingInt(Row::ranks).thenComparing(Row::device);
+  private static final Comparator<Row> ORDER = Comparator.comparing(Row::kernelRun)
+      .thenComparing(Row::benchmark).thenComparingInt(Row::ranks).thenComparing(Row::device);
 
   private final List<Row> rows;
 
@@ -56,7 +59,8 @@ public final class BenchReport {
    * One benchmark at one rank count on one device.
    *
    * @param benchmark the benchmark's class simple name without "Benchmark", in lower-case words
-   *     joined by hyphens: berkeley-round, download, ping-pong, allreduce
+   *     joined by hyphens: berkeley-round, download, ping-pong, allreduce; for a kernel run, the
+   *     kernel case: cristian, ring-no-crash, ...
    * @param ranks K, the number of MPJ ranks
    * @param device the MPJ device (multicore, niodev), "unknown" when the results do not say
    * @param opsPerSecond JMH's score, operations per second
@@ -66,10 +70,14 @@ public final class BenchReport {
    *     device: one operation costs this many ping-pongs; null for ping-pong itself, and when
    *     there is no ping-pong at this K (K = 1) or this benchmark's score is 0
    * @param secondaryPerSecond JMH's secondary throughputs per second, by metric name (download:
-   *     "lines", lines received per second); unmodifiable, sorted by name
+   *     "lines", lines received per second; kernel runs: "messages", the messages the kernels
+   *     counted per second); unmodifiable, sorted by name
+   * @param kernelRun whether one operation is one whole run of an algorithm kernel (the result
+   *     had a JMH parameter {@code kernel})
    */
   public record Row(String benchmark, int ranks, String device, double opsPerSecond,
-      double errorOpsPerSecond, Double perPingPong, Map<String, Double> secondaryPerSecond) {
+      double errorOpsPerSecond, Double perPingPong, Map<String, Double> secondaryPerSecond,
+      boolean kernelRun) {
 
     /** Checks the figures and copies the map. */
     public Row {
@@ -89,6 +97,13 @@ public final class BenchReport {
       }
       secondaryPerSecond = secondaryPerSecond == null ? Map.of()
           : Collections.unmodifiableMap(new TreeMap<>(secondaryPerSecond));
+    }
+
+    /** A row of a benchmark that is not a kernel run. */
+    public Row(String benchmark, int ranks, String device, double opsPerSecond,
+        double errorOpsPerSecond, Double perPingPong, Map<String, Double> secondaryPerSecond) {
+      this(benchmark, ranks, device, opsPerSecond, errorOpsPerSecond, perPingPong,
+          secondaryPerSecond, false);
     }
 
     /** Whether this is a baseline ({@link #BASELINES}): ping-pong or allreduce. */
@@ -144,7 +159,7 @@ public final class BenchReport {
           || !(result.opsPerSecond() > 0) ? null : reference / result.opsPerSecond();
       rows.add(new Row(result.benchmark(), result.ranks(), result.device(),
           result.opsPerSecond(), result.errorOpsPerSecond(), perPingPong,
-          result.secondaryPerSecond()));
+          result.secondaryPerSecond(), result.kernelRun()));
     }
     return new BenchReport(rows);
   }
@@ -271,7 +286,10 @@ public final class BenchReport {
         + " second; ± is JMH's score error (the half-width of its 99.9% confidence interval) as a"
         + " share of the score; – means no result. The baselines are " + PING_PONG
         + " (one MPI round trip between ranks 0 and 1) and " + ALLREDUCE
-        + " (an Allreduce of one double over all ranks).");
+        + " (an Allreduce of one double over all ranks)."
+        + (kernelRunNames().isEmpty() ? "" : " The kernel runs (" + String.join(", ",
+            kernelRunNames()) + ") come last: one operation is one whole run of that kernel with"
+            + " its default parameters on all K ranks, its property checked at the end."));
     lines.add("");
     lines.addAll(throughputTable("benchmark", "–").markdown());
     TextTable ratios = ratioTable("one … costs N ping-pongs", "–");
@@ -291,7 +309,10 @@ public final class BenchReport {
       lines.add("## Downloads and other rates");
       lines.add("");
       lines.add("Downloads per minute are the download score × 60 (± as above); lines/s is JMH's"
-          + " secondary metric, lines received per second by all ranks together.");
+          + " secondary metric, lines received per second by all ranks together"
+          + (kernelRunNames().isEmpty() ? "." : "; messages/s, that of the kernel runs, is the"
+              + " messages each kernel counted in its runs (its own count, as in its result),"
+              + " per second."));
       lines.add("");
       lines.addAll(rates.markdown());
     }
@@ -329,13 +350,23 @@ public final class BenchReport {
         : "the devices " + String.join(", ", devices);
   }
 
-  /** Rows by label (in {@link #rows} order), each with its row per K. */
+  /** Rows by label, sorted, the kernel runs last, each with its row per K. */
   private Map<String, Map<Integer, Row>> byLabel() {
-    Map<String, Map<Integer, Row>> table = new TreeMap<>();
+    Map<String, Map<Integer, Row>> others = new TreeMap<>();
+    Map<String, Map<Integer, Row>> kernelRuns = new TreeMap<>();
     for (Row row : rows) {
-      table.computeIfAbsent(label(row), label -> new TreeMap<>()).put(row.ranks(), row);
+      (row.kernelRun() ? kernelRuns : others)
+          .computeIfAbsent(label(row), label -> new TreeMap<>()).put(row.ranks(), row);
     }
+    Map<String, Map<Integer, Row>> table = new LinkedHashMap<>(others);
+    table.putAll(kernelRuns);
     return table;
+  }
+
+  /** The kernel cases of the kernel runs, sorted. */
+  private List<String> kernelRunNames() {
+    return List.copyOf(new TreeSet<>(rows.stream().filter(Row::kernelRun).map(Row::benchmark)
+        .toList()));
   }
 
   private static String ranksHeader(int ranks) {

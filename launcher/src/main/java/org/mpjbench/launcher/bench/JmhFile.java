@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
 final class JmhFile {
   /** The parameter holding the rank count K. */
   static final String RANKS_PARAM = "ranks";
+  /**
+   * The parameter that names the kernel case of a benchmark timing whole kernel runs
+   * ({@code KernelRunBenchmark}): such a result is named after it, not after its class.
+   */
+  static final String KERNEL_PARAM = "kernel";
   /** The parameter holding the MPJ device. */
   static final String DEVICE_PARAM = "device";
   /** The device of a result without a {@value #DEVICE_PARAM} parameter. */
@@ -45,7 +50,10 @@ final class JmhFile {
    * @param file the file it was read from
    * @param jmhName JMH's name of the benchmark, {@code package.Class.method}
    * @param params every {@code @Param} value, as JMH wrote it
-   * @param benchmark the short name ({@link #shortName})
+   * @param benchmark the value of {@value #KERNEL_PARAM} when it is a parameter, else the short
+   *     name ({@link #shortName})
+   * @param kernelRun whether the benchmark has a {@value #KERNEL_PARAM} parameter: one operation is
+   *     one whole run of that kernel
    * @param ranks K
    * @param device the MPJ device, {@value #UNKNOWN_DEVICE} when not a parameter
    * @param opsPerSecond the primary score, per second
@@ -53,7 +61,7 @@ final class JmhFile {
    * @param secondaryPerSecond the secondary metrics that are throughputs, per second, by name
    */
   record Result(Path file, String jmhName, Map<String, String> params, String benchmark,
-      int ranks, String device, double opsPerSecond, double errorOpsPerSecond,
+      boolean kernelRun, int ranks, String device, double opsPerSecond, double errorOpsPerSecond,
       Map<String, Double> secondaryPerSecond) {}
 
   /**
@@ -128,7 +136,10 @@ final class JmhFile {
         secondary.put(metric.getKey(), perSecond(value, rate.group(1)));
       }
     }
-    return new Result(file, jmhName, params, shortName(jmhName), ranks(file, jmhName, params),
+    String kernel = params.get(KERNEL_PARAM);
+    boolean kernelRun = kernel != null && !kernel.isBlank();
+    return new Result(file, jmhName, params, kernelRun ? kernel.strip() : shortName(jmhName),
+        kernelRun, ranks(file, jmhName, params),
         params.getOrDefault(DEVICE_PARAM, UNKNOWN_DEVICE), perSecond(score, timeUnit),
         perSecond(error, timeUnit), Collections.unmodifiableMap(secondary));
   }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
@@ -22,15 +23,25 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.mpjbench.launcher.bench.BenchReport;
 
 /**
- * Renders a {@link BenchReport}: operations per second (logarithmic y axis, whole decades as in
- * {@link SkewChart}) against the number of ranks K, one line per benchmark with JMH's error as
- * bars. The baselines, ping-pong and allreduce, are dashed (grey, then black) lines: references to
- * read the kernels against, not kernels themselves. Results of 0 ops/s have no place on a log
- * axis and are left out.
+ * Renders a {@link BenchReport} as two charts: operations per second (logarithmic y axis, whole
+ * decades as in {@link SkewChart}) against the number of ranks K, one line per benchmark with
+ * JMH's error as bars. {@value #FILE_NAME} holds every benchmark but the kernel runs, {@value
+ * #KERNELS_FILE_NAME} the kernel runs (a dozen lines, each its own colour and marker) with the
+ * ping-pong beside them. The baselines, ping-pong and allreduce, are dashed (grey, then black)
+ * lines: references to read the kernels against, not kernels themselves. Results of 0 ops/s have
+ * no place on a log axis and are left out.
  */
 public final class ThroughputChart {
   /** The PNG's file name. */
   public static final String FILE_NAME = "throughput.png";
+  /** The kernel runs' PNG's file name. */
+  public static final String KERNELS_FILE_NAME = "kernel-throughput.png";
+  /** The kernel runs' chart's title. */
+  public static final String KERNELS_TITLE = "Kernel runs on MPJ Express ranks";
+
+  /** The kernels' markers, in turn: a circle, a triangle pointing up, one pointing down. */
+  private static final Shape[] KERNEL_MARKERS = {
+    new Ellipse2D.Double(-5, -5, 10, 10), triangle(6, true), triangle(6, false)};
 
   /** Solid even on the dashed lines: without it, the bars would take their line's stroke. */
   private static final BasicStroke ERROR_BAR = new BasicStroke(1.5f);
@@ -38,17 +49,37 @@ public final class ThroughputChart {
   private ThroughputChart() {}
 
   /**
-   * The chart of {@code report}.
+   * The chart of {@code report}'s benchmarks other than the kernel runs.
    *
-   * @throws IllegalArgumentException "no benchmark results to plot" when the report is empty (or
-   *     every score is 0)
+   * @throws IllegalArgumentException "no benchmark results to plot" when there are none (or every
+   *     score is 0)
    */
   public static JFreeChart build(BenchReport report) {
-    ChartStyle.headless();
-    Map<String, List<BenchReport.Row>> lines = lines(report);
+    Map<String, List<BenchReport.Row>> lines = lines(report, row -> !row.kernelRun());
     if (lines.isEmpty()) {
       throw new IllegalArgumentException("no benchmark results to plot");
     }
+    return chart(report, lines, BenchReport.TITLE, "JMH throughput", "MPI baselines");
+  }
+
+  /**
+   * The chart of {@code report}'s kernel runs, with the ping-pong as the reference.
+   *
+   * @throws IllegalArgumentException "no kernel runs to plot" when there are none (or every score
+   *     is 0)
+   */
+  public static JFreeChart buildKernelRuns(BenchReport report) {
+    if (lines(report, BenchReport.Row::kernelRun).isEmpty()) {
+      throw new IllegalArgumentException("no kernel runs to plot");
+    }
+    return chart(report, lines(report, row -> row.kernelRun()
+        || row.benchmark().equals(BenchReport.PING_PONG)), KERNELS_TITLE,
+        "one operation: a whole default run of the kernel", "ping-pong");
+  }
+
+  private static JFreeChart chart(BenchReport report, Map<String, List<BenchReport.Row>> lines,
+      String title, String what, String dashed) {
+    ChartStyle.headless();
     double lowest = Double.POSITIVE_INFINITY;
     double highest = 0;
     for (List<BenchReport.Row> rows : lines.values()) {
@@ -96,8 +127,9 @@ public final class ThroughputChart {
         baselines++;
         renderer.setSeriesStroke(index, ChartStyle.DASHED);
       } else {
+        // Six colours, then the same six with the next marker: a dozen kernel runs stay apart.
         paint = ChartStyle.color(kernels % 6);
-        shape = new Ellipse2D.Double(-5, -5, 10, 10);
+        shape = KERNEL_MARKERS[(kernels / 6) % KERNEL_MARKERS.length];
         kernels++;
         renderer.setSeriesStroke(index, ChartStyle.LINE);
       }
@@ -121,8 +153,8 @@ public final class ThroughputChart {
     List<String> devices = report.devices();
     String device = devices.size() == 1 ? devices.get(0) + " device"
         : "devices " + String.join(", ", devices);
-    return ChartStyle.chart(BenchReport.TITLE, "JMH throughput, " + device
-        + "; bars: JMH's 99.9% confidence interval; dashed: MPI baselines", plot);
+    return ChartStyle.chart(title, what + ", " + device
+        + "; bars: JMH's 99.9% confidence interval; dashed: " + dashed, plot);
   }
 
   /** Writes the chart of {@code report} to {@code outDir}/{@value #FILE_NAME}; returns it. */
@@ -130,10 +162,35 @@ public final class ThroughputChart {
     return ChartStyle.save(build(report), outDir, FILE_NAME);
   }
 
-  /** The lines to draw, by label: the kernels, then the baselines; points above 0 only. */
-  private static Map<String, List<BenchReport.Row>> lines(BenchReport report) {
+  /**
+   * Writes every chart {@code report} has data for: {@value #FILE_NAME} when it has benchmarks
+   * other than kernel runs, {@value #KERNELS_FILE_NAME} when it has kernel runs; returns them.
+   *
+   * @throws IllegalArgumentException "no benchmark results to plot" when it has none
+   */
+  public static List<Path> writeAll(BenchReport report, Path outDir) throws IOException {
+    List<Path> written = new ArrayList<>();
+    if (!lines(report, row -> !row.kernelRun()).isEmpty()) {
+      written.add(write(report, outDir));
+    }
+    if (!lines(report, BenchReport.Row::kernelRun).isEmpty()) {
+      written.add(ChartStyle.save(buildKernelRuns(report), outDir, KERNELS_FILE_NAME));
+    }
+    if (written.isEmpty()) {
+      throw new IllegalArgumentException("no benchmark results to plot");
+    }
+    return List.copyOf(written);
+  }
+
+  /**
+   * The lines to draw of the rows {@code chosen}, by label: the kernels, then the baselines;
+   * points above 0 only.
+   */
+  private static Map<String, List<BenchReport.Row>> lines(BenchReport report,
+      Predicate<BenchReport.Row> chosen) {
     Map<String, List<BenchReport.Row>> byLabel = new LinkedHashMap<>();
     List<BenchReport.Row> rows = new ArrayList<>(report.rows());
+    rows.removeIf(chosen.negate());
     rows.sort(Comparator.comparing(BenchReport.Row::isBaseline)
         .thenComparing(row -> baselineOrder(row.benchmark()))
         .thenComparing(report::label)
@@ -169,6 +226,16 @@ public final class ThroughputChart {
     }
     return notes.isEmpty() ? row.benchmark()
         : row.benchmark() + " (" + String.join("; ", notes) + ")";
+  }
+
+  private static Shape triangle(double half, boolean up) {
+    double tip = up ? -half : half;
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(0, tip);
+    path.lineTo(half, -tip);
+    path.lineTo(-half, -tip);
+    path.closePath();
+    return path;
   }
 
   private static Shape diamond(double half) {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * {@code mpjbench bench}: the JMH matrix. For each rank count it runs the harness on real MPJ ranks
  * (JMH inside rank 0, the others in lockstep; see the benchmarks module), keeps JMH's JSON as
  * {@code jmh-<K>r.json}, and then merges them into {@code bench.csv} and {@code bench.md} and
- * renders {@code plots/throughput.png}.
+ * renders {@code plots/throughput.png} and {@code plots/kernel-throughput.png}.
  */
 @Command(
     name = "bench",
@@ -44,9 +44,13 @@ import picocli.CommandLine.Option;
     description = {
       "Times every kernel with JMH on 1, 2, 3 and 4 real MPJ ranks, beside an MPI ping-pong and an",
       "Allreduce measured on the same ranks in the same run. Writes JMH's JSON per rank count,",
-      "bench.csv and bench.md under results/bench-<time>/, and plots/throughput.png.",
+      "bench.csv and bench.md under results/bench-<time>/, plots/throughput.png and",
+      "plots/kernel-throughput.png (the kernel runs).",
     })
 public final class BenchCommand implements Callable<Integer> {
+  /** Every benchmark: the session benchmarks, the baselines and every kernel case. */
+  static final String DEFAULT_BENCHMARKS = "berkeley-round,download,ping-pong,allreduce,kernels";
+
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -59,9 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Short iterations, for smoke tests.")
   boolean quick;
 
-  @Option(names = "--benchmarks", paramLabel = "LIST",
-      defaultValue = "berkeley-round,download,ping-pong,allreduce",
-      description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--benchmarks", paramLabel = "LIST", defaultValue = DEFAULT_BENCHMARKS,
+      description = {"Benchmarks to run (default: ${DEFAULT-VALUE}). 'kernels' stands for the"
+          + " kernel cases: cristian, lamport, ring, ring-no-crash, bully, bully-no-crash,"
+          + " suzuki-kasami, ricart-agrawala, multicast, load-balance, naming, remote-call (one"
+          + " operation: one default run of the kernel), any of which can be named alone."})
   String benchmarks;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
@@ -81,12 +87,16 @@ public final class BenchCommand implements Callable<Integer> {
           + " purpose, to see it fail).")
   Double berkeleyToleranceUs;
 
+  @Option(names = "--mutex-unsafe", description = "The mutual-exclusion kernels enter without"
+      + " permission (breaks their check on purpose, to see it fail).")
+  boolean mutexUnsafe;
+
   @Option(names = "--results", paramLabel = "DIR",
       description = "Folder for JMH's JSON and the merged table (default: results/bench-<time>/).")
   Path results;
 
   @Option(names = "--plots", paramLabel = "DIR",
-      description = "Folder for throughput.png (default: plots/ of the project).")
+      description = "Folder for the charts (default: plots/ of the project).")
   Path plots;
 
   @Override
@@ -94,6 +104,11 @@ public final class BenchCommand implements Callable<Integer> {
     if (ranks.isEmpty() || ranks.stream().anyMatch(k -> k == null || k < 1 || k > 256)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--ranks must list rank counts from 1 to 256, got " + ranks);
+    }
+    try {
+      BenchParameters.expand(List.of(benchmarks.split(",", -1)));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     Path folder = results != null ? results : home("results").resolve("bench-"
         + STAMP.format(Instant.now()));
@@ -140,9 +155,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path markdown = folder.resolve("bench.md");
     report.writeCsv(csv);
     report.writeMarkdown(markdown);
-    Path chart = ThroughputChart.write(report, plotFolder);
+    List<Path> charts = ThroughputChart.writeAll(report, plotFolder);
     out.println("table " + csv + ", " + markdown);
-    out.println("chart " + chart);
+    charts.forEach(chart -> out.println("chart " + chart));
     out.println();
     report.summaryLines().forEach(out::println);
     out.flush();
@@ -164,8 +179,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (serverHost != null) {
       HostName.require("--server-host", serverHost);
     }
-    new BenchParameters(List.of(benchmarks.split(",", -1)), device, 1, 1, 50,
-        berkeleyToleranceUs == null ? 0 : berkeleyToleranceUs, 1, 1, 1, "127.0.0.1");
+    BenchParameters.Iterations any = new BenchParameters.Iterations(1, 1, 50);
+    new BenchParameters(List.of(benchmarks.split(",", -1)), device, any, any,
+        berkeleyToleranceUs == null ? 0 : berkeleyToleranceUs, 1, 1, 1, "127.0.0.1", false);
   }
 
   private int runHarness(int k, Path folder, StringWriter runErr) {
@@ -180,6 +196,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (serverHost != null) {
       args.addAll(List.of("--server-host", serverHost));
+    }
+    if (mutexUnsafe) {
+      args.add("--mutex-unsafe");
     }
     if (berkeleyToleranceUs != null) {
       args.addAll(List.of("--berkeley-tolerance-us", Double.toString(berkeleyToleranceUs)));

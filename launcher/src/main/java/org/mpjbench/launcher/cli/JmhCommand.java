@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mpjbench.benchmarks.BenchParameters;
+import org.mpjbench.benchmarks.BenchParameters.Iterations;
 import org.mpjbench.benchmarks.BenchProgramFactory;
 import org.mpjbench.benchmarks.BenchResult;
 import org.mpjbench.kernels.control.ControlCodec;
@@ -27,17 +28,29 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Runs the JMH harness once on N MPJ ranks (see 'mpjbench bench').")
 public final class JmhCommand implements Callable<Integer> {
+  /** A smoke test's iterations. */
+  private static final Iterations QUICK = new Iterations(1, 2, 300);
+  /** The session benchmarks' iterations. */
+  private static final Iterations SESSION = new Iterations(2, 5, 1_000);
+  /**
+   * The kernel cases': shorter, as there are a dozen (JMH measures an iteration until the run in
+   * progress ends, so a 200 ms election still counts whole).
+   */
+  private static final Iterations KERNEL_RUNS = new Iterations(1, 5, 500);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin RunOptions run;
 
   @Option(names = "--benchmarks", paramLabel = "LIST", split = ",",
-      defaultValue = "berkeley-round,download,ping-pong,allreduce",
-      description = "Benchmarks to run (default: ${DEFAULT-VALUE}).")
+      defaultValue = BenchCommand.DEFAULT_BENCHMARKS,
+      description = "Benchmarks to run (default: ${DEFAULT-VALUE}); 'kernels' stands for every"
+          + " kernel case.")
   List<String> benchmarks;
 
   @Option(names = "--quick", description = "A short run for smoke tests: 1 warm-up and 2"
-      + " measured iterations of 300 ms.")
+      + " measured iterations of 300 ms (otherwise 2 and 5 of 1 s, kernel cases 1 and 5 of"
+      + " 500 ms).")
   boolean quick;
 
   @Option(names = "--berkeley-tolerance-us", paramLabel = "US", defaultValue = "100000",
@@ -62,13 +75,17 @@ public final class JmhCommand implements Callable<Integer> {
           + " ${DEFAULT-VALUE}; on a cluster, rank 0's host address).")
   String serverHost;
 
+  @Option(names = "--mutex-unsafe", description = "The mutual-exclusion kernel cases enter"
+      + " without permission (breaks their check on purpose).")
+  boolean mutexUnsafe;
+
   @Override
   public Integer call() throws Exception {
     BenchParameters parameters;
     try {
-      parameters = new BenchParameters(benchmarks, run.device, quick ? 1 : 2, quick ? 2 : 5,
-          quick ? 300 : 1000, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
-          downloadRatePerSecond, serverHost);
+      parameters = new BenchParameters(benchmarks, run.device, quick ? QUICK : SESSION,
+          quick ? QUICK : KERNEL_RUNS, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
+          downloadRatePerSecond, serverHost, mutexUnsafe);
       HostName.require("--server-host", serverHost);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.launcher.bench.JmhFixtures.kernelRun;
 import static org.mpjbench.launcher.bench.JmhFixtures.result;
 import static org.mpjbench.launcher.bench.JmhFixtures.secondary;
 import static org.mpjbench.launcher.bench.JmhFixtures.session;
@@ -319,6 +320,109 @@ class BenchReportTest {
         () -> new Row("x", 1, "multicore", 1, -1, null, Map.of()));
     assertTrue(new Row("x", 1, "multicore", 1, Double.NaN, null, null).secondaryPerSecond()
         .isEmpty());
+  }
+
+  /**
+   * Kernel runs beside a ping-pong and a Berkeley round:
+   *
+   * <pre>
+   * K  berkeley-round  ping-pong      lamport (messages/s)  ring (messages/s)  ring-no-crash
+   * 1  -               -              100 ±10 (0)           12.5 ±1 (0)        -
+   * 2  1000 ±10        10000 ±500     50 ±5 (10000)         -                  400 ±"NaN" (6400)
+   * 4  -               8000 ±400      40 ±2 (8000)          5 ±0.5 (65)        200 ±20 (3200)
+   * </pre>
+   */
+  private BenchReport kernelRunReport() throws IOException {
+    return BenchReport.read(List.of(
+        write(tmp, "jmh-1r.json", kernelRun("lamport", 1, 100, 10, 0),
+            kernelRun("ring", 1, 12.5, 1, 0)),
+        write(tmp, "jmh-2r.json", result("BerkeleyRoundBenchmark", "round", 2, 1000, 10, "ops/s"),
+            result("PingPongBenchmark", "roundTrip", 2, 10_000, 500, "ops/s"),
+            kernelRun("lamport", 2, 50, 5, 10_000), kernelRun("ring-no-crash", 2, 400, "NaN", 6_400)),
+        write(tmp, "jmh-4r.json", result("PingPongBenchmark", "roundTrip", 4, 8_000, 400, "ops/s"),
+            kernelRun("ring-no-crash", 4, 200, 20, 3_200), kernelRun("ring", 4, 5, 0.5, 65),
+            kernelRun("lamport", 4, 40, 2, 8_000))));
+  }
+
+  @Test
+  void kernelRunsAreNamedAfterTheirKernelParamAndComeAfterTheOtherBenchmarks() throws IOException {
+    BenchReport report = kernelRunReport();
+    assertEquals(List.of("berkeley-round 2", "ping-pong 2", "ping-pong 4", "lamport 1",
+        "lamport 2", "lamport 4", "ring 1", "ring 4", "ring-no-crash 2", "ring-no-crash 4"),
+        report.rows().stream().map(row -> row.benchmark() + " " + row.ranks()).toList());
+    assertEquals(List.of(false, false, false, true, true, true, true, true, true, true),
+        report.rows().stream().map(Row::kernelRun).toList());
+    assertFalse(row(report, "lamport", 2).isBaseline());
+    assertEquals(List.of(1, 2, 4), report.rankCounts());
+    assertEquals("ring-no-crash", report.label(row(report, "ring-no-crash", 4)));
+    assertEquals("kernel", JmhFile.KERNEL_PARAM);
+  }
+
+  @Test
+  void kernelRunsAreCountedInPingPongsAndReportTheirMessages() throws IOException {
+    BenchReport report = kernelRunReport();
+    assertEquals(200, row(report, "lamport", 2).perPingPong(), 1e-9, "10,000 / 50");
+    assertEquals(1_600, row(report, "ring", 4).perPingPong(), 1e-9, "8,000 / 5");
+    assertEquals(25, row(report, "ring-no-crash", 2).perPingPong(), 1e-9);
+    assertNull(row(report, "lamport", 1).perPingPong(), "no ping-pong at 1 rank");
+    assertEquals(Map.of("messages", 65.0), row(report, "ring", 4).secondaryPerSecond());
+    assertEquals(Map.of("messages", 0.0), row(report, "lamport", 1).secondaryPerSecond());
+    assertTrue(Double.isNaN(row(report, "ring-no-crash", 2).errorOpsPerSecond()));
+  }
+
+  @Test
+  void kernelRunsFillTheCsvAndTheTablesAfterTheOthers() throws IOException {
+    BenchReport report = kernelRunReport();
+    List<String> csv = List.of(report.csv().split("\n"));
+    assertEquals("benchmark,ranks,device,ops_per_s,error_ops_per_s,per_ping_pong,messages_per_s",
+        csv.get(0));
+    assertEquals("berkeley-round,2,multicore,1000,10,10,", csv.get(1));
+    assertEquals("lamport,1,multicore,100,10,,0", csv.get(4));
+    assertEquals("lamport,2,multicore,50,5,200,10000", csv.get(5));
+    assertEquals("ring-no-crash,2,multicore,400,,25,6400", csv.get(9));
+    assertEquals(11, csv.size());
+
+    String markdown = String.join("\n", report.markdown());
+    assertTrue(markdown.contains(" The kernel runs (lamport, ring, ring-no-crash) come last: one"
+        + " operation is one whole run of that kernel with its default parameters on all K ranks,"
+        + " its property checked at the end."), markdown);
+    assertTrue(markdown.contains("""
+        | berkeley-round | – | 1,000 ops/s ±1% | – |
+        | ping-pong | – | 10,000 ops/s ±5% | 8,000 ops/s ±5% |
+        | lamport | 100 ops/s ±10% | 50 ops/s ±10% | 40 ops/s ±5% |
+        | ring | 12.5 ops/s ±8% | – | 5 ops/s ±10% |
+        | ring-no-crash | – | 400 ops/s | 200 ops/s ±10% |
+        """), markdown);
+    assertTrue(markdown.contains("""
+        | berkeley-round | 10 | – |
+        | lamport | 200 | 200 |
+        | ring | – | 1,600 |
+        | ring-no-crash | 25 | 40 |
+        """), markdown);
+    assertTrue(markdown.contains("How to read it: at 4 ranks one lamport takes as long as 200"
+        + " ping-pongs"), markdown);
+    assertTrue(markdown.contains("messages/s, that of the kernel runs, is the messages each"
+        + " kernel counted"), markdown);
+    assertTrue(markdown.contains("| ring: messages/s | 0 | – | 65 |\n"), markdown);
+
+    List<String> summary = report.summaryLines();
+    assertEquals("ring-no-crash                    -         400 ops/s   200 ops/s ±10%",
+        summary.get(5), String.join("\n", summary));
+    assertEquals(List.of("rates                      1 rank  2 ranks  4 ranks",
+        "lamport: messages/s             0   10,000    8,000",
+        "ring: messages/s                0        -       65",
+        "ring-no-crash: messages/s       -    6,400    3,200"),
+        summary.subList(summary.size() - 4, summary.size()));
+  }
+
+  @Test
+  void twoResultsForOneKernelAndRankCountAreRejected() throws IOException {
+    Path file = write(tmp, "jmh-2r.json", kernelRun("lamport", 2, 50, 5, 10_000),
+        kernelRun("lamport", 2, 60, 5, 12_000));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BenchReport.read(List.of(file)));
+    assertTrue(e.getMessage().startsWith("two results for lamport at 2 ranks on multicore:"),
+        e.getMessage());
   }
 
   @Test

@@ -68,6 +68,17 @@ public final class JmhFixtures {
     return result;
   }
 
+  /**
+   * One kernel run result ({@code KernelRunBenchmark.run} with the JMH parameter {@code kernel})
+   * at {@code ranks} on multicore, in runs per second, with the messages per second.
+   */
+  public static ObjectNode kernelRun(String kernel, int ranks, double score, Object error,
+      double messagesPerSecond) {
+    ObjectNode result = result("KernelRunBenchmark", "run", ranks, score, error, "ops/s");
+    ((ObjectNode) result.get("params")).put("kernel", kernel);
+    return secondary(result, "messages", messagesPerSecond, "ops/s");
+  }
+
   /** Writes {@code results} as a JMH JSON array to {@code dir/fileName} (folder created). */
   public static Path write(Path dir, String fileName, ObjectNode... results) throws IOException {
     ArrayNode array = MAPPER.createArrayNode();

@@ -12,8 +12,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -23,6 +26,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.benchmarks.KernelCase;
 import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.bench.JmhFixtures;
 
@@ -107,6 +111,78 @@ class ThroughputChartTest {
     assertEquals(3, Set.of(renderer.getSeriesPaint(0), renderer.getSeriesPaint(1),
         renderer.getSeriesPaint(2)).size(), "three colours");
     assertTrue(((TextTitle) chart.getSubtitle(1)).getText().contains("devices multicore, niodev"));
+  }
+
+  /** The session of {@link JmhFixtures#session} plus the twelve kernel cases at 2 and 4 ranks. */
+  private BenchReport withKernelRuns() throws IOException {
+    List<Path> files = new ArrayList<>(JmhFixtures.session(tmp.resolve("jmh")));
+    List<ObjectNode> runs = new ArrayList<>();
+    for (int ranks : List.of(2, 4)) {
+      for (int i = 0; i < KernelCase.NAMES.size(); i++) {
+        runs.add(JmhFixtures.kernelRun(KernelCase.NAMES.get(i), ranks, 10 + 10 * i + ranks, 1,
+            1_000));
+      }
+    }
+    files.add(JmhFixtures.write(tmp.resolve("kernels"), "jmh-runs.json",
+        runs.toArray(ObjectNode[]::new)));
+    return BenchReport.read(files);
+  }
+
+  @Test
+  void theKernelRunsGetAChartOfTheirOwnBesideThePingPong() throws IOException {
+    BenchReport report = withKernelRuns();
+    XYDataset session = ThroughputChart.build(report).getXYPlot().getDataset();
+    assertEquals(4, session.getSeriesCount(), "the kernel runs are not in throughput.png");
+
+    JFreeChart chart = ThroughputChart.buildKernelRuns(report);
+    assertEquals("Kernel runs on MPJ Express ranks", chart.getTitle().getText());
+    assertTrue(((TextTitle) chart.getSubtitle(1)).getText().startsWith(
+        "one operation: a whole default run of the kernel, multicore device"));
+    XYDataset data = chart.getXYPlot().getDataset();
+    assertEquals(13, data.getSeriesCount());
+    List<String> keys = new ArrayList<>();
+    for (int series = 0; series < 12; series++) {
+      keys.add(data.getSeriesKey(series).toString());
+    }
+    assertEquals(new TreeSet<>(KernelCase.NAMES).stream().toList(), keys, "sorted by name");
+    assertTrue(data.getSeriesKey(12).toString().startsWith("ping-pong (baseline"));
+    assertEquals(4, data.getXValue(0, 1), 0);
+
+    XYItemRenderer renderer = chart.getXYPlot().getRenderer();
+    Set<List<Object>> looks = new HashSet<>();
+    for (int series = 0; series < 13; series++) {
+      looks.add(List.of(renderer.getSeriesPaint(series),
+          renderer.getSeriesShape(series).getBounds2D().toString()
+              + renderer.getSeriesShape(series).getClass()));
+    }
+    assertEquals(13, looks.size(), "every line its own colour and marker");
+    assertTrue(((BasicStroke) renderer.getSeriesStroke(12)).getDashArray() != null);
+  }
+
+  @Test
+  void writeAllDrawsTheChartsThereIsDataFor() throws IOException {
+    Path both = tmp.resolve("both");
+    assertEquals(List.of(both.resolve("throughput.png"), both.resolve("kernel-throughput.png")),
+        ThroughputChart.writeAll(withKernelRuns(), both));
+    for (Path png : List.of(both.resolve("throughput.png"), both.resolve("kernel-throughput.png"))) {
+      assertEquals(Charts.WIDTH_PIXELS, ImageIO.read(png.toFile()).getWidth());
+    }
+
+    Path sessionOnly = tmp.resolve("session");
+    assertEquals(List.of(sessionOnly.resolve("throughput.png")),
+        ThroughputChart.writeAll(session(), sessionOnly));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ThroughputChart.buildKernelRuns(session()));
+    assertEquals("no kernel runs to plot", e.getMessage());
+
+    Path kernelsOnly = tmp.resolve("kernels-only");
+    BenchReport runs = BenchReport.read(List.of(JmhFixtures.write(tmp, "jmh-2r.json",
+        JmhFixtures.kernelRun("lamport", 2, 50, 5, 10_000))));
+    assertEquals(List.of(kernelsOnly.resolve("kernel-throughput.png")),
+        ThroughputChart.writeAll(runs, kernelsOnly));
+    assertEquals("no benchmark results to plot", assertThrows(IllegalArgumentException.class,
+        () -> ThroughputChart.writeAll(BenchReport.read(List.of()), tmp.resolve("none")))
+        .getMessage());
   }
 
   @Test

@@ -173,6 +173,8 @@ class BadInputTest {
         Arguments.of("sweep --timeout-s 0 --results {tmp}/r --plots {tmp}/p",
             List.of("--timeout-s")),
         Arguments.of("bench --ranks 0 --results {tmp}/r --plots {tmp}/p", List.of("--ranks")),
+        Arguments.of("bench --benchmarks lamport,nope --results {tmp}/r --plots {tmp}/p",
+            List.of("--benchmarks", "'nope'", "kernels (every kernel case: cristian")),
         Arguments.of("run download --server nohost --results {tmp}/r --mpj-home {tmp}/no-mpj-home",
             List.of("--server", "HOST:PORT")),
         Arguments.of("run download --lines 0 --results {tmp}/r --mpj-home {tmp}/no-mpj-home",

@@ -114,6 +114,7 @@ class EveryOptionTest {
     rule("--think-us", "-1", "9223372036854775807");
     rule("--stall-timeout-ms", "0", "-1", "9223372036854775807");
     exempt("--unsafe", "a flag (broken on purpose, to see the check fail)");
+    exempt("--mutex-unsafe", "a flag (broken on purpose, to see the bench fail)");
     rule("--crash", "x", "9", "-1", "1,,2");
     rule("--initiator", "9", "-1");
 

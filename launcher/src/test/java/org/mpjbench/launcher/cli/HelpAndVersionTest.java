@@ -58,6 +58,18 @@ class HelpAndVersionTest {
   }
 
   @Test
+  void benchHelpNamesEveryKernelCase() {
+    CliRun run = CliRun.of("bench", "--help");
+    assertEquals(0, run.exitCode(), run::describe);
+    String text = run.out().replaceAll("\\s+", " ");
+    for (String kernel : org.mpjbench.benchmarks.KernelCase.NAMES) {
+      assertTrue(text.contains(" " + kernel + ",") || text.contains(" " + kernel + " "),
+          () -> "missing " + kernel + ":\n" + text);
+    }
+    assertTrue(text.contains("--mutex-unsafe"), text);
+  }
+
+  @Test
   void versionExitsZeroAndNamesMpjExpress() {
     CliRun run = CliRun.of("--version");
     assertEquals(0, run.exitCode(), run::describe);
