@@ -69,16 +69,38 @@ public final class JobRunner {
     }
   }
 
-  /** Runs the job to its end; {@code onProgress} sees each intermediate record as it arrives. */
+  /**
+   * Runs the job to its end; {@code onProgress} sees each intermediate record as it arrives. A job
+   * whose ranks failed to join MPI before any of them started is run once more: MPJ's niodev
+   * start-up has a race (a daemon may start a rank before the starter listens for it, and the rank's
+   * {@code MPI.Init} then fails with "Connection refused"), and nothing was lost yet.
+   */
   public JobOutcome run(JobSpec spec, Consumer<JsonNode> onProgress) throws IOException {
-    Path workDir = Files.createTempDirectory("mpjbench-job-");
     try {
-      return runIn(spec, onProgress, workDir);
+      for (int attempt = 1; ; attempt++) {
+        Path workDir = Files.createTempDirectory("mpjbench-job-");
+        JobOutcome outcome;
+        try {
+          outcome = runIn(spec, onProgress, workDir);
+        } finally {
+          deleteRecursively(workDir);
+        }
+        boolean initRace = outcome.status() == Status.FAILED && outcome.rankHosts().isEmpty()
+            && outcome.failure() != null
+            && outcome.failure().message().startsWith(MPI_INIT_FAILED);
+        if (!initRace || attempt == 2 || interruptRequested) {
+          return outcome;
+        }
+        System.err.println("mpjbench: " + MPI_INIT_FAILED + " before any rank started (MPJ's"
+            + " start-up race); starting the job again");
+      }
     } finally {
-      deleteRecursively(workDir);
       finished.countDown();
     }
   }
+
+  /** How a failure of MPI.Init before any rank connected begins. */
+  private static final String MPI_INIT_FAILED = "a rank failed to join MPI (MPI.Init)";
 
   private JobOutcome runIn(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir)
       throws IOException {
@@ -98,7 +120,7 @@ public final class JobRunner {
       long startNanos = System.nanoTime();
       Process starter = builder.start();
       OutputTail output = OutputTail.drain(starter.getInputStream(), OUTPUT_LINES_KEPT, echo, "[mpj] ");
-      Watch watch = new Watch(spec, control, starter, onProgress, startNanos);
+      Watch watch = new Watch(spec, control, starter, onProgress, startNanos, output);
       Watch.Verdict verdict;
       try (EventTrace trace = watch.trace) {
         verdict = watch.untilEnd();
@@ -215,8 +237,12 @@ public final class JobRunner {
     private final EventTrace trace;
     private JsonNode result;
 
+    private final OutputTail output;
+    private long initFailedAt;
+
     Watch(JobSpec spec, ControlServer control, Process starter, Consumer<JsonNode> onProgress,
-        long startNanos) {
+        long startNanos, OutputTail output) {
+      this.output = output;
       this.spec = spec;
       this.control = control;
       this.starter = starter;
@@ -256,6 +282,17 @@ public final class JobRunner {
               : "";
           return failed(Status.FAILED, null, describe(missing(hosts.keySet()))
               + " did not start within " + spec.startupTimeout().toSeconds() + " s" + hint);
+        }
+        if (hosts.isEmpty() && output.mpiInitFailed()) {
+          // Give the rest of MPJ's stack traces a moment to arrive for the failure's detail.
+          if (initFailedAt == 0) {
+            initFailedAt = now;
+          } else if (now - initFailedAt > Duration.ofSeconds(1).toNanos()) {
+            return failed(Status.FAILED, null, MPI_INIT_FAILED + " before any rank started"
+                + (spec.device() == Device.NIODEV ? "; MPJ's output is below (with niodev,"
+                    + " usually a daemon starting a rank before MPJ's starter listened for it)"
+                    : "; MPJ's output is below"));
+          }
         }
         Map<Integer, Long> silent = control.silentRanks(now, spec.silenceTimeout().toNanos());
         silent.keySet().removeAll(done);

@@ -16,6 +16,7 @@ import java.util.List;
  */
 final class OutputTail {
   private static final int MAX_LINE_CHARS = 2_000;
+  private volatile boolean mpiInitFailed;
 
   private final Deque<String> lines = new ArrayDeque<>();
   private final int keep;
@@ -51,7 +52,15 @@ final class OutputTail {
     return new OutputTail(in, keep, echo, prefix);
   }
 
+  /** Whether a stack trace through {@code mpi.MPI.Init} went by: a rank could not join MPI. */
+  boolean mpiInitFailed() {
+    return mpiInitFailed;
+  }
+
   private synchronized void add(String line) {
+    if (line.contains("at mpi.MPI.Init(")) {
+      mpiInitFailed = true;
+    }
     if (lines.size() == keep) {
       lines.removeFirst();
     }
