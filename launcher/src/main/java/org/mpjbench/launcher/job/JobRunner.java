@@ -71,7 +71,7 @@ public final class JobRunner {
 
   /**
    * Runs the job to its end; {@code onProgress} sees each intermediate record as it arrives. A job
-   * whose ranks failed to join MPI before any of them started is run once more: MPJ's niodev
+   * whose ranks failed to join MPI before any of them started is run again (at most three times in all): MPJ's niodev
    * start-up has a race (a daemon may start a rank before the starter listens for it, and the rank's
    * {@code MPI.Init} then fails with "Connection refused"), and nothing was lost yet.
    */
@@ -88,16 +88,25 @@ public final class JobRunner {
         boolean initRace = outcome.status() == Status.FAILED && outcome.rankHosts().isEmpty()
             && outcome.failure() != null
             && outcome.failure().message().startsWith(MPI_INIT_FAILED);
-        if (!initRace || attempt == 2 || interruptRequested) {
+        if (!initRace || attempt == START_ATTEMPTS || interruptRequested) {
           return outcome;
         }
         System.err.println("mpjbench: " + MPI_INIT_FAILED + " before any rank started (MPJ's"
             + " start-up race); starting the job again");
+        try {
+          Thread.sleep(2_000L * attempt); // let the previous starter's ports settle
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return outcome;
+        }
       }
     } finally {
       finished.countDown();
     }
   }
+
+  /** Attempts at a job whose ranks keep failing MPI.Init before any of them starts. */
+  private static final int START_ATTEMPTS = 3;
 
   /** How a failure of MPI.Init before any rank connected begins. */
   private static final String MPI_INIT_FAILED = "a rank failed to join MPI (MPI.Init)";
