@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.mpjbench.kernels.control.BoundedLineReader;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
@@ -57,6 +58,7 @@ final class ControlServer implements AutoCloseable {
   private final ControlMessage.Start start;
   private final int maxConnections;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private volatile Consumer<Event.Said> kernelEventSink;
   private final Map<Integer, Connection> connections = new ConcurrentHashMap<>();
   private final AtomicInteger openConnections = new AtomicInteger();
   private final Thread acceptor;
@@ -87,6 +89,17 @@ final class ControlServer implements AutoCloseable {
   /** Everything the ranks said, in arrival order. */
   BlockingQueue<Event> events() {
     return events;
+  }
+
+  /**
+   * From now on, kernel events ({@link ControlMessage.KernelEvent}, {@link
+   * ControlMessage.EventsDropped}) go to {@code sink} on the connection's own thread instead of
+   * through {@link #events()}: a traced run brings thousands of them, none decides anything, and
+   * handing each to the runner's thread would cost a thread wake-up per event. A rank's events
+   * still reach {@code sink} before anything it says after them reaches the queue.
+   */
+  void divertKernelEvents(Consumer<Event.Said> sink) {
+    this.kernelEventSink = sink;
   }
 
   /** Orders every connected rank to halt. */
@@ -154,7 +167,18 @@ final class ControlServer implements AutoCloseable {
       String line;
       try {
         while ((line = reader.readLine()) != null) {
-          events.add(new Event.Said(hello.rank(), ControlCodec.decode(line)));
+          Event.Said said = new Event.Said(hello.rank(), ControlCodec.decode(line));
+          Consumer<Event.Said> sink = kernelEventSink;
+          if (sink != null && (said.message() instanceof ControlMessage.KernelEvent
+              || said.message() instanceof ControlMessage.EventsDropped)) {
+            try {
+              sink.accept(said);
+              continue;
+            } catch (RuntimeException e) {
+              // Handed to the runner instead, whose thread meets the same failure and ends the run.
+            }
+          }
+          events.add(said);
         }
         events.add(new Event.Disconnected(hello.rank(), "closed"));
       } catch (IOException e) {
