@@ -12,6 +12,7 @@ import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
@@ -34,6 +35,11 @@ import org.mpjbench.kernels.mpi.Outbox;
  * live in another context. After it, every rank (crashed ones too) gathers to rank 0 its belief,
  * the time it learned it (from the Barrier just before the election, on its own clock) and its
  * message counts.
+ *
+ * <p>Trace events ({@code --trace}) of the live ranks: {@code election-start} each time a rank
+ * holds an election ({@code restart}: after waiting in vain for a COORDINATOR); {@code send} and
+ * {@code receive} of every ELECTION, OK and COORDINATOR; {@code coordinator} when the rank knows
+ * the coordinator ({@code afterNanos}: since the Barrier; {@code self}: it declared itself).
  *
  * <p>Messages (all {@code long} arrays of one element):
  *
@@ -82,8 +88,8 @@ public final class BullyKernel implements RankProgram<BullyResult> {
     world.Barrier();
     long startNanos = System.nanoTime();
     RankReport mine = setup.isLive(context.rank())
-        ? new Member(election, outbox, context.rank(), setup, parameters.timeoutMs())
-            .elect(startNanos)
+        ? new Member(election, outbox, context.rank(), setup, parameters.timeoutMs(),
+            context.events()).elect(startNanos)
         : RankReport.crashed(context.rank());
     mine = mine.withUnread(outbox.settle(world, 1));
     List<RankReport> reports = RankReport.gather(world, size, mine);
@@ -127,7 +133,9 @@ public final class BullyKernel implements RankProgram<BullyResult> {
     private final long hardBoundNanos;
     private final long[] sent = new long[RankReport.COUNTERS];
     private final long[] buffer = new long[1];
+    private final KernelEvents events;
 
+    private long startNanos;
     private long coordinator = RankReport.UNKNOWN;
     private boolean electing;
     private boolean gotOk;
@@ -136,7 +144,9 @@ public final class BullyKernel implements RankProgram<BullyResult> {
     /** After an OK: when to give up waiting for the COORDINATOR and hold the election again. */
     private long coordinatorDeadlineNanos;
 
-    Member(Intracomm comm, Outbox outbox, int rank, ElectionSetup setup, long timeoutMs) {
+    Member(Intracomm comm, Outbox outbox, int rank, ElectionSetup setup, long timeoutMs,
+        KernelEvents events) {
+      this.events = events;
       this.comm = comm;
       this.outbox = outbox;
       this.rank = rank;
@@ -149,9 +159,10 @@ public final class BullyKernel implements RankProgram<BullyResult> {
     }
 
     RankReport elect(long startNanos) throws MPIException {
+      this.startNanos = startNanos;
       long hardDeadlineNanos = startNanos + hardBoundNanos;
       if (initiator) {
-        holdElection();
+        holdElection(false);
       }
       while (coordinator == RankReport.UNKNOWN) {
         long timer = hardDeadlineNanos;
@@ -171,7 +182,7 @@ public final class BullyKernel implements RankProgram<BullyResult> {
           declareVictory();
         } else if (gotOk && now - coordinatorDeadlineNanos >= 0) {
           sent[COUNT_RESTARTS]++;
-          holdElection();
+          holdElection(true);
         } else if (now - hardDeadlineNanos >= 0) {
           throw new IllegalStateException("bully election: rank " + rank + " learned no"
               + " coordinator within " + TimeUnit.NANOSECONDS.toMillis(hardBoundNanos) + " ms");
@@ -181,11 +192,12 @@ public final class BullyKernel implements RankProgram<BullyResult> {
     }
 
     private void handle(int tag, int source) throws MPIException {
+      events.event("receive").with("message", nameOf(tag)).with("from", source).emit();
       switch (tag) {
         case TAG_ELECTION -> {
           send(source, TAG_OK, rank, COUNT_OK);
           if (!electing) {
-            holdElection();
+            holdElection(false);
           }
         }
         case TAG_OK -> {
@@ -193,14 +205,18 @@ public final class BullyKernel implements RankProgram<BullyResult> {
           coordinatorDeadlineNanos =
               System.nanoTime() + COORDINATOR_WAIT_TIMEOUTS * timeoutNanos;
         }
-        case TAG_COORDINATOR -> coordinator = buffer[0];
+        case TAG_COORDINATOR -> {
+          coordinator = buffer[0];
+          learned(false);
+        }
         default -> throw new IllegalStateException("bully election: rank " + rank
             + " received a message with tag " + tag + " from rank " + source
             + " on the election's own communicator");
       }
     }
 
-    private void holdElection() throws MPIException {
+    private void holdElection(boolean restart) throws MPIException {
+      events.event("election-start").with("restart", restart).emit();
       electing = true;
       gotOk = false;
       List<Integer> higher = BullyContacts.electionTargets(rank, ranks);
@@ -216,6 +232,7 @@ public final class BullyKernel implements RankProgram<BullyResult> {
 
     private void declareVictory() throws MPIException {
       coordinator = rank;
+      learned(true);
       for (int target : BullyContacts.coordinatorTargets(rank)) {
         send(target, TAG_COORDINATOR, rank, COUNT_COORDINATOR);
       }
@@ -224,6 +241,21 @@ public final class BullyKernel implements RankProgram<BullyResult> {
     private void send(int target, int tag, long value, int counter) throws MPIException {
       outbox.send(new long[] {value}, target, tag);
       sent[counter]++;
+      events.event("send").with("message", nameOf(tag)).with("to", target).emit();
+    }
+
+    private void learned(boolean self) {
+      events.event("coordinator").with("coordinator", coordinator)
+          .with("afterNanos", System.nanoTime() - startNanos).with("self", self).emit();
+    }
+
+    private static String nameOf(int tag) {
+      return switch (tag) {
+        case TAG_ELECTION -> "ELECTION";
+        case TAG_OK -> "OK";
+        case TAG_COORDINATOR -> "COORDINATOR";
+        default -> "tag " + tag;
+      };
     }
   }
 }

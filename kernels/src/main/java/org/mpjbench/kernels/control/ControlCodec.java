@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,26 @@ public final class ControlCodec {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot encode control message " + message, e);
     }
+  }
+
+  /**
+   * The line {@link #encode} gives for {@code new KernelEvent(rank, kind, nanos, fields)}, built
+   * with a {@link StringBuilder} from {@code members}, the fields' JSON members without braces
+   * ({@code "to":2,"message":"OK"}): a rank's hot path does not go through the object mapper (see
+   * {@code KernelEvents} for why).
+   */
+  public static String kernelEventLine(int rank, String kind, long nanos, CharSequence members) {
+    StringBuilder line = new StringBuilder(64 + members.length());
+    line.append("{\"type\":\"event\",\"rank\":").append(rank).append(",\"kind\":");
+    appendJsonString(line, kind);
+    return line.append(",\"nanos\":").append(nanos).append(",\"fields\":{").append(members)
+        .append("}}").toString();
+  }
+
+  /** Appends {@code value} as a JSON string, quoted and escaped (Jackson's own escaping). */
+  public static StringBuilder appendJsonString(StringBuilder out, String value) {
+    return out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value))
+        .append('"');
   }
 
   /** Parses one line; a line that is not a control message gives an {@link IOException}. */

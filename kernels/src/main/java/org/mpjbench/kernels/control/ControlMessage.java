@@ -5,15 +5,18 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One message on the control channel. Ranks send {@link Hello}, {@link Progress}, {@link Result},
- * {@link Artifact}, {@link Failure} and {@link Done}; the launcher sends {@link Start}, {@link
- * Liveness} and {@link Abort}; both send {@link Heartbeat}s.
+ * One message on the control channel. Ranks send {@link Hello}, {@link Progress}, {@link
+ * KernelEvent}, {@link EventsDropped}, {@link Result}, {@link Artifact}, {@link Failure} and {@link
+ * Done}; the launcher sends {@link Start}, {@link Liveness} and {@link Abort}; both send {@link
+ * Heartbeat}s.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ControlMessage.Hello.class, name = "hello"),
   @JsonSubTypes.Type(value = ControlMessage.Start.class, name = "start"),
   @JsonSubTypes.Type(value = ControlMessage.Progress.class, name = "progress"),
+  @JsonSubTypes.Type(value = ControlMessage.KernelEvent.class, name = "event"),
+  @JsonSubTypes.Type(value = ControlMessage.EventsDropped.class, name = "events-dropped"),
   @JsonSubTypes.Type(value = ControlMessage.Result.class, name = "result"),
   @JsonSubTypes.Type(value = ControlMessage.Artifact.class, name = "artifact"),
   @JsonSubTypes.Type(value = ControlMessage.Failure.class, name = "failure"),
@@ -28,14 +31,39 @@ public sealed interface ControlMessage {
   record Hello(String token, int rank, int size, String host, long pid) implements ControlMessage {}
 
   /**
-   * The launcher's answer to a valid hello: the kernel to run, its parameters, and optionally a
-   * fault to inject (null for a normal run).
+   * The launcher's answer to a valid hello: the kernel to run, its parameters, optionally a fault
+   * to inject (null for a normal run), and how many {@link KernelEvent}s each rank may send: 0
+   * when no trace was asked for, and then the ranks send none.
    */
-  record Start(String kernel, JsonNode parameters, FaultInjection fault)
-      implements ControlMessage {}
+  record Start(String kernel, JsonNode parameters, FaultInjection fault, int eventsPerRank)
+      implements ControlMessage {
+    /** A start order without kernel events (no {@code --trace}). */
+    public Start(String kernel, JsonNode parameters, FaultInjection fault) {
+      this(kernel, parameters, fault, 0);
+    }
+  }
 
   /** A kernel's intermediate record (e.g. one Berkeley round), kept if the run ends early. */
   record Progress(int rank, JsonNode payload) implements ControlMessage {}
+
+  /**
+   * One step of a kernel's algorithm on one rank (an election message sent, a critical section
+   * entered), for the {@code --trace} file; sent only when {@link Start#eventsPerRank} allows.
+   *
+   * @param rank the rank it happened on
+   * @param kind what happened, e.g. {@code "enter"}
+   * @param nanos when, on the host's monotonic clock ({@code System.nanoTime}, shared by every rank
+   *     of a host)
+   * @param fields the kernel's details, a JSON object (e.g. {@code {"to":2,"message":"OK"}})
+   */
+  record KernelEvent(int rank, String kind, long nanos, JsonNode fields)
+      implements ControlMessage {}
+
+  /**
+   * Sent once at the end by a rank that had to leave kernel events out: over its limit, or
+   * because the control connection could not keep up.
+   */
+  record EventsDropped(int rank, long dropped, int limit) implements ControlMessage {}
 
   /** Rank 0's result for the whole run. */
   record Result(int rank, JsonNode payload) implements ControlMessage {}

@@ -13,6 +13,7 @@ import org.mpjbench.kernels.clock.ClockSpec;
 import org.mpjbench.kernels.clock.SimulatedClock;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -41,6 +42,11 @@ import org.mpjbench.kernels.rank.RankProgram;
  * </ul>
  *
  * Every wait is bounded by {@code --timeout-ms} through {@link TimedReceive}.
+ *
+ * <p>Trace events ({@code --trace}) of the clients, between exchanges (outside the round trips):
+ * {@code sample} per reply ({@code sequence}, {@code rttNanos}, the {@code offsetNanos} it alone
+ * suggests) and {@code sync} when the clock is stepped ({@code offsetNanos} applied, the {@code
+ * rttNanos} of the sample chosen). The server traces nothing, so its replies are not delayed.
  */
 public final class CristianKernel implements RankProgram<CristianResult> {
   /** Tag of a client's request for the time. */
@@ -92,7 +98,7 @@ public final class CristianKernel implements RankProgram<CristianResult> {
     if (context.isRoot()) {
       figures[F_MESSAGES] = serve(comm, clock, (long) (size - 1) * samples);
     } else {
-      figures[F_MESSAGES] = synchronize(comm, clock, figures, roundTrips);
+      figures[F_MESSAGES] = synchronize(comm, clock, figures, roundTrips, context.events());
     }
 
     // Measurement only: every clock's true error once everybody is done.
@@ -133,7 +139,7 @@ public final class CristianKernel implements RankProgram<CristianResult> {
 
   /** A client: asks {@code samples} times, steps its clock; returns requests sent. */
   private long synchronize(Intracomm comm, SimulatedClock clock, long[] figures,
-      long[] roundTrips) throws MPIException {
+      long[] roundTrips, KernelEvents events) throws MPIException {
     int samples = roundTrips.length;
     CristianEstimator estimator = new CristianEstimator(samples);
     long[] receiptHostNanos = new long[samples];
@@ -156,10 +162,14 @@ public final class CristianKernel implements RankProgram<CristianResult> {
         throw new IllegalStateException(
             "cristian: reply to request " + reply[0] + " while waiting for " + sequence);
       }
-      estimator.add(sent, reply[1], received);
+      long offset = estimator.add(sent, reply[1], received);
       roundTrips[sequence] = received - sent;
+      events.event("sample").with("sequence", sequence).with("rttNanos", received - sent)
+          .with("offsetNanos", offset).emit();
     }
     clock.adjust(estimator.offsetNanos());
+    events.event("sync").with("offsetNanos", estimator.offsetNanos())
+        .with("rttNanos", estimator.minRoundTripNanos()).emit();
     figures[F_SYNC_NANOS] = System.nanoTime() - startHost;
     figures[F_SYNC_HOST] = receiptHostNanos[estimator.bestIndex()];
     figures[F_MIN_RTT] = estimator.minRoundTripNanos();

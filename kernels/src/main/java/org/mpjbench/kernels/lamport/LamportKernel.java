@@ -9,6 +9,7 @@ import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -29,7 +30,12 @@ import org.mpjbench.kernels.rank.RankProgram;
  *       {@link LamportEvent#width} longs ({@link LamportEvent#writeTo})
  * </ul>
  *
- * A pattern's messages between two ranks arrive in order (MPI does not overtake), and every
+ * Trace events ({@code --trace}): {@code send} ({@code id}, {@code to}, the {@code lamport} stamp
+ * it carries) and {@code receive} ({@code id}, {@code from}, the {@code stamp} received, the
+ * {@code lamport} clock after the merge), each stamped with the host time the kernel recorded;
+ * local events are not traced.
+ *
+ * <p>A pattern's messages between two ranks arrive in order (MPI does not overtake), and every
  * receive waits at most {@code --timeout-ms} ({@link TimedReceive}).
  */
 public final class LamportKernel implements RankProgram<LamportResult> {
@@ -55,6 +61,7 @@ public final class LamportKernel implements RankProgram<LamportResult> {
         parameters.messages(), parameters.localEventsMax());
     int vectorLength = parameters.vector() ? size : 0;
     LogicalClock clock = new LogicalClock(rank, size, parameters.vector());
+    KernelEvents traced = context.events();
     List<LamportEvent> events = new ArrayList<>();
     long[] message = new long[HEADER_FIELDS + vectorLength];
     long messagesSent = 0;
@@ -77,6 +84,8 @@ public final class LamportKernel implements RankProgram<LamportResult> {
           System.arraycopy(send.vector(), 0, message, HEADER_FIELDS, vectorLength);
         }
         events.add(send);
+        traced.event("send").at(send.hostNanos()).with("id", step)
+            .with("to", pattern.receiver(step)).with("lamport", send.lamport()).emit();
         comm.Send(message, 0, message.length, MPI.LONG, pattern.receiver(step), TAG_MESSAGE);
         messagesSent++;
       } else if (pattern.receiver(step) == rank) {
@@ -94,7 +103,10 @@ public final class LamportKernel implements RankProgram<LamportResult> {
         }
         long[] vector = vectorLength == 0 ? null
             : Arrays.copyOfRange(message, HEADER_FIELDS, HEADER_FIELDS + vectorLength);
-        events.add(clock.receive(step, message[1], vector, arrived));
+        LamportEvent received = clock.receive(step, message[1], vector, arrived);
+        events.add(received);
+        traced.event("receive").at(arrived).with("id", step).with("from", pattern.sender(step))
+            .with("stamp", message[1]).with("lamport", received.lamport()).emit();
       }
     }
     comm.Barrier();

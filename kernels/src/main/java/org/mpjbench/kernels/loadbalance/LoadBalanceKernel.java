@@ -13,6 +13,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.loadbalance.LoadBalanceCheck.TaskResult;
 import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -36,6 +37,10 @@ import org.mpjbench.kernels.rank.RankProgram;
  * arrays): {@link #TAG_TASK} {@code [taskId]} (-1: no more work), {@link #TAG_RESULT} {@code
  * [taskId, worker, startNanos, endNanos]}, {@link #TAG_ASK} {@code [worker]}; all leave through an
  * {@link Outbox}. The results the dispatcher received are checked by {@link LoadBalanceCheck}.
+ *
+ * <p>Trace events ({@code --trace}), each with its {@code policy}: {@code assign} on the dispatcher
+ * when a task leaves for a {@code worker}, {@code done} on the worker when it has executed one
+ * ({@code workNanos} measured); with one rank, only {@code done}.
  */
 public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
   /** Tag of a task (or the end of work) from the dispatcher. */
@@ -49,6 +54,7 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
   private static final int RESULT_LENGTH = 4;
 
   private final LoadBalanceParameters parameters;
+  private KernelEvents events = KernelEvents.off();
 
   /** A kernel that runs with these parameters. */
   public LoadBalanceKernel(LoadBalanceParameters parameters) {
@@ -60,6 +66,7 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
     Intracomm comm = context.comm();
     int size = context.size();
     int workers = Math.max(1, size - 1);
+    events = context.events();
     long[] costs = TaskStream.costsNanos(parameters.seed(), parameters.tasks(),
         parameters.meanTaskUs() * 1000);
     long totalWork = Arrays.stream(costs).sum();
@@ -77,7 +84,9 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
         for (int task = 0; task < costs.length; task++) {
           long begin = System.nanoTime();
           execute(costs[task]);
-          results.add(new TaskResult(task, 0, begin, System.nanoTime()));
+          long end = System.nanoTime();
+          results.add(new TaskResult(task, 0, begin, end));
+          done(policy, task, end - begin);
         }
       } else if (context.isRoot()) {
         sent[0] = dispatch(comm, outbox, policy, costs, workers, results);
@@ -142,8 +151,10 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
       case "round-robin" -> {
         for (int task = 0; task < tasks; task++) {
           message[0] = task;
-          outbox.send(message, 1, 1 + Policies.roundRobin(task, workers), TAG_TASK);
+          int worker = 1 + Policies.roundRobin(task, workers);
+          outbox.send(message, 1, worker, TAG_TASK);
           sent++;
+          assigned(policy, task, worker);
         }
         sent += stopAll(outbox, workers);
         for (int received = 0; received < tasks; received++) {
@@ -162,6 +173,7 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
             message[0] = next;
             outbox.send(message, 1, 1 + worker, TAG_TASK);
             sent++;
+            assigned(policy, next, 1 + worker);
             work[worker] += costs[next];
             outstanding[worker]++;
             next++;
@@ -200,6 +212,8 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
           sent++;
           if (task < 0) {
             stopped++;
+          } else {
+            assigned(policy, task, status.source);
           }
           outbox.progress();
         }
@@ -252,8 +266,19 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
       long[] result = {task, rank, start, System.nanoTime()};
       outbox.send(result, RESULT_LENGTH, DISPATCHER, TAG_RESULT);
       sent++;
+      done(policy, task, result[3] - start);
       outbox.progress();
     }
+  }
+
+  private void assigned(String policy, long task, int worker) {
+    events.event("assign").with("policy", policy).with("task", task).with("worker", worker)
+        .emit();
+  }
+
+  private void done(String policy, long task, long workNanos) {
+    events.event("done").with("policy", policy).with("task", task).with("workNanos", workNanos)
+        .emit();
   }
 
   /** Runs a task: parks until its cost has passed (parks can return early, so it loops). */

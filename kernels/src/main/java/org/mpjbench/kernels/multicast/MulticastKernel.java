@@ -11,6 +11,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mpi.Probe;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -30,6 +31,10 @@ import org.mpjbench.kernels.rank.RankProgram;
  * sequencer, sequence -1) and {@link #TAG_ORDERED} (the sequencer's p2p forward). Each rank's
  * delivery order and latencies are gathered to rank 0 and checked by {@link MulticastCheck}.
  * Every receive is bounded by {@code --timeout-ms}.
+ *
+ * <p>Trace event ({@code --trace}): {@code deliver} on every member for every message, with its
+ * {@code id} and {@code sequence} (the sequencer's number with total order, else the id), stamped
+ * with the delivery time the latency is measured to.
  */
 public final class MulticastKernel implements RankProgram<MulticastResult> {
   /** Tag of a p2p data message from rank 0. */
@@ -48,6 +53,7 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
   private long[] latencies;
   private int delivered;
   private long lastDeliveryNanos;
+  private KernelEvents events = KernelEvents.off();
 
   /** A kernel that runs with these parameters. */
   public MulticastKernel(MulticastParameters parameters) {
@@ -60,6 +66,7 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
     int size = context.size();
     int messages = parameters.messages();
     int length = HEADER + parameters.payloadLongs();
+    events = context.events();
     order = new long[messages];
     latencies = new long[messages];
     Outbox outbox = new Outbox(comm);
@@ -224,6 +231,7 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
     latencies[delivered] = now - message[1];
     delivered++;
     lastDeliveryNanos = now;
+    events.event("deliver").at(now).with("id", message[0]).with("sequence", message[2]).emit();
   }
 
   private void await(Intracomm comm, long[] message, int length, int source, int tag,

@@ -7,6 +7,7 @@ import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mpi.Probe;
@@ -24,6 +25,10 @@ import org.mpjbench.kernels.mpi.Probe;
  * <p>Waiting is bounded everywhere: between probes the thread parks for a pause doubling from 5 µs
  * to 50 µs (never past the next thing it has to do: leave the critical section, ask again), and a
  * rank that sees no progress for {@code --stall-timeout-ms} fails the run, naming its state.
+ *
+ * <p>With {@code --trace} every rank also reports {@code request} (it asks), {@code enter} and {@code
+ * exit}, the last two stamped with exactly the times its interval records (the host's monotonic
+ * clock), so that a reader of the trace file alone can check that no two intervals overlap.
  *
  * <p>After the loop the trace is gathered to rank 0 in one {@code Gather} of a fixed layout per
  * rank: {@code [entriesDone, messagesSent, extraFigure, enter/exit × entries, wait × entries]}.
@@ -56,6 +61,7 @@ public final class MutexLoop {
 
   /** Runs every entry, serves everybody until all are done, gathers: the trace on rank 0. */
   public MutexTrace run() throws MPIException {
+    KernelEvents events = context.events();
     Intracomm comm = context.comm();
     int rank = context.rank();
     int size = context.size();
@@ -95,6 +101,7 @@ public final class MutexLoop {
       long now = System.nanoTime();
       if (state == State.THINKING && now >= nextAskNanos) {
         askedNanos = now;
+        events.event("request").at(askedNanos).with("entry", completed).emit();
         if (!parameters.unsafe()) {
           protocol.request();
         }
@@ -109,12 +116,15 @@ public final class MutexLoop {
         intervals[2 * completed] = enterNanos;
         waits[completed] = enterNanos - askedNanos;
         exitDueNanos = enterNanos + parameters.holdNanos();
+        events.event("enter").at(enterNanos).with("entry", completed)
+            .with("waitNanos", waits[completed]).emit();
         state = State.INSIDE;
         progressed = true;
       }
       now = System.nanoTime();
       if (state == State.INSIDE && now >= exitDueNanos) {
         intervals[2 * completed + 1] = now;
+        events.event("exit").at(now).with("entry", completed).emit();
         completed++;
         if (!parameters.unsafe()) {
           protocol.release();

@@ -34,6 +34,11 @@ import org.mpjbench.kernels.rank.RankProgram;
  * Requests and replies alternate strictly (one outstanding request per client, the server answers
  * the client it just heard from, which is waiting), so blocking sends cannot deadlock. Every wait
  * is bounded by {@code --timeout-ms}.
+ *
+ * <p>Trace events ({@code --trace}) of the clients, after each answer (outside the timed round
+ * trip): {@code register} ({@code name}, {@code address}) and {@code lookup} ({@code name}, {@code
+ * result} {@code hit} or {@code miss}, {@code value}: the address or the miss reason, {@code
+ * rttNanos}).
  */
 public final class NamingKernel implements RankProgram<NamingResult> {
   /** Tag of a registration. */
@@ -88,6 +93,7 @@ public final class NamingKernel implements RankProgram<NamingResult> {
         roundTrips[j] = System.nanoTime() - sent;
         answers[2 * j] = answer.found() ? 1 : 0;
         answers[2 * j + 1] = answer.value();
+        looked(context, mine.get(j).name(), answers[2 * j] == 1, answer.value(), roundTrips[j]);
       }
       figures[F_LOOKUP_PHASE_NANOS] = System.nanoTime() - start;
       figures[F_REGISTERED] = server.size();
@@ -170,6 +176,7 @@ public final class NamingKernel implements RankProgram<NamingResult> {
       long[] reply = call(context.comm(), request, TAG_REGISTER, TAG_REGISTERED,
           "the registration of \"" + name + "\"");
       requireRegistered(reply[1], name);
+      context.events().event("register").with("name", name).with("address", request[1]).emit();
     }
     return parameters.names();
   }
@@ -189,9 +196,16 @@ public final class NamingKernel implements RankProgram<NamingResult> {
       roundTrips[j] = System.nanoTime() - sent;
       answers[2 * j] = reply[1];
       answers[2 * j + 1] = reply[2];
+      looked(context, mine.get(j).name(), reply[1] == 1, reply[2], roundTrips[j]);
     }
     figures[F_LOOKUP_PHASE_NANOS] = System.nanoTime() - start;
     return mine.size();
+  }
+
+  private static void looked(RankContext context, String name, boolean hit, long value,
+      long roundTripNanos) {
+    context.events().event("lookup").with("name", name).with("result", hit ? "hit" : "miss")
+        .with("value", value).with("rttNanos", roundTripNanos).emit();
   }
 
   private NamingResult gather(RankContext context, NamingWorkload workload, long[] figures,

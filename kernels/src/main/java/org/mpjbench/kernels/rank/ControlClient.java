@@ -149,6 +149,15 @@ final class ControlClient implements AutoCloseable {
     writer.flush();
   }
 
+  /** Sends several encoded messages, one per line, with one flush; safe from any thread. */
+  synchronized void sendLines(java.util.List<String> lines) throws IOException {
+    for (String line : lines) {
+      writer.write(line);
+      writer.write('\n');
+    }
+    writer.flush();
+  }
+
   /** Marks this rank finished: from now on the launcher closing the connection is expected. */
   void markFinished() {
     finished = true;

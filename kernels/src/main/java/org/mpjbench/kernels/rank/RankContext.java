@@ -5,8 +5,9 @@ import java.util.function.Consumer;
 import mpi.Intracomm;
 
 /**
- * What a running kernel gets from its rank: the communicator, its place in it, and a way to report
- * intermediate records (they reach the launcher at once and survive an interrupted run).
+ * What a running kernel gets from its rank: the communicator, its place in it, a way to report
+ * intermediate records (they reach the launcher at once and survive an interrupted run), and its
+ * algorithm's events for the {@code --trace} file.
  *
  * @param comm the communicator of all ranks of the run
  * @param rank this rank's number in {@code comm}
@@ -14,13 +15,28 @@ import mpi.Intracomm;
  * @param progress receives kernel records to forward to the launcher; only rank 0 should use it
  * @param artifacts receives named files (e.g. a reassembled download) for the launcher to store
  *     beside the result file, wherever this rank runs
+ * @param events the algorithm's steps for the trace, on every rank; {@link KernelEvents#off()}
+ *     when no trace was asked for
  */
 public record RankContext(
     Intracomm comm,
     int rank,
     int size,
     Consumer<Object> progress,
-    BiConsumer<String, byte[]> artifacts) {
+    BiConsumer<String, byte[]> artifacts,
+    KernelEvents events) {
+
+  /** A null {@code events} means none. */
+  public RankContext {
+    events = events == null ? KernelEvents.off() : events;
+  }
+
+  /** A context whose kernel events go nowhere (no {@code --trace}). */
+  public RankContext(Intracomm comm, int rank, int size, Consumer<Object> progress,
+      BiConsumer<String, byte[]> artifacts) {
+    this(comm, rank, size, progress, artifacts, KernelEvents.off());
+  }
+
   /** True on the rank that coordinates and reports the result. */
   public boolean isRoot() {
     return rank == 0;

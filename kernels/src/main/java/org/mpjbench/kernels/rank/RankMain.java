@@ -23,6 +23,10 @@ import org.mpjbench.kernels.control.FaultInjection;
 public final class RankMain {
   /** Time a rank waits to connect to the launcher and to receive its start order. */
   private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(60);
+  /** Time a rank's queued kernel events have to reach the launcher at the end of its run. */
+  private static final Duration EVENTS_FLUSH_WAIT = Duration.ofSeconds(10);
+  /** The same when the rank failed: its report must not wait long behind them. */
+  private static final Duration EVENTS_FLUSH_WAIT_ON_FAILURE = Duration.ofSeconds(2);
   /** Time a failed rank waits for the launcher's abort before halting on its own. */
   private static final Duration ABORT_WAIT = Duration.ofSeconds(30);
 
@@ -40,20 +44,25 @@ public final class RankMain {
             CONTROL_TIMEOUT,
             new ControlMessage.Hello(
                 arguments.token(), rank, size, hostName(), ProcessHandle.current().pid()));
+    KernelEvents events = KernelEvents.off();
     try {
       ControlMessage.Start start = control.awaitStart(CONTROL_TIMEOUT);
       control.watchForAbort(rank);
       if (start.fault() != null && start.fault().rank() == rank) {
         commit(start.fault());
       }
+      events = KernelEvents.sending(rank, start.eventsPerRank(), control::sendLines);
       RankContext context =
           new RankContext(
               MPI.COMM_WORLD,
               rank,
               size,
               record -> send(control, new ControlMessage.Progress(rank, ControlCodec.toTree(record))),
-              (name, data) -> send(control, new ControlMessage.Artifact(rank, name, data)));
+              (name, data) -> send(control, new ControlMessage.Artifact(rank, name, data)),
+              events);
       Object result = runKernel(start, context);
+      // Before the rank's result and done: the launcher closes the trace once every rank is done.
+      events.finish(EVENTS_FLUSH_WAIT);
       if (rank == 0) {
         control.send(new ControlMessage.Result(0, ControlCodec.toTree(result)));
       }
@@ -62,6 +71,7 @@ public final class RankMain {
       control.send(new ControlMessage.Done(rank));
       control.close();
     } catch (Throwable failure) {
+      flushQuietly(events);
       reportAndWait(control, rank, failure);
     }
   }
@@ -71,6 +81,15 @@ public final class RankMain {
       control.send(message);
     } catch (IOException e) {
       throw new IllegalStateException("lost the control connection to the launcher", e);
+    }
+  }
+
+  /** The events that led to a failure, if the connection takes them at once. */
+  private static void flushQuietly(KernelEvents events) {
+    try {
+      events.finish(EVENTS_FLUSH_WAIT_ON_FAILURE);
+    } catch (IOException e) {
+      // The failure report below says what matters; it finds out the connection is gone.
     }
   }
 

@@ -12,6 +12,7 @@ import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.naming.NameCodec;
 import org.mpjbench.kernels.naming.NameServer;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -38,6 +39,11 @@ import org.mpjbench.kernels.rank.RankProgram;
  *
  * Requests and replies alternate strictly, so blocking sends cannot deadlock; every wait is bounded
  * by {@code --timeout-ms}.
+ *
+ * <p>Trace events ({@code --trace}, with two ranks or more): {@code register} on the service, {@code
+ * lookup} on each client ({@code name}, {@code result} hit or miss, the {@code service} rank), and
+ * per call on the client {@code call} ({@code id}, {@code argument}) just before the timed round trip
+ * and {@code reply} ({@code id}, {@code status}, {@code rttNanos}) just after it.
  */
 public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
   /** Tag of the service's registration. */
@@ -113,6 +119,8 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
     } else if (rank == service) {
       long[] reply = askRegistry(comm, TAG_REGISTER, TAG_REGISTERED, serviceAddress);
       requireOk(reply[1]);
+      context.events().event("register").with("name", SqrtService.NAME)
+          .with("address", serviceAddress).emit();
       figures[F_MESSAGES] += 1; // the request; the registry counts its answer
     }
     comm.Barrier();
@@ -127,6 +135,8 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
       }
     } else if (rank != service) {
       long[] reply = askRegistry(comm, TAG_RESOLVE, TAG_RESOLVED, 0);
+      context.events().event("lookup").with("name", SqrtService.NAME)
+          .with("result", reply[1] == 1 ? "hit" : "miss").with("service", reply[2] >>> 32).emit();
       target = targetOf(reply[1] == 1, reply[2]);
       figures[F_MESSAGES] += 1; // the request; the registry counts its answer
     }
@@ -235,10 +245,12 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
     double[] arguments = CallWorkload.arguments(parameters.seed(), context.rank(),
         parameters.calls(), parameters.negativeRatio());
     long[] request = new long[CALL_LONGS];
+    KernelEvents events = context.events();
     long start = System.nanoTime();
     for (int i = 0; i < arguments.length; i++) {
       request[0] = i;
       request[1] = Double.doubleToRawLongBits(arguments[i]);
+      events.event("call").with("id", i).with("argument", arguments[i]).emit();
       long sent = System.nanoTime();
       comm.Send(request, 0, CALL_LONGS, MPI.LONG, target, TAG_CALL);
       if (TimedReceive.receive(comm, replies, SqrtService.REPLY_LONGS * i,
@@ -247,6 +259,9 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
             + parameters.timeoutMs() + " ms to call " + i);
       }
       roundTrips[i] = System.nanoTime() - sent;
+      events.event("reply").with("id", i)
+          .with("status", replies[SqrtService.REPLY_LONGS * i + 2])
+          .with("rttNanos", roundTrips[i]).emit();
     }
     figures[F_CALL_PHASE_NANOS] = System.nanoTime() - start;
     return arguments.length;

@@ -8,6 +8,7 @@ import org.mpjbench.kernels.mutex.MutexLoop;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexProtocol;
 import org.mpjbench.kernels.mutex.MutexTrace;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
@@ -25,6 +26,11 @@ import org.mpjbench.kernels.mpi.Outbox;
  *   <li>{@link #TAG_REPLY}: {@code [timestamp, rank]}
  *   <li>{@link #TAG_DONE}: {@code [rank]}, a rank finished its entries (not counted)
  * </ul>
+ *
+ * <p>Trace events ({@code --trace}), beside the loop's {@code request}, {@code enter} and {@code
+ * exit}: {@code send} and {@code receive} of every REQUEST and REPLY with its Lamport timestamp
+ * ({@code to}/{@code from}, {@code message}, {@code clock}); a received REQUEST says whether its
+ * reply was {@code deferred}, a received REPLY how many are still {@code missing}.
  *
  * <p>After the run rank 0 checks the gathered intervals ({@link MutexCheck}) and that the message
  * count is exactly 2(K-1) per entry, and fails the run when either does not hold.
@@ -69,11 +75,13 @@ public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaRes
     private final int rank;
     private final int size;
     private final RicartAgrawalaState state;
+    private final KernelEvents events;
     private final long[] message = new long[2];
     private long sent;
 
     Protocol(RankContext context, Outbox outbox) {
       this.outbox = outbox;
+      this.events = context.events();
       this.rank = context.rank();
       this.size = context.size();
       this.state = new RicartAgrawalaState(rank, size);
@@ -97,6 +105,8 @@ public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaRes
         if (other != rank) {
           outbox.send(message, 2, other, TAG_REQUEST);
           sent++;
+          events.event("send").with("message", "REQUEST").with("to", other)
+              .with("clock", message[0]).emit();
         }
       }
     }
@@ -126,11 +136,15 @@ public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaRes
       }
       if (tag == TAG_REQUEST) {
         long timestamp = state.onRequest(received[0], source);
+        events.event("receive").with("message", "REQUEST").with("from", source)
+            .with("clock", received[0]).with("deferred", timestamp < 0).emit();
         if (timestamp >= 0) {
           reply(source, timestamp);
         }
       } else {
         state.onReply(received[0]);
+        events.event("receive").with("message", "REPLY").with("from", source)
+            .with("clock", received[0]).with("missing", state.repliesMissing()).emit();
       }
     }
 
@@ -139,6 +153,7 @@ public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaRes
       message[1] = rank;
       outbox.send(message, 2, to, TAG_REPLY);
       sent++;
+      events.event("send").with("message", "REPLY").with("to", to).with("clock", timestamp).emit();
     }
 
     @Override

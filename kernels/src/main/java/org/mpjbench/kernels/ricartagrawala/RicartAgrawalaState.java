@@ -66,6 +66,11 @@ public final class RicartAgrawalaState {
     return requestTimestamp;
   }
 
+  /** Replies the rank still waits for while it asks. */
+  public int repliesMissing() {
+    return repliesMissing;
+  }
+
   /** Whether the rank, asking, has every reply. */
   public boolean mayEnter() {
     return requesting && repliesMissing == 0;

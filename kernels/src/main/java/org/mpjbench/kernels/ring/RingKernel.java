@@ -13,6 +13,7 @@ import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
@@ -33,6 +34,12 @@ import org.mpjbench.kernels.mpi.Outbox;
  * for the final Gather's. After it, every rank (crashed ones too) gathers to rank 0 its belief, the
  * time it learned it (from the Barrier just before the election, on its own clock) and its message
  * counts.
+ *
+ * <p>Trace events ({@code --trace}) of the live ranks: {@code election-start} on the initiator;
+ * {@code send} and {@code receive} of every ELECTION (with the {@code ids} it carries) and
+ * COORDINATOR, {@code unacknowledged} when a successor did not answer (it is skipped), and {@code
+ * coordinator} when the rank learns the coordinator ({@code afterNanos}: since the Barrier).
+ * Acknowledgements are not traced.
  *
  * <p>Messages (all {@code long} arrays):
  *
@@ -79,7 +86,8 @@ public final class RingKernel implements RankProgram<RingResult> {
     world.Barrier();
     long startNanos = System.nanoTime();
     RankReport mine = setup.isLive(context.rank())
-        ? new Member(ring, outbox, context.rank(), setup, parameters.timeoutMs()).elect(startNanos)
+        ? new Member(ring, outbox, context.rank(), setup, parameters.timeoutMs(),
+            context.events()).elect(startNanos)
         : RankReport.crashed(context.rank());
     mine = mine.withUnread(outbox.settle(world, ElectionList.length(size)));
     List<RankReport> reports = RankReport.gather(world, size, mine);
@@ -121,9 +129,12 @@ public final class RingKernel implements RankProgram<RingResult> {
     private final long hardBoundNanos;
     private final long[] sent = new long[RankReport.COUNTERS];
     private final long[] ack = new long[1];
+    private final KernelEvents events;
     private long hardDeadlineNanos;
 
-    Member(Intracomm ring, Outbox outbox, int rank, ElectionSetup setup, long timeoutMs) {
+    Member(Intracomm ring, Outbox outbox, int rank, ElectionSetup setup, long timeoutMs,
+        KernelEvents events) {
+      this.events = events;
       this.ring = ring;
       this.outbox = outbox;
       this.rank = rank;
@@ -139,11 +150,13 @@ public final class RingKernel implements RankProgram<RingResult> {
       long belief;
       long learnedNanos;
       if (rank == initiator) {
+        events.event("election-start").with("initiator", rank).emit();
         long[] election = ElectionList.start(ranks, rank);
         int successor = forward(RingRoute.next(rank, ranks), TAG_ELECTION, election);
         long[] back = successor == rank ? election : receive(TAG_ELECTION, "its ELECTION back");
         belief = ElectionList.highest(back);
         learnedNanos = System.nanoTime();
+        learned(belief, learnedNanos - startNanos);
         if (successor != rank) {
           forward(successor, TAG_COORDINATOR, new long[] {belief, initiator});
           receive(TAG_COORDINATOR, "its COORDINATOR back");
@@ -154,9 +167,19 @@ public final class RingKernel implements RankProgram<RingResult> {
         long[] coordinator = receive(TAG_COORDINATOR, "a COORDINATOR");
         belief = coordinator[0];
         learnedNanos = System.nanoTime();
+        learned(belief, learnedNanos - startNanos);
         forward(successor, TAG_COORDINATOR, new long[] {coordinator[0], coordinator[1]});
       }
       return new RankReport(rank, belief, learnedNanos - startNanos, 0, sent);
+    }
+
+    private void learned(long coordinator, long afterNanos) {
+      events.event("coordinator").with("coordinator", coordinator)
+          .with("afterNanos", afterNanos).emit();
+    }
+
+    private static String nameOf(int tag) {
+      return tag == TAG_ELECTION ? "ELECTION" : "COORDINATOR";
     }
 
     /**
@@ -168,10 +191,15 @@ public final class RingKernel implements RankProgram<RingResult> {
       while (candidate != rank) {
         outbox.send(message, candidate, tag);
         sent[tag == TAG_ELECTION ? COUNT_ELECTION : COUNT_COORDINATOR]++;
+        events.event("send").with("message", nameOf(tag)).with("to", candidate)
+            // An ELECTION's first long is its count of ids, a COORDINATOR's the coordinator.
+            .with(tag == TAG_ELECTION ? "ids" : "coordinator", message[0]).emit();
         if (acknowledged(candidate, tag)) {
           return candidate;
         }
         sent[COUNT_UNACKNOWLEDGED]++;
+        events.event("unacknowledged").with("message", nameOf(tag)).with("to", candidate)
+            .emit();
         candidate = RingRoute.next(candidate, ranks);
       }
       return rank;
@@ -197,6 +225,7 @@ public final class RingKernel implements RankProgram<RingResult> {
         throw new IllegalStateException("ring election: rank " + rank + " received no " + what
             + " within " + TimeUnit.NANOSECONDS.toMillis(hardBoundNanos) + " ms");
       }
+      events.event("receive").with("message", nameOf(tag)).with("from", status.source).emit();
       outbox.send(new long[] {tag}, status.source, TAG_ACK);
       sent[COUNT_ACK]++;
       return buffer;

@@ -8,6 +8,7 @@ import org.mpjbench.kernels.mutex.MutexLoop;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexProtocol;
 import org.mpjbench.kernels.mutex.MutexTrace;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
@@ -26,6 +27,11 @@ import org.mpjbench.kernels.mpi.Outbox;
  *   <li>{@link #TAG_TOKEN}: the token, {@code [LN[0..K-1], queueLength, queue...]} ({@link Token})
  *   <li>{@link #TAG_DONE}: {@code [rank]}, a rank finished its entries (not counted)
  * </ul>
+ *
+ * <p>Trace events ({@code --trace}), beside the loop's {@code request}, {@code enter} and {@code
+ * exit}: {@code send} and {@code receive} of every REQUEST (with its request number {@code n}) and
+ * of the TOKEN (with the length of its {@code queue}); an entry made while the token was still
+ * here shows a {@code request} with no REQUEST sent.
  *
  * <p>After the run rank 0 checks the gathered intervals ({@link MutexCheck}) and that the message
  * count is exactly K per asking entry, and fails the run when either does not hold.
@@ -71,11 +77,13 @@ public final class SuzukiKasamiKernel implements RankProgram<SuzukiKasamiResult>
     private final int rank;
     private final int size;
     private final SuzukiKasamiState state;
+    private final KernelEvents events;
     private long sent;
     private long asked;
 
     Protocol(RankContext context, Outbox outbox) {
       this.outbox = outbox;
+      this.events = context.events();
       this.rank = context.rank();
       this.size = context.size();
       this.state = new SuzukiKasamiState(rank, size);
@@ -103,6 +111,7 @@ public final class SuzukiKasamiKernel implements RankProgram<SuzukiKasamiResult>
         if (other != rank) {
           outbox.send(message, 2, other, TAG_REQUEST);
           sent++;
+          events.event("send").with("message", "REQUEST").with("to", other).with("n", n).emit();
         }
       }
     }
@@ -128,9 +137,14 @@ public final class SuzukiKasamiKernel implements RankProgram<SuzukiKasamiResult>
         if (length != 2 || message[0] != source) {
           throw new IllegalStateException("malformed REQUEST from rank " + source);
         }
+        events.event("receive").with("message", "REQUEST").with("from", source)
+            .with("n", message[1]).emit();
         send(state.onRequest(source, message[1]));
       } else {
-        state.onToken(Token.decode(message, length, size));
+        Token token = Token.decode(message, length, size);
+        events.event("receive").with("message", "TOKEN").with("from", source)
+            .with("queue", token.queueLength()).emit();
+        state.onToken(token);
       }
     }
 
@@ -141,6 +155,8 @@ public final class SuzukiKasamiKernel implements RankProgram<SuzukiKasamiResult>
       long[] wire = handover.token().encode();
       outbox.send(wire, wire.length, handover.to(), TAG_TOKEN);
       sent++;
+      events.event("send").with("message", "TOKEN").with("to", handover.to())
+          .with("queue", handover.token().queueLength()).emit();
     }
 
     @Override

@@ -48,6 +48,11 @@ public final class Token {
     return queue.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /** Ranks queued. */
+  public int queueLength() {
+    return queue.size();
+  }
+
   void enqueue(int rank) {
     queue.addLast(rank);
   }

@@ -44,6 +44,13 @@ class ControlCodecTest {
             null),
         new ControlMessage.Start(
             "berkeley", json("{}"), new FaultInjection(2, FaultInjection.Kind.HANG)),
+        new ControlMessage.Start("ring", json("{}"), null, 10_000),
+        new ControlMessage.KernelEvent(2, "send", 123_456_789_012L,
+            json("{\"message\":\"OK\",\"to\":3,\"deferred\":true,\"argument\":-2.5}")),
+        new ControlMessage.KernelEvent(0, "lookup", Long.MIN_VALUE,
+            json("{\"name\":\"eu/node-2/sqrt\",\"result\":\"miss\"}")),
+        new ControlMessage.KernelEvent(1, "enter", 0, json("{}")),
+        new ControlMessage.EventsDropped(3, 4_321L, 10_000),
         new ControlMessage.Progress(0, json("{\"round\":4,\"skewNanos\":10000000000,\"ok\":true}")),
         new ControlMessage.Progress(2, json("[1,-2,3.5,null,\"x\"]")),
         new ControlMessage.Result(0, json("{\"rounds\":[{\"round\":0},{\"round\":1}]}")),
@@ -116,10 +123,47 @@ class ControlCodecTest {
         new ControlMessage.Failure(3, "h", "e", "s"),
         ControlCodec.decode(
             "{\"type\":\"failure\",\"rank\":3,\"host\":\"h\",\"error\":\"e\",\"stackTrace\":\"s\"}"));
+    assertEquals(
+        new ControlMessage.KernelEvent(1, "enter", 42, json("{\"entry\":0}")),
+        ControlCodec.decode("{\"type\":\"event\",\"rank\":1,\"kind\":\"enter\",\"nanos\":42,"
+            + "\"fields\":{\"entry\":0}}"));
+    assertEquals(
+        new ControlMessage.EventsDropped(2, 7, 100),
+        ControlCodec.decode(
+            "{\"type\":\"events-dropped\",\"rank\":2,\"dropped\":7,\"limit\":100}"));
     assertEquals(new ControlMessage.Done(7), ControlCodec.decode("{\"type\":\"done\",\"rank\":7}"));
     assertEquals(
         new ControlMessage.Abort("stop"),
         ControlCodec.decode("{\"type\":\"abort\",\"reason\":\"stop\"}"));
+  }
+
+  @Test
+  void theHandBuiltKernelEventLineIsTheOneTheMapperWrites() throws IOException {
+    StringBuilder members = new StringBuilder();
+    ControlCodec.appendJsonString(members, "name").append(':');
+    ControlCodec.appendJsonString(members, "tab\t \"quoted\" back\\slash ü 🎉 \u0001");
+    members.append(",\"to\":-3,\"ok\":false,\"x\":2.5E-7");
+    JsonNode fields = json("{" + members + "}");
+    ControlMessage.KernelEvent event =
+        new ControlMessage.KernelEvent(7, "re\"ceive", Long.MAX_VALUE, fields);
+
+    String line = ControlCodec.kernelEventLine(7, "re\"ceive", Long.MAX_VALUE, members);
+
+    assertEquals(ControlCodec.encode(event), line);
+    assertEquals(event, ControlCodec.decode(line));
+    assertEquals("{\"type\":\"event\",\"rank\":0,\"kind\":\"enter\",\"nanos\":-1,\"fields\":{}}",
+        ControlCodec.kernelEventLine(0, "enter", -1, ""));
+  }
+
+  @Test
+  void aStartOrderWithoutAnEventLimitAsksForNoKernelEvents() throws IOException {
+    ControlMessage.Start start = assertInstanceOf(ControlMessage.Start.class,
+        ControlCodec.decode("{\"type\":\"start\",\"kernel\":\"ring\",\"parameters\":{}}"));
+
+    assertEquals(0, start.eventsPerRank());
+    assertEquals(0, new ControlMessage.Start("ring", json("{}"), null).eventsPerRank());
+    assertTrue(ControlCodec.encode(new ControlMessage.Start("ring", json("{}"), null, 50))
+        .contains("\"eventsPerRank\":50"));
   }
 
   @Test

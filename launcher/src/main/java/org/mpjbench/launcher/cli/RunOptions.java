@@ -102,8 +102,9 @@ public final class RunOptions {
       paramLabel = "FILE",
       description =
           "Append every event of the run (ranks starting, each progress record, the result,"
-              + " failures, ranks finishing) to FILE as one JSON object per line, flushed as it"
-              + " happens, so that another process can follow it (tail -f).")
+              + " failures, ranks finishing, and every rank's algorithm steps: messages sent and"
+              + " received, critical sections, deliveries...) to FILE as one JSON object per line,"
+              + " flushed as it happens, so that another process can follow it (tail -f).")
   Path trace;
 
   @Option(

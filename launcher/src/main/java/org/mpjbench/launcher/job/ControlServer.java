@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.mpjbench.kernels.control.BoundedLineReader;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
@@ -60,6 +61,7 @@ final class ControlServer implements AutoCloseable {
   /** When each rank was last heard from (any message), in {@link System#nanoTime()}. */
   private final Map<Integer, Long> lastHeardNanos = new ConcurrentHashMap<>();
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private volatile Consumer<Event.Said> kernelEventSink;
   private final Map<Integer, Connection> connections = new ConcurrentHashMap<>();
   private final AtomicInteger openConnections = new AtomicInteger();
   private final Thread acceptor;
@@ -110,6 +112,17 @@ final class ControlServer implements AutoCloseable {
   /** Everything the ranks said, in arrival order. */
   BlockingQueue<Event> events() {
     return events;
+  }
+
+  /**
+   * From now on, kernel events ({@link ControlMessage.KernelEvent}, {@link
+   * ControlMessage.EventsDropped}) go to {@code sink} on the connection's own thread instead of
+   * through {@link #events()}: a traced run brings thousands of them, none decides anything, and
+   * handing each to the runner's thread would cost a thread wake-up per event. A rank's events
+   * still reach {@code sink} before anything it says after them reaches the queue.
+   */
+  void divertKernelEvents(Consumer<Event.Said> sink) {
+    this.kernelEventSink = sink;
   }
 
   /** Orders every connected rank to halt. */
@@ -181,9 +194,21 @@ final class ControlServer implements AutoCloseable {
         while ((line = reader.readLine()) != null) {
           lastHeardNanos.put(hello.rank(), System.nanoTime());
           ControlMessage message = ControlCodec.decode(line);
-          if (!(message instanceof ControlMessage.Heartbeat)) {
-            events.add(new Event.Said(hello.rank(), message));
+          if (message instanceof ControlMessage.Heartbeat) {
+            continue;
           }
+          Event.Said said = new Event.Said(hello.rank(), message);
+          Consumer<Event.Said> sink = kernelEventSink;
+          if (sink != null && (said.message() instanceof ControlMessage.KernelEvent
+              || said.message() instanceof ControlMessage.EventsDropped)) {
+            try {
+              sink.accept(said);
+              continue;
+            } catch (RuntimeException e) {
+              // Handed to the runner instead, whose thread meets the same failure and ends the run.
+            }
+          }
+          events.add(said);
         }
         events.add(new Event.Disconnected(hello.rank(), "closed"));
       } catch (IOException e) {

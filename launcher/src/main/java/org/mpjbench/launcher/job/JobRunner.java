@@ -117,7 +117,8 @@ public final class JobRunner {
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
     ControlMessage.Start start =
-        new ControlMessage.Start(spec.program(), spec.parameters(), spec.fault());
+        new ControlMessage.Start(spec.program(), spec.parameters(), spec.fault(),
+            spec.trace() == null ? 0 : EventTrace.KERNEL_EVENTS_PER_RANK);
     try (ControlServer control =
         new ControlServer(spec.controlBind(), token, spec.ranks(), start,
             new ControlMessage.Liveness(spec.heartbeatInterval().toMillis(),
@@ -257,7 +258,8 @@ public final class JobRunner {
       this.starter = starter;
       this.onProgress = onProgress;
       this.startNanos = startNanos;
-      this.trace = EventTrace.open(spec.trace());
+      this.trace = EventTrace.open(spec.trace(), startNanos);
+      control.divertKernelEvents(trace::record);
     }
 
     Verdict untilEnd() throws InterruptedException {
@@ -321,9 +323,10 @@ public final class JobRunner {
     }
 
     private Verdict handle(ControlServer.Event event) {
-      trace.record((System.nanoTime() - startNanos) / 1e9, event);
+      trace.record(event);
       if (echo != null && !(event instanceof ControlServer.Event.Said said
-          && said.message() instanceof ControlMessage.Progress)) {
+          && (said.message() instanceof ControlMessage.Progress
+              || said.message() instanceof ControlMessage.KernelEvent))) {
         echo.printf(java.util.Locale.ROOT, "[mpjbench] %+.3f s %s%n",
             (System.nanoTime() - startNanos) / 1e9, describe(event));
       }

@@ -1,6 +1,8 @@
 package org.mpjbench.launcher.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,11 +14,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.mutex.MutexCheck;
 import org.mpjbench.launcher.results.ResultWriter;
 
 /**
  * {@code --trace FILE}: every event of a run appended as a JSON line, flushed at once, so that a
- * second process can follow the file while the run goes on.
+ * second process can follow the file while the run goes on; with the kernels' own steps from
+ * every rank, enough to check an algorithm's property from the file alone.
  */
 class TraceIT {
   @TempDir Path work;
@@ -29,13 +34,19 @@ class TraceIT {
     return lines;
   }
 
+  /** Runs {@code arguments} with {@code --trace}, which must succeed; the trace's lines. */
+  private List<JsonNode> tracedRun(String... arguments) throws Exception {
+    Path trace = work.resolve("trace.jsonl");
+    List<String> command = new ArrayList<>(List.of("run"));
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("--trace", trace.toString()));
+    LauncherRun.run(work.resolve("results"), command.toArray(String[]::new)).expectExit(0);
+    return lines(trace);
+  }
+
   @Test
   void everyEventOfARunIsOneJsonLine() throws Exception {
-    Path trace = work.resolve("run.jsonl");
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "berkeley", "-np", "3",
-        "--rounds", "4", "--trace", trace.toString());
-    run.expectExit(0);
-    List<JsonNode> lines = lines(trace);
+    List<JsonNode> lines = tracedRun("berkeley", "-np", "3", "--rounds", "4");
     assertEquals(3, lines.stream().filter(l -> l.get("event").asText().equals("started")).count());
     assertEquals(4, lines.stream().filter(l -> l.get("event").asText().equals("progress")).count());
     assertEquals(1, lines.stream().filter(l -> l.get("event").asText().equals("result")).count());
@@ -45,6 +56,73 @@ class TraceIT {
       assertTrue(line.get("seconds").asDouble() >= previous, "in time order: " + line);
       previous = line.get("seconds").asDouble();
     }
+  }
+
+  private static List<JsonNode> kernelEvents(List<JsonNode> lines, String kind) {
+    return lines.stream().filter(l -> l.get("event").asText().equals("kernel"))
+        .filter(l -> l.at("/payload/kind").asText().equals(kind)).toList();
+  }
+
+  /** Every rank's kernel events come before its done line: none is lost at the end. */
+  private static void assertEventsBeforeDone(List<JsonNode> lines, int ranks) {
+    for (int rank = 0; rank < ranks; rank++) {
+      boolean done = false;
+      for (JsonNode line : lines) {
+        if (line.path("rank").asInt(-1) != rank) {
+          continue;
+        }
+        String event = line.get("event").asText();
+        assertFalse(done && event.equals("kernel"), "rank " + rank + " traced after done: " + line);
+        done |= event.equals("done");
+      }
+      assertTrue(done, "rank " + rank + " finished");
+    }
+  }
+
+  @Test
+  void mutualExclusionCanBeCheckedFromTheTraceAlone() throws Exception {
+    int entries = 5;
+    // Every line parses as JSON.
+    List<JsonNode> lines =
+        tracedRun("ricart-agrawala", "-np", "3", "--entries", String.valueOf(entries));
+    assertEventsBeforeDone(lines, 3);
+    assertTrue(lines.stream().noneMatch(l -> l.get("event").asText().equals("dropped")));
+    // Rebuild every rank's critical-section intervals from its enter and exit events.
+    long[][] intervals = new long[3][2 * entries];
+    int[] seen = new int[3];
+    for (String kind : List.of("enter", "exit")) {
+      for (JsonNode event : kernelEvents(lines, kind)) {
+        int rank = event.get("rank").asInt();
+        int entry = event.at("/payload/entry").asInt();
+        intervals[rank][2 * entry + (kind.equals("exit") ? 1 : 0)] =
+            event.at("/payload/nanos").asLong();
+        seen[rank]++;
+      }
+    }
+    assertArrayEquals(new int[] {2 * entries, 2 * entries, 2 * entries}, seen,
+        "an enter and an exit per entry from every rank");
+    PropertyCheck fromTrace = MutexCheck.check(intervals, entries);
+    assertTrue(fromTrace.holds(), fromTrace.detail());
+    // The messages tell the algorithm's story: 2(K-1) per entry, each sent and received.
+    assertEquals(2 * 2 * 3 * entries, kernelEvents(lines, "send").size());
+    assertEquals(2 * 2 * 3 * entries, kernelEvents(lines, "receive").size());
+  }
+
+  @Test
+  void everyLiveRankTracesTheCoordinatorItLearned() throws Exception {
+    List<JsonNode> lines = tracedRun("bully", "-np", "3", "--initiator", "0");
+    assertEventsBeforeDone(lines, 3);
+    List<JsonNode> learned = kernelEvents(lines, "coordinator");
+    assertEquals(List.of(0, 1), learned.stream().map(l -> l.get("rank").asInt()).sorted().toList(),
+        "the live ranks 0 and 1 (rank 2 has crashed)");
+    for (JsonNode event : learned) {
+      assertEquals(1, event.at("/payload/coordinator").asInt(), event.toString());
+    }
+    assertEquals(1, kernelEvents(lines, "election-start").stream()
+        .filter(l -> l.get("rank").asInt() == 0).count(), "the initiator's election");
+    assertTrue(kernelEvents(lines, "send").stream().anyMatch(l ->
+        l.at("/payload/message").asText().equals("OK") && l.get("rank").asInt() == 1
+            && l.at("/payload/to").asInt() == 0), "rank 1 answered rank 0's ELECTION");
   }
 
   @Test
