@@ -217,7 +217,7 @@ public final class ClusterCommand implements Runnable {
         throw new UserError(UserError.USAGE, "cluster up needs root (it creates network"
             + " namespaces and links); run it as root, or use real hosts with 'cluster start'");
       }
-      if (VirtualCluster.recall().isPresent() || !VirtualCluster.ourNamespaces().isEmpty()) {
+      if (VirtualCluster.anyUp()) {
         throw new UserError(UserError.USAGE, "a virtual cluster is already up (see 'mpjbench"
             + " cluster status'); remove it first with 'mpjbench cluster down'");
       }

@@ -280,6 +280,11 @@ public final class VirtualCluster {
     return List.copyOf(namespaces);
   }
 
+  /** Whether anything of a cluster of ours is on this machine: its state, or a namespace. */
+  public static boolean anyUp() {
+    return recall().isPresent() || !ourNamespaces().isEmpty();
+  }
+
   /** The namespaces on this machine whose names we own. */
   public static List<String> ourNamespaces() {
     HostCommands.Outcome list = HostCommands.attempt("ip", "netns", "list");
@@ -357,8 +362,10 @@ public final class VirtualCluster {
     if (!link.ok()) {
       return "none";
     }
-    return link.output().contains("state UP") || link.output().contains(",UP")
-        && !link.output().contains("state DOWN") ? "up" : "down";
+    // The interface's flags, e.g. <BROADCAST,MULTICAST,UP,LOWER_UP>: UP is what 'link' sets.
+    java.util.regex.Matcher flags = java.util.regex.Pattern.compile("<([^>]*)>")
+        .matcher(link.output());
+    return flags.find() && List.of(flags.group(1).split(",")).contains("UP") ? "up" : "down";
   }
 
   /** Cuts ({@code up = false}) or restores a host's only link, as a fault to inject. */

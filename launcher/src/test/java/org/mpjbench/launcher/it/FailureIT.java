@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.launcher.mpj.MpjDaemon;
@@ -134,20 +133,16 @@ class FailureIT {
   /** The pid rank {@code rank} reported when it started, read from the run's trace file. */
   private static long awaitRankPid(Path trace, int rank,
       java.util.concurrent.Future<LauncherRun> running) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && !running.isDone()) {
-      if (java.nio.file.Files.exists(trace)) {
-        List<String> lines = java.nio.file.Files.readAllLines(trace);
-        boolean progressing = lines.stream().anyMatch(l -> l.contains("\"progress\""));
-        for (String line : lines) {
-          JsonNode event = org.mpjbench.launcher.results.ResultWriter.mapper().readTree(line);
-          if (progressing && event.path("event").asText().equals("started")
-              && event.path("rank").asInt() == rank) {
-            return event.at("/payload/pid").asLong();
-          }
+    // Once rounds are under way (a progress record), every rank has said where it runs.
+    Processes.awaitTraceEvent(trace, "progress", 1, Duration.ofSeconds(60),
+        () -> !running.isDone());
+    if (java.nio.file.Files.exists(trace)) {
+      for (String line : java.nio.file.Files.readAllLines(trace)) {
+        JsonNode event = org.mpjbench.launcher.results.ResultWriter.mapper().readTree(line);
+        if (event.path("event").asText().equals("started") && event.path("rank").asInt() == rank) {
+          return event.at("/payload/pid").asLong();
         }
       }
-      Thread.sleep(200);
     }
     throw new AssertionError("rank " + rank + " never started; run: "
         + (running.isDone() ? running.get().err() : "still going"));

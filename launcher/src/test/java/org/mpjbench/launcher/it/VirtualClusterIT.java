@@ -41,7 +41,7 @@ class VirtualClusterIT {
   @BeforeAll
   static void up() {
     assumeTrue(VirtualCluster.isRoot(), "cluster up needs root: network namespaces");
-    assumeTrue(VirtualCluster.recall().isEmpty() && VirtualCluster.ourNamespaces().isEmpty(),
+    assumeTrue(!VirtualCluster.anyUp(),
         "a virtual cluster is already up on this machine; not touching it");
     LauncherRun up = LauncherRun.runPlain("cluster", "up", "--hosts", "2").expectExit(0);
     assertTrue(up.out().contains("h1   10.77.0.11"), up.out());
@@ -206,7 +206,6 @@ class VirtualClusterIT {
             throw new java.io.UncheckedIOException(e);
           }
         });
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     // Cut once rounds are under way: the trace file shows their progress records.
     Processes.awaitTraceEvent(trace, "progress", 1, Duration.ofSeconds(60),
         () -> !running.isDone());
@@ -229,7 +228,7 @@ class VirtualClusterIT {
     assertTrue(json.at("/partialRecords").size() > 0, "rounds before the cut are kept");
     assertEquals("h2", json.at("/error/host").asText(), json.at("/error").toString());
     // Rank 0 was aborted; rank 1, cut off, halts by itself after the same silence.
-    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while ((VirtualCluster.processesIn(h1.namespace()).size() > 1
         || VirtualCluster.processesIn(h2.namespace()).size() > 1) && System.nanoTime() < deadline) {
       Thread.sleep(200);
