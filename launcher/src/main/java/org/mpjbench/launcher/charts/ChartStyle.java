@@ -5,14 +5,25 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
 import java.awt.Stroke;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import org.jfree.chart.ChartUtils;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
@@ -140,18 +151,31 @@ final class ChartStyle {
   }
 
   /**
+   * The PNG text chunk every chart of ours carries ({@code tEXt}, keyword {@code Software}): a file
+   * in the charts folder is replaced only when it holds it, so a user's own image of the same name is
+   * never overwritten.
+   */
+  static final String SOFTWARE_MARK = "mpjbench";
+
+  /**
    * Writes {@code chart} as a {@value #WIDTH_PIXELS}×{@value #HEIGHT_PIXELS} PNG named
    * {@code fileName} in {@code outDir} (created if needed), through a temporary name so that a
-   * reader never sees half an image; returns the file.
+   * reader never sees half an image; returns the file. A file of that name that is not a chart of
+   * ours is left as it is, and the call fails naming it.
    */
   static Path save(JFreeChart chart, Path outDir, String fileName) throws IOException {
     Files.createDirectories(outDir);
     Path target = outDir.resolve(fileName);
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !isChartOfOurs(target)) {
+      throw new FileAlreadyExistsException(target.toString(), null,
+          "exists and is not a chart drawn by mpjbench; left untouched (move it, or draw into"
+              + " another folder with --out)");
+    }
     Path temporary = outDir.resolve("." + fileName + "." + ProcessHandle.current().pid() + ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE,
           StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        ChartUtils.writeChartAsPNG(out, chart, WIDTH_PIXELS, HEIGHT_PIXELS);
+        writeMarkedPng(chart.createBufferedImage(WIDTH_PIXELS, HEIGHT_PIXELS), out);
       }
       try {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
@@ -163,5 +187,57 @@ final class ChartStyle {
       Files.deleteIfExists(temporary);
     }
     return target;
+  }
+
+  private static void writeMarkedPng(BufferedImage image, OutputStream out) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      IIOMetadata metadata = writer.getDefaultImageMetadata(
+          ImageTypeSpecifier.createFromRenderedImage(image), param);
+      IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+      entry.setAttribute("keyword", "Software");
+      entry.setAttribute("value", SOFTWARE_MARK);
+      IIOMetadataNode text = new IIOMetadataNode("tEXt");
+      text.appendChild(entry);
+      IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
+      root.appendChild(text);
+      metadata.mergeTree(PNG_METADATA_FORMAT, root);
+      writer.setOutput(stream);
+      writer.write(null, new IIOImage(image, null, metadata), param);
+    } finally {
+      writer.dispose();
+    }
+  }
+
+  private static final String PNG_METADATA_FORMAT = "javax_imageio_png_1.0";
+
+  /** Whether {@code file} is a PNG carrying our {@code tEXt} mark (read from its first 64 KiB). */
+  static boolean isChartOfOurs(Path file) {
+    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+      return false;
+    }
+    byte[] head = new byte[64 * 1024];
+    int length;
+    try (var in = Files.newInputStream(file)) {
+      length = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      return false;
+    }
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G'};
+    if (length < png.length || !java.util.Arrays.equals(head, 0, png.length, png, 0, png.length)) {
+      return false;
+    }
+    byte[] mark = ("tEXtSoftware\0" + SOFTWARE_MARK).getBytes(StandardCharsets.ISO_8859_1);
+    outer:
+    for (int i = 0; i + mark.length <= length; i++) {
+      for (int j = 0; j < mark.length; j++) {
+        if (head[i + j] != mark[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
   }
 }

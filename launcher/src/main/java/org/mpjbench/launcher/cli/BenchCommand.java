@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -116,6 +115,9 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       validate();
       new ResultWriter(folder).checkWritable();
+      List<String> tables = new ArrayList<>(List.of("bench.csv", "bench.md"));
+      ranks.forEach(k -> tables.add("jmh-" + k + "r.json"));
+      Preflight.noneExist("results folder", folder, tables.toArray(String[]::new));
       Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
@@ -144,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
         throw new UserError(UserError.FAILED, "the JMH run on " + k + " ranks returned no JSON");
       }
       Path jmh = folder.resolve("jmh-" + k + "r.json");
-      Files.copy(record.resolveSibling(artifact), jmh, StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(record.resolveSibling(artifact), jmh); // checked absent before the first run
       jmhFiles.add(jmh);
       out.printf(Locale.ROOT, "[%d/%d] %d ranks done (%.0f s so far): %s%n", jmhFiles.size(),
           ranks.size(), k, (System.nanoTime() - startNanos) / 1e9, jmh);

@@ -2,7 +2,6 @@ package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -139,7 +138,7 @@ public final class ClusterCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       Optional<MpjDaemon> running = MpjDaemon.recall(daemon.pidFile(), daemon.port);
       if (running.isEmpty()) {
-        Files.deleteIfExists(daemon.pidFile());
+        MpjDaemon.forget(daemon.pidFile());
         boolean someoneListens =
             MpjDaemon.isListening("127.0.0.1", daemon.port, Duration.ofMillis(500));
         out.println("no MPJ daemon started by mpjbench is running on port " + daemon.port
@@ -148,7 +147,7 @@ public final class ClusterCommand implements Runnable {
       }
       long pid = running.get().pid();
       running.get().stop();
-      Files.deleteIfExists(daemon.pidFile());
+      MpjDaemon.forget(daemon.pidFile());
       out.println("MPJ daemon stopped: pid " + pid + ", port " + daemon.port);
       return 0;
     }

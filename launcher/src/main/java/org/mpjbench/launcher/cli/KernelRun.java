@@ -94,6 +94,9 @@ final class KernelRun {
                   ? MachinesFile.localhost()
                   : MachinesFile.read(options.machines))
               : null;
+      if (machines != null) {
+        machines.checkResolvable();
+      }
       if (options.trace != null) {
         Preflight.file("--trace", options.trace, Preflight.MIN_FREE_BYTES);
       }

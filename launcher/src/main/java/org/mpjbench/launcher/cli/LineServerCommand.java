@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -121,6 +122,9 @@ public final class LineServerCommand implements Callable<Integer> {
           + " is deleted when the server stops.")
   Path readyFile;
 
+  /** What this server wrote to {@link #readyFile}, once written; null before. */
+  private volatile String readyWritten;
+
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private volatile LineServer server;
   private boolean stopped;
@@ -195,8 +199,12 @@ public final class LineServerCommand implements Callable<Integer> {
     server.close();
     if (readyFile != null) {
       try {
-        Files.deleteIfExists(readyFile);
-      } catch (IOException e) {
+        // Only while it still holds what this server wrote: a file put there since is not ours.
+        if (readyWritten != null && Files.isRegularFile(readyFile, LinkOption.NOFOLLOW_LINKS)
+            && Files.readString(readyFile, StandardCharsets.US_ASCII).equals(readyWritten)) {
+          Files.deleteIfExists(readyFile);
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
         // A stale ready file names a closed port: scripts fail to connect, which they handle.
       }
     }
@@ -287,7 +295,30 @@ public final class LineServerCommand implements Callable<Integer> {
     if (Files.isDirectory(readyFile)) {
       throw new IllegalArgumentException("--ready-file " + readyFile + " is a folder");
     }
+    if (Files.exists(readyFile, LinkOption.NOFOLLOW_LINKS) && !isReadyFileOfOurs(readyFile)) {
+      throw new IllegalArgumentException("--ready-file " + readyFile + " exists and is not a ready"
+          + " file of a line server (one HOST:PORT line); left untouched: name another file");
+    }
   }
+
+  /**
+   * Whether {@code file} is one a line server wrote (a regular file holding one {@code HOST:PORT}
+   * line, such as a stale one of a server that was killed): only such a file is replaced, and
+   * nothing else we did not create is overwritten or deleted.
+   */
+  static boolean isReadyFileOfOurs(Path file) {
+    try {
+      if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > 300) {
+        return false;
+      }
+      return READY_LINE.matcher(Files.readString(file, StandardCharsets.US_ASCII)).matches();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+  }
+
+  private static final Pattern READY_LINE =
+      Pattern.compile("(\\[[0-9A-Fa-f:.%]+\\]|[A-Za-z0-9.-]+):[0-9]{1,5}\n");
 
   /** Writes HOST:PORT to a temporary file, then renames it: readers never see half of it. */
   private void writeReadyFile() {
@@ -295,13 +326,15 @@ public final class LineServerCommand implements Callable<Integer> {
     Path temporary = null;
     try {
       temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-      Files.writeString(temporary, hostPort(server.address()) + "\n", StandardCharsets.US_ASCII);
+      String line = hostPort(server.address()) + "\n";
+      Files.writeString(temporary, line, StandardCharsets.US_ASCII);
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      readyWritten = line;
     } catch (IOException e) {
       if (temporary != null) {
         try {

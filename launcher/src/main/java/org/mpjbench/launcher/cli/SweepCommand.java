@@ -106,6 +106,7 @@ public final class SweepCommand implements Callable<Integer> {
     Path plotFolder = plots != null ? plots : defaultPlots();
     try {
       new ResultWriter(folder).checkWritable();
+      Preflight.noneExist("results folder", folder, "sweep.csv");
       Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

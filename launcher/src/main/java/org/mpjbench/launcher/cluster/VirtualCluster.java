@@ -261,7 +261,7 @@ public final class VirtualCluster {
       // namespace (and the links in it) later, so a quick 'up' could find the old link in its way.
       HostCommands.attempt("ip", "link", "del", ns);
       HostCommands.attempt("ip", "netns", "del", ns);
-      deleteRecursively(Path.of("/etc/netns", ns));
+      removeOwnFiles(Path.of("/etc/netns", ns), "hosts"::equals);
       out.println("removed host " + ns.substring(PREFIX.length()) + " (namespace " + ns + ")");
     }
     // Links of ours left in this namespace (the bridge; a veth end whose namespace went away).
@@ -275,7 +275,7 @@ public final class VirtualCluster {
             out.println("removed link " + link);
           });
     }
-    deleteRecursively(stateDirectory());
+    removeOwnFiles(stateDirectory(), VirtualCluster::isStateFile);
     out.flush();
     return List.copyOf(namespaces);
   }
@@ -396,16 +396,41 @@ public final class VirtualCluster {
     }
   }
 
-  private static void deleteRecursively(Path path) {
-    if (!Files.exists(path)) {
-      return;
+  /** The names of the files {@code up} writes into {@link #stateDirectory()}. */
+  static boolean isStateFile(String name) {
+    return name.equals("cluster.json") || name.equals("cluster.json.tmp")
+        || name.equals("machines") || name.matches("daemon-h\\d+\\.log");
+  }
+
+  /**
+   * Deletes the files of {@code folder} that {@code ours} names, then the folder itself if that left
+   * it empty. Never a recursive delete: the state folder can be named by {@code
+   * MPJBENCH_CLUSTER_DIR}, and a user's file in it is not ours to remove.
+   *
+   * @return whether the folder is gone
+   */
+  static boolean removeOwnFiles(Path folder, java.util.function.Predicate<String> ours) {
+    if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return !Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS);
     }
-    try (var walk = Files.walk(path)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+    try (var entries = Files.list(folder)) {
+      for (Path entry : entries.toList()) {
+        if (ours.test(entry.getFileName().toString())
+            && Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+          Files.deleteIfExists(entry);
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + path, e);
+      throw new UncheckedIOException("cannot remove the files of ours in " + folder, e);
+    }
+    try {
+      Files.deleteIfExists(folder);
+      return true;
+    } catch (java.nio.file.DirectoryNotEmptyException e) {
+      return false; // it holds something that is not ours: the folder stays with it
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + folder, e);
     }
   }
+
 }

@@ -102,6 +102,39 @@ public record MachinesFile(Path source, List<String> hosts) {
     }
   }
 
+  /**
+   * Resolves every host, so that a misspelt one is named (with its line) before anything starts,
+   * not found later as an "unresolved address" of no name.
+   *
+   * @throws IllegalArgumentException naming the file, the line and the host that does not resolve
+   */
+  public void checkResolvable() {
+    for (String host : distinctHosts()) {
+      try {
+        InetAddress.getByName(host);
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException((source == null ? "" : "machines file " + source
+            + lineOf(host) + ": ") + "host '" + abbreviate(host) + "' cannot be resolved (unknown"
+            + " host; fix the name, or add it to /etc/hosts or DNS)");
+      }
+    }
+  }
+
+  /** ", line N" of the first line of {@link #source} naming {@code host}, or "" if unknown. */
+  private String lineOf(String host) {
+    try {
+      List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).strip().equals(host)) {
+          return ", line " + (i + 1);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The file changed or vanished since it was read: the host name alone still says it.
+    }
+    return "";
+  }
+
   /** Writes the hosts in MPJ's format (one per line, nothing else). */
   public void writeForMpj(Path file) throws IOException {
     Files.write(file, hosts, StandardCharsets.UTF_8);

@@ -178,6 +178,20 @@ public final class MpjDaemon {
   }
 
   /**
+   * Deletes {@code pidFile} if it is one {@link #remember} wrote ({@code "<pid> <start millis>"}):
+   * a file of that name holding anything else is not ours, and stays.
+   */
+  public static void forget(Path pidFile) throws IOException {
+    if (!Files.isRegularFile(pidFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        || Files.size(pidFile) > 64) {
+      return;
+    }
+    if (Files.readString(pidFile, StandardCharsets.UTF_8).matches("[0-9]+ -?[0-9]+\n")) {
+      Files.deleteIfExists(pidFile);
+    }
+  }
+
+  /**
    * The daemon a pid file names, if that process is still the daemon we started: same pid, same
    * start time, and running the daemon class. A stale file gives empty.
    */

@@ -57,6 +57,21 @@ public final class Preflight {
     requireSpace(name, folder, neededBytes);
   }
 
+  /**
+   * Checks that none of {@code names} exists in {@code folder}: a command that writes files of
+   * fixed names (a sweep's {@code sweep.csv}, a bench's tables) never overwrites a file it did not
+   * create, such as the table of an earlier sweep in the folder a user named again.
+   */
+  public static void noneExist(String what, Path folder, String... names) {
+    for (String name : names) {
+      Path file = folder.resolve(name);
+      if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        throw new IllegalArgumentException(what + " " + folder + " already holds " + name
+            + "; it is left untouched: name a new folder");
+      }
+    }
+  }
+
   /** "N KiB", rounded down: the unit of the free-space messages. */
   static String kib(long bytes) {
     return (bytes / 1024) + " KiB";

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -73,8 +74,9 @@ public final class ResultWriter {
         record.kernel() + "-" + record.ranks() + "r-" + record.device() + "-"
             + STAMP.format(record.startTime() == null ? Instant.now() : record.startTime());
     // Reserve the name by creating it: two runs started in the same second get two names.
+    // A name whose artifact files already exist is passed over: they are not ours to overwrite.
     Path target = directory.resolve(base + ".json");
-    for (int n = 2; !reserve(target); n++) {
+    for (int n = 2; !reserve(target, artifacts.keySet()); n++) {
       target = directory.resolve(base + "-" + n + ".json");
     }
     String stem = target.getFileName().toString().replaceFirst("\\.json$", "");
@@ -82,11 +84,11 @@ public final class ResultWriter {
     try {
       for (Map.Entry<String, byte[]> artifact : artifacts.entrySet()) {
         Path file = directory.resolve(stem + "." + artifact.getKey());
-        writeAtomically(file, out -> out.write(artifact.getValue()));
+        writeAtomically(file, false, out -> out.write(artifact.getValue()));
         artifactFiles.put(artifact.getKey(), file.getFileName().toString());
       }
       RunRecord complete = artifactFiles.isEmpty() ? record : record.withArtifacts(artifactFiles);
-      writeAtomically(target, out -> MAPPER.writeValue(out, complete));
+      writeAtomically(target, true, out -> MAPPER.writeValue(out, complete)); // our reservation
     } catch (IOException e) {
       // Disk full, say: no empty reserved name left for 'plot' to trip on. Artifacts written in
       // full stay: they are data (the download's copy), and the caller keeps the record.
@@ -101,20 +103,33 @@ public final class ResultWriter {
     return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(record);
   }
 
-  private static boolean reserve(Path target) throws IOException {
+  private static boolean reserve(Path target, java.util.Set<String> artifactNames)
+      throws IOException {
     try {
       Files.createFile(target);
-      return true;
     } catch (java.nio.file.FileAlreadyExistsException e) {
       return false;
     }
+    String stem = target.getFileName().toString().replaceFirst("\\.json$", "");
+    for (String name : artifactNames) {
+      if (Files.exists(target.resolveSibling(stem + "." + name), LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(target); // the empty reservation we just made
+        return false;
+      }
+    }
+    return true;
   }
 
   private interface Writing {
     void to(OutputStream out) throws IOException;
   }
 
-  private static void writeAtomically(Path target, Writing writing) throws IOException {
+  /**
+   * Writes through a sibling temporary file moved into place; {@code replace} only for a name we
+   * reserved ourselves, so that a file of someone else's is never overwritten.
+   */
+  private static void writeAtomically(Path target, boolean replace, Writing writing)
+      throws IOException {
     // A sibling temporary name created with the default (umask) permissions, then moved in.
     Path directory = target.getParent();
     Path temporary = directory.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
@@ -124,11 +139,16 @@ public final class ResultWriter {
           StandardOpenOption.WRITE)) {
         writing.to(stream);
       }
-      try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+      if (!replace) {
+        // No atomic rename refuses an existing target; the name was checked free when reserved.
+        Files.move(temporary, target);
+      } else {
+        try {
+          Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     } finally {
       Files.deleteIfExists(temporary);

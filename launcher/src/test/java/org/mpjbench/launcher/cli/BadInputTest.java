@@ -40,6 +40,7 @@ class BadInputTest {
     write("machines-empty.txt", "");
     write("machines-comments.txt", "# nothing here\n\n   # indented comment\n\n");
     write("machines-remote.txt", "no-such-host.invalid\n");
+    write("machines-unresolved.txt", "# cluster\nlocalhost\nno-such-host.invalid\n");
     write("a-regular-file", "not a folder\n");
     write("machines-ip.txt", "localhost\n300.1.1.1\n");
     write("machines-dash.txt", "-x\n");
@@ -157,6 +158,10 @@ class BadInputTest {
         Arguments.of(
             "cluster start --mpj-home {tmp}/no-mpj-home --machines {tmp}/machines-remote.txt",
             List.of("machines-remote.txt", "is this host")),
+        Arguments.of("run berkeley --device niodev --machines {tmp}/machines-unresolved.txt"
+                + " --results {tmp}/r",
+            List.of("machines file", "machines-unresolved.txt, line 3: host"
+                + " 'no-such-host.invalid' cannot be resolved")),
         Arguments.of("cluster stop --daemon-port 0", List.of("--daemon-port", "got 0")),
         Arguments.of("cluster status --daemon-port 99999", List.of("--daemon-port", "99999")),
         Arguments.of(

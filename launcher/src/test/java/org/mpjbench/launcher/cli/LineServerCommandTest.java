@@ -219,6 +219,33 @@ class LineServerCommandTest {
   }
 
   @Test
+  void aReadyFileOfTheUsersIsRefusedAndKept() throws IOException {
+    Path users = Files.writeString(tmp.resolve("notes.txt"), "my notes\n");
+    CliRun run = CliRun.of("line-server", "--ready-file", users.toString());
+    BadInputTest.assertUsageError(run, List.of("--ready-file " + users,
+        "is not a ready file of a line server", "left untouched"));
+    assertEquals("my notes\n", Files.readString(users));
+  }
+
+  @Test
+  void aStaleReadyFileIsReplacedAndOneChangedSinceIsNotDeleted() throws Exception {
+    Path ready = Files.writeString(tmp.resolve("ready"), "127.0.0.1:1\n"); // a killed server's
+    try (Running running = new Running("--port", "0", "--ready-file", ready.toString())) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (Files.readString(ready).equals("127.0.0.1:1\n")) {
+        assertTrue(System.nanoTime() < deadline && running.thread.isAlive(),
+            () -> "the stale ready file was not replaced\n" + running.out + running.err);
+        Thread.sleep(10);
+      }
+      running.awaitReadyFile(ready);
+      Files.writeString(ready, "written by someone else\n");
+      assertEquals(0, running.stop());
+      assertEquals("written by someone else\n", Files.readString(ready),
+          "a ready file that no longer holds what the server wrote is not the server's to delete");
+    }
+  }
+
+  @Test
   void fileWithoutAFinalLineBreakIsReportedAtStart() throws Exception {
     Path ready = tmp.resolve("ready");
     Path file = tmp.resolve("no-final-break.txt");

@@ -213,6 +213,20 @@ class ResultWriterTest {
     assertEquals(Map.of("file.txt", stem + ".file.txt"), back.artifacts());
   }
 
+  @Test
+  void anArtifactNameThatIsTakenIsPassedOverNotOverwritten() throws IOException {
+    // The first stem's artifact name holds a file of the user's: the record takes the next stem.
+    Path first = new ResultWriter(tmp).write(complete(START));
+    String stem = first.getFileName().toString().replace(".json", "");
+    Files.delete(first);
+    Path users = Files.writeString(tmp.resolve(stem + ".file.txt"), "the user's own file");
+    Path json = new ResultWriter(tmp).write(complete(START), Map.of("file.txt", new byte[] {1}));
+    assertEquals(stem + "-2.json", json.getFileName().toString());
+    assertEquals("the user's own file", Files.readString(users));
+    assertArrayEquals(new byte[] {1}, Files.readAllBytes(tmp.resolve(stem + "-2.file.txt")));
+    assertFalse(Files.exists(tmp.resolve(stem + ".json")), "no empty reservation left behind");
+  }
+
   private static RunRecord complete(Instant start) throws IOException {
     JsonNode parameters = ResultWriter.mapper().readTree(
         "{\"rounds\":20,\"samples\":5,\"spreadMs\":50.0,\"faultyRanks\":[3]}");
