@@ -57,10 +57,21 @@ public final class ResultFiles {
    * a result file, except the artifacts a result file in the same folder lists as its own.
    */
   public static List<Loaded> loadFiles(List<Path> filesOrDirectories) throws IOException {
+    return loadFiles(filesOrDirectories, null);
+  }
+
+  /**
+   * As {@link #loadFiles(List)}, except that a file found in a folder that is not a result file is
+   * left out, its problem ("FILE is not an mpjbench result file (why)") added to {@code leftOut},
+   * instead of failing the whole reading; with {@code leftOut} null, the first one fails it. Paths
+   * named on their own stay strict: the user asked for that very file.
+   */
+  public static List<Loaded> loadFiles(List<Path> filesOrDirectories, List<String> leftOut)
+      throws IOException {
     Map<Path, Loaded> loaded = new LinkedHashMap<>();
     for (Path argument : filesOrDirectories) {
       if (Files.isDirectory(argument)) {
-        for (Loaded file : loadDirectory(argument)) {
+        for (Loaded file : loadDirectory(argument, leftOut)) {
           loaded.putIfAbsent(identity(file.file()), file);
         }
       } else if (Files.isRegularFile(argument)) {
@@ -78,7 +89,8 @@ public final class ResultFiles {
     return List.copyOf(loaded.values());
   }
 
-  private static List<Loaded> loadDirectory(Path directory) throws IOException {
+  private static List<Loaded> loadDirectory(Path directory, List<String> leftOut)
+      throws IOException {
     List<Path> candidates;
     try (Stream<Path> walk = Files.walk(directory)) {
       candidates = walk.filter(p -> p.getFileName().toString().endsWith(".json"))
@@ -109,7 +121,10 @@ public final class ResultFiles {
       if (one.problem() == null) {
         loaded.add(new Loaded(one.file(), one.run()));
       } else if (!artifacts.contains(one.file().normalize())) {
-        throw one.problem();
+        if (leftOut == null) {
+          throw one.problem();
+        }
+        leftOut.add(one.problem().getMessage());
       }
     }
     return loaded;

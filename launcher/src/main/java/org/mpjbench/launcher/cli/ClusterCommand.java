@@ -54,7 +54,8 @@ public final class ClusterCommand implements Runnable {
     int port;
 
     @Option(names = "--mpj-home", paramLabel = "DIR",
-        description = "MPJ Express home (default: $MPJ_HOME, else the one scripts/setup assembles).")
+        description = "MPJ Express home (default: $MPJ_HOME when it holds a working MPJ Express 0.44,"
+          + " else the one scripts/setup assembles).")
     Path mpjHome;
 
     void validate(CommandLine commandLine) {

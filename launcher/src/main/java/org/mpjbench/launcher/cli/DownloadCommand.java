@@ -75,7 +75,7 @@ public final class DownloadCommand implements Callable<Integer> {
       "The server declines this share of requests at random (default: ${DEFAULT-VALUE}).")
   double declineProbability;
 
-  @Option(names = "--max-connections-per-address", paramLabel = "K", defaultValue = "0",
+  @Option(names = "--max-connections-per-address", paramLabel = "K", defaultValue = "512",
       description = "The server refuses more connections than this from one address (0: no"
           + " limit; default: ${DEFAULT-VALUE}).")
   int maxConnectionsPerAddress;
@@ -139,7 +139,8 @@ public final class DownloadCommand implements Callable<Integer> {
   }
 
   private int runAgainstExternalServer() throws IOException {
-    if (file != null || declineProbability != 0 || maxConnectionsPerAddress != 0
+    if (file != null || declineProbability != 0
+        || spec.commandLine().getParseResult().hasMatchedOption("--max-connections-per-address")
         || dropConnectionEvery != 0 || spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--file, --seed,"
           + " --decline-probability, --max-connections-per-address and --drop-connection-every"

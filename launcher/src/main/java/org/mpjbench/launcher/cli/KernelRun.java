@@ -30,6 +30,7 @@ import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
+import org.mpjbench.launcher.mpj.StarterLock;
 import org.mpjbench.launcher.results.Environments;
 import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.results.ResultWriter;
@@ -127,6 +128,24 @@ final class KernelRun {
    * exit code.
    */
   int execute(Object parameters, Progress progress, Report report) throws IOException {
+    if (device != Device.NIODEV) {
+      return executeJob(parameters, progress, report);
+    }
+    // One niodev job per launching host: MPJ's starter port is fixed (see StarterLock).
+    StarterLock starter;
+    try {
+      starter = StarterLock.acquire(StarterLock.starterPort(home), "mpjbench run " + program
+          + " -np " + options.ranks, Duration.ofSeconds(options.startupTimeoutSeconds),
+          this::note);
+    } catch (IllegalStateException e) {
+      throw new UserError(UserError.FAILED, e.getMessage());
+    }
+    try (starter) {
+      return executeJob(parameters, progress, report);
+    }
+  }
+
+  private int executeJob(Object parameters, Progress progress, Report report) throws IOException {
     JsonNode parametersJson = ControlCodec.toTree(parameters);
     MpjDaemon daemon = device == Device.NIODEV ? ensureDaemons() : null;
     JobSpec spec =
@@ -193,6 +212,9 @@ final class KernelRun {
     if (outcome.status() == JobOutcome.Status.COMPLETE) {
       for (String line : report.summary(ResultWriter.read(file), file)) {
         out.println(line);
+      }
+      if (!home.isAssembled()) {
+        out.println("  mpj home      " + home.path() + " (MPJ Express " + home.version() + ")");
       }
       out.println("  result        " + display(file));
       out.flush();

@@ -98,9 +98,10 @@ public final class LineServerCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE}).")
   double declineProbability;
 
-  @Option(names = "--max-connections-per-address", paramLabel = "K", defaultValue = "0",
+  @Option(names = "--max-connections-per-address", paramLabel = "K", defaultValue = "512",
       description = "Open connections allowed from one address; more are refused with an ERROR"
-          + " line. 0: no limit (default: ${DEFAULT-VALUE}).")
+          + " line. 0: no limit (default: ${DEFAULT-VALUE}: twice the most ranks of a run, half"
+          + " of --max-connections).")
   int maxConnectionsPerAddress;
 
   @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024",
@@ -109,7 +110,8 @@ public final class LineServerCommand implements Callable<Integer> {
 
   @Option(names = "--idle-timeout-s", paramLabel = "SECONDS", defaultValue = "120",
       description = "Close a connection that sends no whole line (a byte now and then does not"
-          + " count), or reads no reply, for this long (default: ${DEFAULT-VALUE}).")
+          + " count), or reads no reply, for this long; before its first request, after at most"
+          + " 10 s (default: ${DEFAULT-VALUE}).")
   long idleTimeoutSeconds;
 
   @Option(names = "--drop-connection-every", paramLabel = "N", defaultValue = "0",
@@ -225,7 +227,8 @@ public final class LineServerCommand implements Callable<Integer> {
       line.append(", ").append(LineServerConfig.plain(c.declineProbability() * 100))
           .append("% declined at random");
     }
-    if (c.maxConnectionsPerAddress() > 0) {
+    if (c.maxConnectionsPerAddress() > 0
+        && c.maxConnectionsPerAddress() != LineServerConfig.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS) {
       line.append(", at most ").append(c.maxConnectionsPerAddress())
           .append(" connections per address");
     }

@@ -47,7 +47,8 @@ import picocli.CommandLine.Parameters;
       "",
       "A chart is drawn when the runs have data for it. The download runs must share",
       "device, line count, rate and burst. Prints each file written, and a note for",
-      "each run or chart left out.",
+      "each run, file or chart left out; a file in a folder that is not a result",
+      "file is left out (named in a note) unless --strict.",
     })
 public final class PlotCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -60,16 +61,26 @@ public final class PlotCommand implements Callable<Integer> {
       + " the project's plots/ folder).")
   Path out;
 
+  @Option(names = "--strict", description = "Fail (exit 2) on any file in a RESULTS folder that"
+      + " is not a result file, instead of leaving it out with a note.")
+  boolean strict;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
     List<ResultFiles.Loaded> loaded;
+    List<String> leftOut = new ArrayList<>();
     try {
-      loaded = ResultFiles.loadFiles(results);
+      loaded = ResultFiles.loadFiles(results, strict ? null : leftOut);
     } catch (IllegalArgumentException e) {
       throw new UserError(UserError.USAGE, e.getMessage());
     }
+    // One damaged file in a folder of runs does not cost the chart of the others; each is named.
+    for (String problem : leftOut) {
+      stdout.println("note: left out " + problem);
+    }
     if (loaded.isEmpty()) {
+      stdout.flush();
       throw new UserError(UserError.USAGE, "no result files (*.json) in " + String.join(", ",
           results.stream().map(Path::toString).toList()));
     }

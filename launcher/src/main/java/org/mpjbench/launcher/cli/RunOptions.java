@@ -86,7 +86,8 @@ public final class RunOptions {
   @Option(
       names = "--mpj-home",
       paramLabel = "DIR",
-      description = "MPJ Express home (default: $MPJ_HOME, else the one scripts/setup assembles).")
+      description = "MPJ Express home (default: $MPJ_HOME when it holds a working MPJ Express 0.44,"
+          + " else the one scripts/setup assembles).")
   Path mpjHome;
 
   @Option(

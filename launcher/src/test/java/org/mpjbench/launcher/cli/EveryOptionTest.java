@@ -135,6 +135,7 @@ class EveryOptionTest {
 
     rule("run jmh --benchmarks", "nope", "ping-pong,,download", "");
     exempt("--quick", "a flag");
+    exempt("--strict", "a flag (plot: fail on any file that is not a result)");
     rule("run jmh --berkeley-tolerance-us", "-1", "Infinity");
     rule("--berkeley-skew-bound-us", "0", "-1", "Infinity");
     rule("--download-lines", "0", "-1", "10000001");

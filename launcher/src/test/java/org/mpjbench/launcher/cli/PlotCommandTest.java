@@ -73,13 +73,38 @@ class PlotCommandTest {
   }
 
   @Test
-  void aJsonFileThatIsNotAResultIsOneLineNamingIt() throws IOException {
+  void aJsonFileInAFolderThatIsNotAResultIsLeftOutWithANoteOrFailsWithStrict()
+      throws IOException {
     Path results = results();
     Path stranger = Files.writeString(results.resolve("package.json"), "{\"name\": \"x\"}");
     Path out = tmp.resolve("charts");
     CliRun run = CliRun.of("plot", results.toString(), "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertEquals("note: left out " + stranger + " is not an mpjbench result file (no \"schema\""
+        + " field)", run.out().lines().findFirst().orElse(""), run::describe);
+    assertTrue(Files.isRegularFile(out.resolve("berkeley-skew.png")), "the good runs are drawn");
+
+    Path strictOut = tmp.resolve("strict");
+    run = CliRun.of("plot", "--strict", results.toString(), "--out", strictOut.toString());
     assertUsageError(run, stranger + " is not an mpjbench result file (no \"schema\" field)");
-    assertFalse(Files.exists(out), "nothing drawn");
+    assertFalse(Files.exists(strictOut), "nothing drawn");
+  }
+
+  @Test
+  void aFolderOfNothingButDamagedFilesNamesEachAndFails() throws IOException {
+    Path folder = Files.createDirectories(tmp.resolve("damaged"));
+    Path a = Files.writeString(folder.resolve("a.json"), "{\"schema\": \"mpjbench.run/1\"");
+    Path b = Files.writeString(folder.resolve("b.json"), "");
+    CliRun run = CliRun.of("plot", folder.toString(), "--out", tmp.resolve("o").toString());
+    assertEquals(2, run.exitCode(), run::describe);
+    assertEquals(List.of("mpjbench: no result files (*.json) in " + folder), run.errLines(),
+        run::describe);
+    List<String> notes = run.out().lines().toList();
+    assertEquals(2, notes.size(), run::describe);
+    assertTrue(notes.get(0).startsWith("note: left out " + a + " is not an mpjbench result file"),
+        run::describe);
+    assertTrue(notes.get(1).startsWith("note: left out " + b + " is not an mpjbench result file"),
+        run::describe);
   }
 
   /** Files that are not ours, each named directly: the name, the reason, exit 2, no chart. */
@@ -115,15 +140,22 @@ class PlotCommandTest {
         + why), run::describe);
     assertFalse(Files.exists(out), "nothing drawn");
 
-    // The same file among good ones in a folder: still one line naming it, nothing drawn.
+    // The same file among good ones in a folder: left out, named on one line, the rest drawn;
+    // with --strict, one line naming it and nothing drawn.
     Path results = results();
     Files.write(results.resolve(name), content);
     run = CliRun.of("plot", results.toString(), "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertTrue(run.out().lines().anyMatch(line -> line.startsWith("note: left out "
+        + results.resolve(name) + " is not an mpjbench result file (" + why)), run::describe);
+    assertTrue(Files.isRegularFile(out.resolve("berkeley-skew.png")), run::describe);
+    Path strictOut = tmp.resolve("strict-charts");
+    run = CliRun.of("plot", "--strict", results.toString(), "--out", strictOut.toString());
     assertEquals(2, run.exitCode(), run::describe);
     assertEquals(1, run.errLines().size(), run::describe);
     assertTrue(run.err().startsWith("mpjbench: " + results.resolve(name)
         + " is not an mpjbench result file (" + why), run::describe);
-    assertFalse(Files.exists(out), "nothing drawn");
+    assertFalse(Files.exists(strictOut), "nothing drawn");
   }
 
   @Test

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.launcher.mpj.MpjDaemon;
@@ -70,5 +73,43 @@ class BerkeleyNiodevIT {
         MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500)),
         "the run's own daemon is gone");
     Processes.assertNoDescendants(ProcessHandle.current(), "the run");
+  }
+
+  /**
+   * Two niodev runs started at once from one host: MPJ's starter has one port, so the second waits
+   * for the first (saying so), and both complete; before, both could be lost to a port clash.
+   */
+  @Test
+  void twoRunsStartedAtOnceBothCompleteOneAfterTheOther() throws Exception {
+    int port = Processes.freePort();
+    Path machines = work.resolve("machines");
+    Files.writeString(machines, "localhost\n");
+    MpjDaemon daemon =
+        MpjDaemon.start(MpjHome.resolve(null), port, false, work.resolve("daemon.log"));
+    List<Process> runs = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2; i++) {
+        runs.add(Processes.startLauncher(work.resolve("run-" + i + ".log"), "run", "berkeley",
+            "-np", "2", "--device", "niodev", "--machines", machines.toString(), "--daemon-port",
+            Integer.toString(port), "--rounds", "5", "--results",
+            work.resolve("results-" + i).toString()));
+      }
+      StringBuilder logs = new StringBuilder();
+      for (int i = 0; i < 2; i++) {
+        assertTrue(runs.get(i).waitFor(180, TimeUnit.SECONDS), "run " + i + " ended");
+        logs.append(Files.readString(work.resolve("run-" + i + ".log")));
+      }
+      for (int i = 0; i < 2; i++) {
+        assertEquals(0, runs.get(i).exitValue(), logs::toString);
+      }
+      assertTrue(logs.toString().contains("mpjbench: waiting for another niodev run on this host"
+          + " to end (pid "), logs::toString);
+      assertFalse(logs.toString().contains("BindException"), logs::toString);
+    } finally {
+      for (Process run : runs) {
+        Processes.kill(run);
+      }
+      daemon.stop();
+    }
   }
 }

@@ -89,6 +89,9 @@ class LineServerMemoryIT {
         Socket socket = new Socket();
         parked.add(socket);
         socket.connect(address, 5000);
+        // One whole request first: a connection that never asks is dropped after 10 s, one that
+        // did keeps the idle time-out, and is parked on its next line.
+        socket.getOutputStream().write("SENDLINE\n".getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().write(almostALine);
       }
       Thread.sleep(1000); // the server reads what they sent

@@ -117,6 +117,8 @@ public final class LineServer implements AutoCloseable {
   private final LineServerConfig config;
   private final LineFile file;
   private final int idleMillis;
+  /** The idle time-out before a connection's first whole request line (shorter). */
+  private final int firstRequestMillis;
   private final ServerSocket serverSocket;
   private final InetSocketAddress address;
   private final Thread acceptor;
@@ -143,6 +145,7 @@ public final class LineServer implements AutoCloseable {
     this.config = config;
     this.file = config.file();
     this.idleMillis = (int) Math.max(1, config.idleTimeout().toMillis());
+    this.firstRequestMillis = (int) Math.max(1, config.firstRequestTimeout().toMillis());
     this.serverSocket = serverSocket;
     this.address = new InetSocketAddress(serverSocket.getInetAddress(),
         serverSocket.getLocalPort());
@@ -391,6 +394,8 @@ public final class LineServer implements AutoCloseable {
     private LineReader reader;
     private OutputStream replies;
     private int sendLineReplies;
+    /** Whether a whole request line has arrived: until then, the shorter first-request time-out. */
+    private boolean asked;
 
     Connection(long number, Socket socket, InetAddress remote, SplittableRandom random) {
       this.number = number;
@@ -433,6 +438,7 @@ public final class LineServer implements AutoCloseable {
         if (line == null) {
           return; // a clean end; in the middle of a request, nobody is left to answer
         }
+        asked = true;
         Request request = parser.accept(line);
         boolean goOn = true;
         if (request instanceof Request.SendLine) {
@@ -501,7 +507,8 @@ public final class LineServer implements AutoCloseable {
      * can go over by a byte or two: still bounded).
      */
     private int startLine(int bound) {
-      lineDeadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
+      lineDeadlineNanos = System.nanoTime()
+          + TimeUnit.MILLISECONDS.toNanos(asked ? idleMillis : firstRequestMillis);
       long left = pairBudgetEnd - reader.bytesConsumed() - 1; // the '\n' takes one
       return (int) Math.max(1, Math.min(bound, left));
     }

@@ -46,8 +46,21 @@ public record LineServerConfig(
   public static final int DEFAULT_MAX_CONNECTIONS = 1024;
   /** Largest {@link #maxConnections}: each connection has its own thread. */
   public static final int MAX_CONNECTIONS_LIMIT = 10_000;
+  /**
+   * Default of {@link #maxConnectionsPerAddress}: twice the most ranks a run may have (256, each
+   * with one connection, all from one address in multicore), so that a cooperative download never
+   * reaches it, even while reconnections overlap the connections they replace; and half of {@link
+   * #DEFAULT_MAX_CONNECTIONS}, so that one address cannot shut every other client out.
+   */
+  public static final int DEFAULT_MAX_CONNECTIONS_PER_ADDRESS = 512;
   /** Default of {@link #idleTimeout}. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(120);
+  /**
+   * The most a new connection may wait before its first whole request line: a client that
+   * connects and never asks is dropped this soon, not after the whole {@link #idleTimeout}, so
+   * that idle connections cannot pile up to the server's limit.
+   */
+  public static final Duration FIRST_REQUEST_TIMEOUT = Duration.ofSeconds(10);
   /** Default of {@link #seed}. */
   public static final long DEFAULT_SEED = 1;
 
@@ -99,13 +112,22 @@ public record LineServerConfig(
   }
 
   /**
+   * How long a new connection may take to send its first whole request line: {@link
+   * #FIRST_REQUEST_TIMEOUT}, or the idle time-out when that is shorter.
+   */
+  public Duration firstRequestTimeout() {
+    return idleTimeout.compareTo(FIRST_REQUEST_TIMEOUT) < 0 ? idleTimeout : FIRST_REQUEST_TIMEOUT;
+  }
+
+  /**
    * {@code file} served with the defaults: loopback, a free port, 250 requests/s per connection
-   * with bursts of 5, no random declines, no limit per address, 1024 connections, 120 s idle
-   * time-out, seed 1, no dropped connections.
+   * with bursts of 5, no random declines, 512 connections per address, 1024 connections, 120 s
+   * idle time-out (10 s before the first request), seed 1, no dropped connections.
    */
   public static LineServerConfig defaults(LineFile file) {
     return new LineServerConfig(InetAddress.getLoopbackAddress(), 0, file,
-        DEFAULT_RATE_PER_SECOND, DEFAULT_BURST, 0, 0, DEFAULT_MAX_CONNECTIONS,
+        DEFAULT_RATE_PER_SECOND, DEFAULT_BURST, 0, DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+        DEFAULT_MAX_CONNECTIONS,
         DEFAULT_IDLE_TIMEOUT, DEFAULT_SEED, 0);
   }
 

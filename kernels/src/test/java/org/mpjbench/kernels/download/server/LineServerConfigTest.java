@@ -25,7 +25,9 @@ class LineServerConfigTest {
     assertEquals(250.0, D.ratePerSecond());
     assertEquals(5, D.burst());
     assertEquals(0.0, D.declineProbability());
-    assertEquals(0, D.maxConnectionsPerAddress());
+    assertEquals(512, D.maxConnectionsPerAddress());
+    assertEquals(Duration.ofSeconds(10), D.firstRequestTimeout());
+    assertEquals(Duration.ofSeconds(1), D.withIdleTimeout(Duration.ofSeconds(1)).firstRequestTimeout());
     assertEquals(1024, D.maxConnections());
     assertEquals(Duration.ofSeconds(120), D.idleTimeout());
     assertEquals(1, D.seed());

@@ -560,6 +560,23 @@ class LineServerTest {
   }
 
   @Test
+  void aConnectionThatNeverAsksIsClosedLongBeforeTheIdleTimeout() throws Exception {
+    LineServer server = start(LineServerConfig.defaults(LineFile.generate(10, 1))
+        .withRatePerSecond(UNLIMITED)); // idle time-out 120 s; first request within 10 s
+    try (TestClient silent = new TestClient(server.address());
+        TestClient asked = new TestClient(server.address())) {
+      long start = System.nanoTime();
+      asked.sendLine();
+      silent.readTimeoutMillis(30_000);
+      assertTrue(silent.closedByServer(false));
+      long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(silentMillis >= 9_000 && silentMillis < 20_000, "closed after " + silentMillis
+          + " ms");
+      assertFalse(asked.sendLine().declined(), "one that asked keeps the whole idle time-out");
+    }
+  }
+
+  @Test
   void idleTimeoutAlsoEndsAHalfSentRequest() throws Exception {
     LineServer server = start(LineServerConfig.defaults(LineFile.generate(10, 1))
         .withIdleTimeout(Duration.ofMillis(500)));

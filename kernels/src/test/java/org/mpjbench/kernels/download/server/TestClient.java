@@ -107,6 +107,11 @@ final class TestClient implements AutoCloseable {
     }
   }
 
+  /** Waits up to {@code millis} for each read from now on (default {@value #READ_TIMEOUT_MILLIS}). */
+  void readTimeoutMillis(int millis) throws IOException {
+    socket.setSoTimeout(millis);
+  }
+
   @Override
   public void close() throws IOException {
     socket.close();

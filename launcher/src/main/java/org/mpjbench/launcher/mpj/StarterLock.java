@@ -1,0 +1,170 @@
+package org.mpjbench.launcher.mpj;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * One niodev job at a time per launching host. MPJ's starter listens on one fixed port (the
+ * {@code mpjexpress.mpjrun.port.1} of the MPJ home's configuration, 40002), so two jobs started at
+ * once from one host clash on it: both can be lost, and the ranks' failures then blame the daemons.
+ * A run holds this lock (an OS file lock, released by the kernel even when the JVM is killed) from
+ * before its daemons are checked until its job has ended; a second run waits for it, saying which
+ * run it waits for, or gives up after its start-up time-out naming that run.
+ */
+public final class StarterLock implements AutoCloseable {
+  /** MPJ Express's default starter port, used when the configuration does not name one. */
+  public static final int DEFAULT_STARTER_PORT = 40002;
+
+  private static final long POLL_MILLIS = 200;
+
+  private final FileChannel channel;
+  private final FileLock lock;
+
+  private StarterLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
+  }
+
+  /** The starter port of {@code home}'s {@code conf/mpjexpress.conf}. */
+  public static int starterPort(MpjHome home) {
+    Properties conf = new Properties();
+    try (InputStream in = Files.newInputStream(home.path().resolve("conf/mpjexpress.conf"))) {
+      conf.load(in);
+      return Integer.parseInt(conf.getProperty("mpjexpress.mpjrun.port.1",
+          Integer.toString(DEFAULT_STARTER_PORT)).trim());
+    } catch (IOException | NumberFormatException e) {
+      return DEFAULT_STARTER_PORT;
+    }
+  }
+
+  /** The lock file of {@code port}: in the temporary folder, which is this host's. */
+  static Path lockFile(int port) {
+    return Path.of(System.getProperty("java.io.tmpdir"), "mpjbench-mpj-starter-" + port + ".lock");
+  }
+
+  /**
+   * Takes the lock of {@code port}, waiting at most {@code patience} for another run to release it
+   * ({@code note} hears once whom it waits for), then checks that nothing else (an MPJ job not
+   * started by mpjbench) listens on the port.
+   *
+   * @param who what this run is, for the message a later run prints while it waits
+   * @throws IllegalStateException naming the run or the process that holds the port
+   */
+  public static StarterLock acquire(int port, String who, Duration patience,
+      Consumer<String> note) throws IOException {
+    Path file = lockFile(port);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE,
+        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      long deadline = System.nanoTime() + patience.toNanos();
+      FileLock lock = tryLock(channel);
+      if (lock == null) {
+        String holder = holder(channel);
+        note.accept("waiting for another niodev run on this host to end (" + holder + "): MPJ's"
+            + " starter listens on port " + port + ", one job per host at a time");
+        while (lock == null) {
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("another niodev run on this host (" + holder(channel)
+                + ") still holds MPJ's starter port " + port + " after " + patience.toSeconds()
+                + " s (--startup-timeout-s); run one after the other");
+          }
+          sleep();
+          lock = tryLock(channel);
+        }
+      }
+      StarterLock held = new StarterLock(channel, lock);
+      try {
+        held.describe("pid " + ProcessHandle.current().pid() + ", " + who + ", since "
+            + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        awaitPortFree(port, deadline);
+      } catch (IOException | RuntimeException e) {
+        held.close();
+        throw e;
+      }
+      return held;
+    } catch (IOException | RuntimeException e) {
+      if (channel.isOpen()) {
+        channel.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The lock, or null while another process (or another run in this JVM) holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      return null;
+    }
+  }
+
+  /** Waits for the port to be free (a finished job's starter may be closing); fails naming it. */
+  private static void awaitPortFree(int port, long deadlineNanos) {
+    while (true) {
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new InetSocketAddress(port));
+        return;
+      } catch (IOException e) {
+        if (System.nanoTime() > deadlineNanos) {
+          throw new IllegalStateException("MPJ's starter port " + port + " is in use by a process"
+              + " that is not an mpjbench run (another MPJ job on this host? 'ss -ltnp sport = :"
+              + port + "' names it)");
+        }
+        sleep();
+      }
+    }
+  }
+
+  private void describe(String text) throws IOException {
+    channel.truncate(0);
+    channel.write(ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+    channel.force(false);
+  }
+
+  private static String holder(FileChannel channel) {
+    try {
+      ByteBuffer buffer = ByteBuffer.allocate(512);
+      int n = channel.read(buffer, 0);
+      String text = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.UTF_8).strip();
+      return text.isEmpty() ? "a run that has not said who it is" : text;
+    } catch (IOException e) {
+      return "a run that cannot be named";
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(POLL_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for MPJ's starter port");
+    }
+  }
+
+  /** Releases the lock; the file stays (deleting a lock file races with the next run). */
+  @Override
+  public void close() throws IOException {
+    try {
+      if (lock.isValid()) {
+        lock.release();
+      }
+    } finally {
+      channel.close();
+    }
+  }
+}

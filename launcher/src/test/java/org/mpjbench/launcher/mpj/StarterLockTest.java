@@ -1,0 +1,87 @@
+package org.mpjbench.launcher.mpj;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lock that keeps two niodev runs of one host off MPJ's one starter port: the second waits,
+ * saying for whom, and gives up naming the holder; a port taken by a stranger is named too.
+ */
+class StarterLockTest {
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  @Test
+  void aSecondRunWaitsNamingTheFirstAndGivesUpAfterItsPatience() throws IOException {
+    int port = freePort();
+    List<String> notes = new ArrayList<>();
+    try (StarterLock first = StarterLock.acquire(port, "mpjbench run berkeley -np 4",
+        Duration.ofSeconds(5), notes::add)) {
+      long start = System.nanoTime();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> StarterLock.acquire(port, "mpjbench run ring -np 2", Duration.ofMillis(600),
+              notes::add));
+      long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(waitedMillis >= 500, "waited " + waitedMillis + " ms");
+      assertTrue(e.getMessage().startsWith("another niodev run on this host (pid "
+          + ProcessHandle.current().pid() + ", mpjbench run berkeley -np 4, since "),
+          e.getMessage());
+      assertTrue(e.getMessage().endsWith("still holds MPJ's starter port " + port
+          + " after 0 s (--startup-timeout-s); run one after the other"), e.getMessage());
+      assertEquals(1, notes.size(), notes::toString);
+      assertTrue(notes.get(0).startsWith("waiting for another niodev run on this host to end"
+          + " (pid "), notes.get(0));
+    }
+    try (StarterLock second = StarterLock.acquire(port, "mpjbench run ring -np 2",
+        Duration.ofSeconds(5), notes::add)) {
+      assertEquals(1, notes.size(), "released: taken at once, without waiting");
+    }
+  }
+
+  @Test
+  void aPortHeldByAStrangerIsNamedAfterThePatience() throws IOException {
+    try (ServerSocket stranger = new ServerSocket()) {
+      stranger.bind(new InetSocketAddress(0));
+      int port = stranger.getLocalPort();
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> StarterLock.acquire(port, "mpjbench run berkeley -np 2", Duration.ofMillis(400),
+              message -> { }));
+      assertTrue(e.getMessage().startsWith("MPJ's starter port " + port + " is in use by a"
+          + " process that is not an mpjbench run"), e.getMessage());
+      // The failed attempt released the lock: the next run is not kept waiting by it.
+      stranger.close();
+      try (StarterLock next = StarterLock.acquire(port, "next", Duration.ofSeconds(2), m -> { })) {
+        assertTrue(true);
+      }
+    }
+  }
+
+  @Test
+  void theStarterPortComesFromTheHomesConfiguration() throws IOException {
+    java.nio.file.Path home = java.nio.file.Files.createTempDirectory("mpj-home-");
+    try {
+      java.nio.file.Files.createDirectories(home.resolve("conf"));
+      java.nio.file.Files.writeString(home.resolve("conf/mpjexpress.conf"),
+          "mpjexpress.mpjrun.port.1=41002\n");
+      assertEquals(41002, StarterLock.starterPort(new MpjHome(home)));
+      assertEquals(StarterLock.DEFAULT_STARTER_PORT,
+          StarterLock.starterPort(new MpjHome(home.resolve("missing"))));
+    } finally {
+      java.nio.file.Files.delete(home.resolve("conf/mpjexpress.conf"));
+      java.nio.file.Files.delete(home.resolve("conf"));
+      java.nio.file.Files.delete(home);
+    }
+  }
+}
