@@ -11,6 +11,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.launcher.report.KernelFigures;
 
 /**
@@ -60,7 +61,7 @@ public final class KernelMessagesChart {
       top = Math.max(top, measured.getMaxY());
       KernelMarks.measured(renderer, dataset.getSeriesCount(), kernel);
       dataset.addSeries(measured);
-      KernelFigures.Expectation expectation = kernel.expectation();
+      Expectation expectation = kernel.expectation();
       if (expectation != null) {
         XYSeries expected = new XYSeries(kernel.kernelName() + ": " + expectation.formula()
             + " (textbook)");

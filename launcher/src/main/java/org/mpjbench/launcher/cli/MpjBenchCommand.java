@@ -39,6 +39,8 @@ public final class MpjBenchCommand implements Runnable {
   /** Builds the command line with mpjbench's error handling (one line, exit 2 for bad input). */
   public static CommandLine commandLine() {
     CommandLine commandLine = new CommandLine(new MpjBenchCommand());
+    // Before the settings below: picocli applies them to the subcommands present at the time.
+    RunCommand.addKernels(commandLine.getSubcommands().get("run"));
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler(MpjBenchCommand::handleParameterError);
     commandLine.setExecutionExceptionHandler(

@@ -3,6 +3,8 @@ package org.mpjbench.launcher.cli;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,7 +20,7 @@ import picocli.CommandLine.Command;
         NamingCommand.class, RemoteCallCommand.class,
         MulticastCommand.class, LoadBalanceCommand.class,
         LamportCommand.class, SuzukiKasamiCommand.class,
-        RicartAgrawalaCommand.class, RingCommand.class, BullyCommand.class, JmhCommand.class})
+        RicartAgrawalaCommand.class, JmhCommand.class})
 public final class RunCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,6 +28,13 @@ public final class RunCommand implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         spec.commandLine(), "name a kernel to run: " + kernelNames());
+  }
+
+  /** Adds a subcommand for every kernel of the registry ({@link Kernels}) to {@code run}. */
+  static void addKernels(CommandLine run) {
+    for (KernelDescriptor<?, ?> kernel : Kernels.all()) {
+      run.addSubcommand(kernel.name(), KernelCommand.of(kernel));
+    }
   }
 
   /** The kernels' names, comma-separated. */

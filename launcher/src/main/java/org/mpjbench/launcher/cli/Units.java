@@ -1,6 +1,6 @@
 package org.mpjbench.launcher.cli;
 
-import org.mpjbench.launcher.report.Durations;
+import org.mpjbench.kernels.spi.Durations;
 
 /** Formats durations for people: the unit that keeps three significant digits. */
 final class Units {

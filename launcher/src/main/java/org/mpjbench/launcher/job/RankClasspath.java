@@ -20,6 +20,8 @@ import org.mpjbench.kernels.rank.RankMain;
 public final class RankClasspath {
   private static final List<Class<?>> ROOTS =
       List.of(RankMain.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class,
+          // Kernel options are picocli-annotated (the descriptors that ranks load refer to them).
+          picocli.CommandLine.class,
           // The JMH harness and what JMH needs at run time.
           BenchProgram.class, org.openjdk.jmh.runner.Runner.class, joptsimple.OptionParser.class,
           org.apache.commons.math3.stat.descriptive.StatisticalSummary.class);

@@ -4,10 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
 import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.check.PropertyCheck.ViolationException;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.spi.Expectation;
+import org.mpjbench.kernels.spi.FigureMeaning;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -58,16 +63,11 @@ public enum KernelFigures {
               + ", " + r.integer("/events") + " events, largest Lamport stamp "
               + r.integer("/maxLamportStamp") + (r.bool("/vector") ? ", vector clocks" : ""))),
 
-  /** One election per run; its latency runs until the last live rank knows the winner. */
-  BULLY(KernelType.BULLY, "election", "election, until all know", true, null, List.of(),
-      (r, ranks) -> new Reading(1, r.integer("/latencyMaxNanos"), null, null,
-          election(r) + "; messages within bounds " + r.integer("/bounds/lower") + " to "
-              + r.integer("/bounds/upper"))),
+  /** Bully election: its figures come from its descriptor (typed). */
+  BULLY(KernelType.BULLY),
 
-  /** One election per run; its latency runs until the last live rank knows the winner. */
-  RING(KernelType.RING, "election", "election, until all know", true, null, List.of(),
-      (r, ranks) -> new Reading(1, r.integer("/latencyMaxNanos"), null, null,
-          election(r) + "; " + r.integer("/predictedMessages") + " predicted")),
+  /** Ring election: its figures come from its descriptor (typed). */
+  RING(KernelType.RING),
 
   /** An entry into the critical section; its latency is the wait from asking to entering. */
   SUZUKI_KASAMI(KernelType.SUZUKI_KASAMI, "entry", "wait to enter", true,
@@ -124,6 +124,8 @@ public enum KernelFigures {
   private final Expectation expectation;
   private final List<Column> columns;
   private final Reader reader;
+  /** The kernel's descriptor, for the kernels moved onto one (their figures are read typed). */
+  private final KernelDescriptor<?, ?> descriptor;
 
   KernelFigures(KernelType type, String operation, String latencyMeaning, boolean checksProperty,
       Expectation expectation, List<Column> columns, Reader reader) {
@@ -134,6 +136,21 @@ public enum KernelFigures {
     this.expectation = expectation;
     this.columns = columns;
     this.reader = reader;
+    this.descriptor = null;
+  }
+
+  /** A kernel that has a descriptor: what its figures mean, and how to read them, come from it. */
+  KernelFigures(KernelType type) {
+    this.type = type;
+    this.descriptor = Kernels.byName(type.cliName()).orElseThrow(() -> new IllegalStateException(
+        "kernel " + type.cliName() + " has no descriptor registered"));
+    FigureMeaning meaning = descriptor.meaning();
+    this.operation = meaning.operation();
+    this.latencyMeaning = meaning.latencyMeaning();
+    this.checksProperty = meaning.checksProperty();
+    this.expectation = meaning.expectation();
+    this.columns = List.of();
+    this.reader = null;
   }
 
   /** The kernel. */
@@ -203,6 +220,9 @@ public enum KernelFigures {
       return new RunFigures(run, this, violated ? Boolean.FALSE : null, null, null, null, null,
           null, null);
     }
+    if (descriptor != null) {
+      return readTyped(descriptor, run);
+    }
     ResultFields result = new ResultFields(RunFigures.nameOf(run), "", run.result());
     Reading reading = reader.read(result, run.ranks());
     boolean someOperation = reading.operations() > 0;
@@ -217,6 +237,25 @@ public enum KernelFigures {
         reading.headline());
   }
 
+  /** The figures of a complete run of a kernel that has a descriptor, from its typed result. */
+  private <P, R> RunFigures readTyped(KernelDescriptor<P, R> kernel, RunRecord run) {
+    R result;
+    try {
+      result = ControlCodec.fromTree(run.result(), kernel.resultType());
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + ": its result is not a "
+          + kernel.name() + " result (" + e.getMessage() + ")", e);
+    }
+    Figures f = kernel.figures(result, run.ranks());
+    boolean someOperation = f.operations() > 0;
+    return new RunFigures(run, this, f.check() == null ? null : f.check().holds(), f.messages(),
+        f.operations(), someOperation ? f.medianLatencyNanos() : null,
+        someOperation ? f.operationsPerSecond() : null,
+        f.baselineRoundTripNanos() == null || f.baselineRoundTripNanos() <= 0 ? null
+            : f.baselineRoundTripNanos(),
+        f.headline());
+  }
+
   /** Whether the run failed because rank 0's check threw {@link ViolationException}. */
   private static boolean violated(RunRecord run) {
     if (run.error() == null) {
@@ -227,15 +266,6 @@ public enum KernelFigures {
     return message.contains(ViolationException.class.getSimpleName() + ": ")
         || detail.startsWith(ViolationException.class.getName());
   }
-
-  /**
-   * A textbook count of messages per operation, drawn beside the measured one.
-   *
-   * @param formula in K, the number of ranks: "2(K−1)"
-   * @param atMost whether the formula is an upper bound rather than the exact count
-   * @param perRanks its value for K ranks
-   */
-  public record Expectation(String formula, boolean atMost, IntToDoubleFunction perRanks) {}
 
   /**
    * One kernel-specific column of {@code sweep.csv}.
@@ -282,11 +312,6 @@ public enum KernelFigures {
   @FunctionalInterface
   private interface Reader {
     Reading read(ResultFields result, int ranks);
-  }
-
-  private static String election(ResultFields r) {
-    return "coordinator " + r.integer("/coordinator") + " known to every live rank after "
-        + r.duration("/latencyMaxNanos");
   }
 
   private static Reading mutex(ResultFields r, String expected) {

@@ -3,6 +3,7 @@ package org.mpjbench.launcher.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjbench.kernels.spi.Durations;
 
 /**
  * A complete run's kernel result, read by JSON pointer. A field the kernel always writes but the

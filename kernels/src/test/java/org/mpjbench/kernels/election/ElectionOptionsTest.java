@@ -1,4 +1,4 @@
-package org.mpjbench.launcher.cli;
+package org.mpjbench.kernels.election;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.mpjbench.launcher.report;
+package org.mpjbench.kernels.spi;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,0 +1,105 @@
+package org.mpjbench.kernels.bully;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mpjbench.kernels.election.ElectionOptions;
+import org.mpjbench.kernels.election.ElectionParameters;
+import org.mpjbench.kernels.election.ElectionSummary;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BenchCase;
+import org.mpjbench.kernels.spi.FigureMeaning;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.RunInfo;
+
+/**
+ * The Bully election kernel, {@code mpjbench run bully}: its options ({@link ElectionOptions}),
+ * its program ({@link BullyKernel}), its figures and its summary, in one place.
+ */
+public final class BullyDescriptor implements KernelDescriptor<ElectionParameters, BullyResult> {
+  /** The descriptor {@link java.util.ServiceLoader} creates. */
+  public BullyDescriptor() {}
+
+  @Override
+  public String name() {
+    return "bully";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Bully election. The initiator sends ELECTION to every higher rank; a live higher",
+        "rank answers OK and holds its own election; a rank with no OK within",
+        "--timeout-ms declares itself coordinator and sends COORDINATOR to every lower",
+        "rank; one that got an OK waits for it. Checked: every live rank agrees on the",
+        "highest live rank, and the messages counted lie within this configuration's",
+        "bounds (textbook: best case n-1, worst case O(n^2)).");
+  }
+
+  @Override
+  public Class<ElectionParameters> parametersType() {
+    return ElectionParameters.class;
+  }
+
+  @Override
+  public Class<BullyResult> resultType() {
+    return BullyResult.class;
+  }
+
+  @Override
+  public ElectionParameters defaults() {
+    return ElectionParameters.DEFAULTS;
+  }
+
+  @Override
+  public KernelOptions<ElectionParameters> options() {
+    return new ElectionOptions();
+  }
+
+  @Override
+  public RankProgram<BullyResult> program(ElectionParameters parameters) {
+    return new BullyKernel(parameters);
+  }
+
+  /** One election per run; its latency runs until the last live rank knows the winner. */
+  @Override
+  public FigureMeaning meaning() {
+    return new FigureMeaning("election", "election, until all know", true, null);
+  }
+
+  @Override
+  public Figures figures(BullyResult result, int ranks) {
+    return new Figures(result.check(), result.messages(), 1, result.latencyMaxNanos(), null,
+        null, ElectionSummary.outcome(result.coordinator(), result.latencyMaxNanos())
+            + "; messages within bounds " + result.bounds().lower() + " to "
+            + result.bounds().upper());
+  }
+
+  @Override
+  public List<String> summary(BullyResult result, RunInfo run) {
+    BullyBounds b = result.bounds();
+    List<String> lines = new ArrayList<>();
+    lines.add(ElectionSummary.headline(name(), run, result.crashedRanks(), result.initiator()));
+    lines.add(ElectionSummary.property(result.check()));
+    lines.add(String.format(Locale.ROOT,
+        "  messages     %d: election %d, ok %d, coordinator %d; bounds here %d to %d"
+            + " (best case n-1 = %d, worst case K²-1 = %d); %d left unread%s",
+        result.messages(), result.electionMessages(), result.okMessages(),
+        result.coordinatorMessages(), b.lower(), b.upper(), b.bestCase(), b.worstCase(),
+        result.unreadMessages(),
+        result.restarts() == 0 ? "" : "; " + result.restarts() + " restarts"));
+    lines.add(ElectionSummary.latency(result.latencyMedianNanos(), result.latencyMaxNanos(),
+        result.timeoutMs()));
+    return lines;
+  }
+
+  /** The default run (the old coordinator crashed) and, from 2 ranks, the one without a crash. */
+  @Override
+  public List<BenchCase<ElectionParameters>> benchCases() {
+    ElectionParameters d = defaults();
+    return List.of(new BenchCase<>(name(), 1, d), new BenchCase<>(name() + "-no-crash", 2,
+        new ElectionParameters(List.of(), d.initiator(), d.timeoutMs(), d.seed())));
+  }
+}

@@ -1,0 +1,11 @@
+package org.mpjbench.kernels.spi;
+
+/**
+ * One case of the JMH benchmark that times a kernel as whole runs ({@code KernelRunBenchmark}).
+ *
+ * @param name the case's name, the value of the benchmark's {@code kernel} parameter
+ * @param minRanks the fewest ranks for which the case is a distinct run
+ * @param parameters the parameters of each run
+ * @param <P> the kernel's parameters record
+ */
+public record BenchCase<P>(String name, int minRanks, P parameters) {}

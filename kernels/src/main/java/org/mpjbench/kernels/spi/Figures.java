@@ -1,0 +1,19 @@
+package org.mpjbench.kernels.spi;
+
+import org.mpjbench.kernels.check.PropertyCheck;
+
+/**
+ * One complete run's figures in the terms every kernel shares, read from its typed result.
+ *
+ * @param check the correctness property's verdict; null when the kernel checks none
+ * @param messages MPI messages the algorithm sent, as the kernel counted them; null when it does
+ *     not count them
+ * @param operations how many operations the run made ({@link FigureMeaning#operation()})
+ * @param medianLatencyNanos the median latency of one operation; null when it has none
+ * @param operationsPerSecond operations per second, where the kernel times them; else null
+ * @param baselineRoundTripNanos the MPI ping-pong measured in the same run; null when none
+ * @param headline the kernel's own figures in one line, e.g. "coordinator 2 known to every ..."
+ */
+public record Figures(PropertyCheck check, Long messages, long operations,
+    Long medianLatencyNanos, Double operationsPerSecond, Long baselineRoundTripNanos,
+    String headline) {}

@@ -1,0 +1,47 @@
+package org.mpjbench.kernels.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import org.mpjbench.kernels.rank.RankProgramFactory;
+
+/**
+ * The registry of kernels: every {@link KernelDescriptor} registered as a {@link
+ * RankProgramFactory} service, in the order of the service files (which is the order of the
+ * {@code run} subcommands, of {@code sweep --kernels all} and of the charts' colours).
+ */
+public final class Kernels {
+  private static final List<KernelDescriptor<?, ?>> ALL = load();
+
+  private Kernels() {}
+
+  private static List<KernelDescriptor<?, ?>> load() {
+    List<KernelDescriptor<?, ?>> found = new ArrayList<>();
+    for (RankProgramFactory factory :
+        ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader())) {
+      if (factory instanceof KernelDescriptor<?, ?> kernel) {
+        if (found.stream().anyMatch(k -> k.name().equals(kernel.name()))) {
+          throw new IllegalStateException("two kernels are named " + kernel.name());
+        }
+        found.add(kernel);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** Every registered kernel, in registration order. */
+  public static List<KernelDescriptor<?, ?>> all() {
+    return ALL;
+  }
+
+  /** The kernel named {@code name} (case-insensitive), if one is registered. */
+  public static Optional<KernelDescriptor<?, ?>> byName(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String wanted = name.toLowerCase(Locale.ROOT);
+    return ALL.stream().filter(k -> k.name().equals(wanted)).findFirst();
+  }
+}
