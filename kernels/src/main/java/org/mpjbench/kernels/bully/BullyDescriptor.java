@@ -78,7 +78,8 @@ public final class BullyDescriptor implements KernelDescriptor<ElectionParameter
   }
 
   @Override
-  public List<String> summary(BullyResult result, RunInfo run) {
+  public List<String> summary(ElectionParameters parameters, BullyResult result,
+      RunInfo run) {
     BullyBounds b = result.bounds();
     List<String> lines = new ArrayList<>();
     lines.add(ElectionSummary.headline(name(), run, result.crashedRanks(), result.initiator()));

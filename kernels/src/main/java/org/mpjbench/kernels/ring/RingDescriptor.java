@@ -77,7 +77,8 @@ public final class RingDescriptor implements KernelDescriptor<ElectionParameters
   }
 
   @Override
-  public List<String> summary(RingResult result, RunInfo run) {
+  public List<String> summary(ElectionParameters parameters, RingResult result,
+      RunInfo run) {
     RingPrediction.Counts c = result.counted();
     List<String> lines = new ArrayList<>();
     lines.add(ElectionSummary.headline(name(), run, result.crashedRanks(), result.initiator()));

@@ -53,8 +53,11 @@ public interface KernelDescriptor<P, R> extends RankProgramFactory {
   /** The figures of a complete run of {@code ranks} ranks. */
   Figures figures(R result, int ranks);
 
-  /** The summary of a complete run, one line each, the first naming the kernel and the run. */
-  List<String> summary(R result, RunInfo run);
+  /**
+   * The summary of a complete run with {@code parameters}, one line each, the first naming the
+   * kernel and the run.
+   */
+  List<String> summary(P parameters, R result, RunInfo run);
 
   /** The cases the kernel-run benchmark times; the default: one, the default run, from 1 rank. */
   default List<BenchCase<P>> benchCases() {

@@ -55,6 +55,7 @@ final class KernelCommand implements Callable<Integer> {
     }
     return new KernelRun(spec, run, typed.name()).execute(parameters,
         new KernelRun.Progress(0, record -> 0), (record, file) -> typed.summary(
+            ControlCodec.fromTree(record.parameters(), typed.parametersType()),
             ControlCodec.fromTree(record.result(), typed.resultType()),
             new RunInfo(record.ranks(), record.device(), record.wallTimeSeconds())));
   }

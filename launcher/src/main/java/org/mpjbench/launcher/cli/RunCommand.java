@@ -19,8 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {BerkeleyCommand.class, DownloadCommand.class, CristianCommand.class,
         NamingCommand.class, RemoteCallCommand.class,
         MulticastCommand.class, LoadBalanceCommand.class,
-        LamportCommand.class, SuzukiKasamiCommand.class,
-        RicartAgrawalaCommand.class, JmhCommand.class})
+        LamportCommand.class, JmhCommand.class})
 public final class RunCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,8 @@
 package org.mpjbench.launcher.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +16,7 @@ import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
+import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -69,15 +73,11 @@ public enum KernelFigures {
   /** Ring election: its figures come from its descriptor (typed). */
   RING(KernelType.RING),
 
-  /** An entry into the critical section; its latency is the wait from asking to entering. */
-  SUZUKI_KASAMI(KernelType.SUZUKI_KASAMI, "entry", "wait to enter", true,
-      new Expectation("at most K", true, k -> k), List.of(),
-      (r, ranks) -> mutex(r, "at most K = " + ranks)),
+  /** Suzuki-Kasami mutual exclusion: its figures come from its descriptor (typed). */
+  SUZUKI_KASAMI(KernelType.SUZUKI_KASAMI),
 
-  /** An entry into the critical section; its latency is the wait from asking to entering. */
-  RICART_AGRAWALA(KernelType.RICART_AGRAWALA, "entry", "wait to enter", true,
-      new Expectation("2(K−1)", false, k -> 2.0 * (k - 1)), List.of(),
-      (r, ranks) -> mutex(r, "2(K−1) = " + 2 * (ranks - 1))),
+  /** Ricart-Agrawala mutual exclusion: its figures come from its descriptor (typed). */
+  RICART_AGRAWALA(KernelType.RICART_AGRAWALA),
 
   /** A multicast to the group; its latency runs from the send to a member's delivery. */
   MULTICAST(KernelType.MULTICAST, "multicast", "send to delivery", true, null, List.of(),
@@ -241,7 +241,14 @@ public enum KernelFigures {
   private <P, R> RunFigures readTyped(KernelDescriptor<P, R> kernel, RunRecord run) {
     R result;
     try {
-      result = ControlCodec.fromTree(run.result(), kernel.resultType());
+      // A missing field must not read as 0: that would hide a broken result behind a figure.
+      result = ControlCodec.mapper().readerFor(kernel.resultType())
+          .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .readValue(run.result());
+    } catch (MismatchedInputException e) {
+      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + " has no "
+          + missingField(e) + " (its " + kernel.name() + " result is incomplete)", e);
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + ": its result is not a "
           + kernel.name() + " result (" + e.getMessage() + ")", e);
@@ -254,6 +261,21 @@ public enum KernelFigures {
         f.baselineRoundTripNanos() == null || f.baselineRoundTripNanos() <= 0 ? null
             : f.baselineRoundTripNanos(),
         f.headline());
+  }
+
+  /** "result.figures.medianWaitNanos": where the field Jackson missed sits in the record. */
+  private static String missingField(MismatchedInputException e) {
+    StringBuilder path = new StringBuilder("result");
+    for (JsonMappingException.Reference step : e.getPath()) {
+      path.append('.').append(step.getFieldName() != null ? step.getFieldName()
+          : String.valueOf(step.getIndex()));
+    }
+    java.util.regex.Matcher property =
+        java.util.regex.Pattern.compile("property '([^']+)'").matcher(e.getOriginalMessage());
+    if (property.find() && !path.toString().endsWith("." + property.group(1))) {
+      path.append('.').append(property.group(1));
+    }
+    return path.toString();
   }
 
   /** Whether the run failed because rank 0's check threw {@link ViolationException}. */
@@ -314,21 +336,12 @@ public enum KernelFigures {
     Reading read(ResultFields result, int ranks);
   }
 
-  private static Reading mutex(ResultFields r, String expected) {
-    return new Reading(r.integer("/figures/entries"), r.integer("/figures/medianWaitNanos"),
-        r.number("/figures/entriesPerSecond"), null,
-        String.format(Locale.ROOT, "%.2f messages per entry (%s), median wait %s, %s entries/s",
-            r.number("/figures/messagesPerEntry"), expected,
-            r.duration("/figures/medianWaitNanos"), rate(r.number("/figures/entriesPerSecond"))));
-  }
-
   private static Double perSecond(long operations, long nanos) {
     return nanos <= 0 ? null : operations * 1e9 / nanos;
   }
 
   /** A rate for people: "4.75", "47.5", "4,751". */
   public static String rate(double perSecond) {
-    String pattern = perSecond < 10 ? "%.2f" : perSecond < 100 ? "%.1f" : "%,.0f";
-    return String.format(Locale.ROOT, pattern, perSecond);
+    return Rates.perSecond(perSecond);
   }
 }

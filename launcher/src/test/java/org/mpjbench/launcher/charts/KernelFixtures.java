@@ -3,14 +3,34 @@ package org.mpjbench.launcher.charts;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 
 /**
- * Result files of the algorithm kernels made up for tests, in the shapes the kernels write (only
- * the fields the launcher reads, plus the verdict): one builder per kernel, with the figures the
- * test wants to find again.
+ * Result files of the algorithm kernels made up for tests, in the shapes the kernels write: one
+ * builder per kernel, with the figures the test wants to find again. A kernel read through its
+ * descriptor reads its result typed and strictly (a missing field is an error), so its result is
+ * completed ({@link #typed}): every field of its result record present, the ones the test does not
+ * set at zero.
  */
 public final class KernelFixtures {
   private KernelFixtures() {}
+
+  /**
+   * {@code run} with its result completed as its kernel's result record would write it: read
+   * leniently (a field the fixture leaves out is zero, false or null), written back whole.
+   */
+  static ObjectNode typed(ObjectNode run) {
+    KernelDescriptor<?, ?> kernel = Kernels.byName(run.get("kernel").asText()).orElseThrow();
+    try {
+      Object result = ControlCodec.mapper().treeToValue(run.get("result"), kernel.resultType());
+      run.set("result", ControlCodec.mapper().valueToTree(result));
+      return run;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** Cristian: one client per entry of {@code syncNanos}; 8 requests and replies each. */
   public static ObjectNode cristian(int ranks, long... syncNanos) {
@@ -47,7 +67,7 @@ public final class KernelFixtures {
     result.put("coordinator", ranks - 2).put("latencyMedianNanos", latencyMaxNanos - 1_000_000)
         .put("latencyMaxNanos", latencyMaxNanos).put("predictedMessages", messages);
     result.putObject("bounds").put("lower", messages).put("upper", messages);
-    return run;
+    return typed(run);
   }
 
   /** Suzuki-Kasami or Ricart-Agrawala: {@code entries} entries costing {@code messages}. */
@@ -58,7 +78,7 @@ public final class KernelFixtures {
     result.putObject("figures").put("entries", entries)
         .put("messagesPerEntry", entries == 0 ? 0 : (double) messages / entries)
         .put("medianWaitNanos", medianWaitNanos).put("entriesPerSecond", entriesPerSecond);
-    return run;
+    return typed(run);
   }
 
   /** Multicast: {@code multicasts} to the group of {@code ranks}, in {@code durationNanos}. */

@@ -1,0 +1,43 @@
+package org.mpjbench.kernels.mutex;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Rates;
+import org.mpjbench.kernels.spi.RunInfo;
+
+/**
+ * The summary lines and the figures the mutual-exclusion kernels ({@code suzuki-kasami}, {@code
+ * ricart-agrawala}) share: an operation is an entry, its latency the wait from asking to entering.
+ */
+public final class MutexSummary {
+  private MutexSummary() {}
+
+  /** The summary lines both kernels print: headline, property, waiting. */
+  public static List<String> summary(String kernel, RunInfo run, PropertyCheck check,
+      MutexFigures figures, MutexParameters parameters) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "%s: %d ranks, %s, %d entries per rank in %.2f s",
+        kernel, run.ranks(), run.device(), parameters.entries(), run.wallTimeSeconds()));
+    lines.add("  property     " + check.property() + ": " + (check.holds() ? "holds" : "VIOLATED")
+        + " (" + check.detail() + ")");
+    lines.add(String.format(Locale.ROOT,
+        "  waiting      median %s, max %s per entry (holding: %s); %,.0f entries/s",
+        Durations.nanos(figures.medianWaitNanos()), Durations.nanos(figures.maxWaitNanos()),
+        Durations.nanos(figures.holdNanos()), figures.entriesPerSecond()));
+    return lines;
+  }
+
+  /** The figures of a run: entries, their median wait and rate, against {@code expected}. */
+  public static Figures figures(PropertyCheck check, long messages, MutexFigures figures,
+      String expected) {
+    return new Figures(check, messages, figures.entries(), figures.medianWaitNanos(),
+        figures.entriesPerSecond(), null,
+        String.format(Locale.ROOT, "%.2f messages per entry (%s), median wait %s, %s entries/s",
+            figures.messagesPerEntry(), expected, Durations.nanos(figures.medianWaitNanos()),
+            Rates.perSecond(figures.entriesPerSecond())));
+  }
+}
