@@ -8,6 +8,7 @@ import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.kernels.spi.SummaryLines;
 
 /**
  * The summary lines and the figures the mutual-exclusion kernels ({@code suzuki-kasami}, {@code
@@ -22,8 +23,7 @@ public final class MutexSummary {
     List<String> lines = new ArrayList<>();
     lines.add(String.format(Locale.ROOT, "%s: %d ranks, %s, %d entries per rank in %.2f s",
         kernel, run.ranks(), run.device(), parameters.entries(), run.wallTimeSeconds()));
-    lines.add("  property     " + check.property() + ": " + (check.holds() ? "holds" : "VIOLATED")
-        + " (" + check.detail() + ")");
+    lines.add(SummaryLines.property(check));
     lines.add(String.format(Locale.ROOT,
         "  waiting      median %s, max %s per entry (holding: %s); %,.0f entries/s",
         Durations.nanos(figures.medianWaitNanos()), Durations.nanos(figures.maxWaitNanos()),

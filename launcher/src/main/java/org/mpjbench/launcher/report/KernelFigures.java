@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.check.PropertyCheck.ViolationException;
 import org.mpjbench.kernels.control.ControlCodec;
@@ -49,23 +48,11 @@ public enum KernelFigures {
               r.number("/masterCompleteSeconds"), r.number("/boundSeconds"),
               r.number("/efficiency")))),
 
-  /** A sync is one client's requests until it sets its clock. */
-  CRISTIAN(KernelType.CRISTIAN, "sync", "a client's sync", true, null, List.of(),
-      (r, ranks) -> new Reading(r.each("/clients").size(), r.median("/clients", "/syncNanos"),
-          null, r.integer("/baselineRoundTripNanos"),
-          r.each("/clients").isEmpty() ? "no client to sync with 1 rank"
-              : "round trip median " + r.duration("/medianRoundTripNanos") + " (ping-pong "
-                  + r.duration("/baselineRoundTripNanos") + "), true error after the sync at most "
-                  + r.duration("/maxTrueErrorAfterNanos"))),
+  /** Cristian's clock synchronization: its figures come from its descriptor (typed). */
+  CRISTIAN(KernelType.CRISTIAN),
 
-  /** An operation is a message of the pattern, from its send to its receive. */
-  LAMPORT(KernelType.LAMPORT, "message", "send to receive", true, null, List.of(),
-      (r, ranks) -> new Reading(r.integer("/messages"), r.integer("/medianMessageNanos"),
-          perSecond(r.integer("/messages"), r.integer("/patternNanos")), null,
-          (r.integer("/messages") == 0 ? "no messages with 1 rank"
-              : "median message " + r.duration("/medianMessageNanos"))
-              + ", " + r.integer("/events") + " events, largest Lamport stamp "
-              + r.integer("/maxLamportStamp") + (r.bool("/vector") ? ", vector clocks" : ""))),
+  /** Lamport logical clocks: its figures come from its descriptor (typed). */
+  LAMPORT(KernelType.LAMPORT),
 
   /** Bully election: its figures come from its descriptor (typed). */
   BULLY(KernelType.BULLY),
@@ -79,43 +66,17 @@ public enum KernelFigures {
   /** Ricart-Agrawala mutual exclusion: its figures come from its descriptor (typed). */
   RICART_AGRAWALA(KernelType.RICART_AGRAWALA),
 
-  /** A multicast to the group; its latency runs from the send to a member's delivery. */
-  MULTICAST(KernelType.MULTICAST, "multicast", "send to delivery", true, null, List.of(),
-      (r, ranks) -> new Reading(r.integer("/multicasts"), r.integer("/medianLatencyNanos"),
-          perSecond(r.integer("/multicasts"), r.integer("/durationNanos")), null,
-          r.integer("/deliveries") + " deliveries, median latency "
-              + r.duration("/medianLatencyNanos") + ", "
-              + rate(r.number("/deliveriesPerSecond")) + " deliveries/s")),
+  /** Multicast to the group: its figures come from its descriptor (typed). */
+  MULTICAST(KernelType.MULTICAST),
 
-  /** A task of any policy; its latency is the turnaround from the policy's start to its end. */
-  LOAD_BALANCE(KernelType.LOAD_BALANCE, "task", "task turnaround", true, null, List.of(),
-      (r, ranks) -> {
-        List<ResultFields> policies = r.each("/policies");
-        long tasks = policies.stream().mapToLong(p -> p.sum("/tasksPerWorker")).sum();
-        long makespans = policies.stream().mapToLong(p -> p.integer("/makespanNanos")).sum();
-        String headline = "makespan " + policies.stream()
-            .map(p -> p.text("/policy") + " " + p.duration("/makespanNanos"))
-            .collect(Collectors.joining(", ")) + "; bound " + r.duration("/lowerBoundNanos");
-        return new Reading(tasks, r.integer("/medianTurnaroundNanos"),
-            perSecond(tasks, makespans), null, headline);
-      }),
+  /** Load balancing under three policies: its figures come from its descriptor (typed). */
+  LOAD_BALANCE(KernelType.LOAD_BALANCE),
 
-  /** A lookup of a name at the name server, request to reply. */
-  NAMING(KernelType.NAMING, "lookup", "lookup round trip", true, null, List.of(),
-      (r, ranks) -> new Reading(r.integer("/lookups"), r.integer("/medianLookupNanos"),
-          r.number("/lookupsPerSecond"), null,
-          r.integer("/hits") + " resolved, " + r.integer("/misses") + " missed, median lookup "
-              + r.duration("/medianLookupNanos") + ", " + rate(r.number("/lookupsPerSecond"))
-              + " lookups/s")),
+  /** The name server: its figures come from its descriptor (typed). */
+  NAMING(KernelType.NAMING),
 
-  /** A call of the square-root service, request to reply. */
-  REMOTE_CALL(KernelType.REMOTE_CALL, "call", "call round trip", true, null, List.of(),
-      (r, ranks) -> new Reading(r.integer("/calls"), r.integer("/medianCallNanos"),
-          r.number("/callsPerSecond"), r.integer("/baselineRoundTripNanos"),
-          r.integer("/calls") + " calls, median " + r.duration("/medianCallNanos")
-              + (r.integer("/baselineRoundTripNanos") > 0
-                  ? " (ping-pong " + r.duration("/baselineRoundTripNanos") + ")" : "")
-              + ", " + rate(r.number("/callsPerSecond")) + " calls/s"));
+  /** Remote calls of the square-root service: its figures come from its descriptor (typed). */
+  REMOTE_CALL(KernelType.REMOTE_CALL);
 
   private final KernelType type;
   private final String operation;
@@ -334,10 +295,6 @@ public enum KernelFigures {
   @FunctionalInterface
   private interface Reader {
     Reading read(ResultFields result, int ranks);
-  }
-
-  private static Double perSecond(long operations, long nanos) {
-    return nanos <= 0 ? null : operations * 1e9 / nanos;
   }
 
   /** A rate for people: "4.75", "47.5", "4,751". */

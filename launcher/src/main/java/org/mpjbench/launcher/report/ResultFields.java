@@ -48,15 +48,6 @@ final class ResultFields {
     return value.booleanValue();
   }
 
-  /** A text. */
-  String text(String pointer) {
-    JsonNode value = node.at(pointer);
-    if (!value.isTextual()) {
-      throw missing(pointer, "a text");
-    }
-    return value.textValue();
-  }
-
   /** The elements of an array, each readable the same way. */
   List<ResultFields> each(String pointer) {
     JsonNode value = node.at(pointer);
@@ -68,17 +59,6 @@ final class ResultFields {
       elements.add(new ResultFields(run, prefix + pointer + "/" + i, value.get(i)));
     }
     return elements;
-  }
-
-  /** The sum of an array of whole numbers. */
-  long sum(String pointer) {
-    return each(pointer).stream().mapToLong(element -> element.integer("")).sum();
-  }
-
-  /** The median of {@code field} over the elements of an array; null for an empty array. */
-  Long median(String pointer, String field) {
-    Double median = Medians.of(each(pointer).stream().map(e -> e.integer(field)).toList());
-    return median == null ? null : Math.round(median);
   }
 
   /** A duration field for people, e.g. "2.49 ms". */

@@ -45,7 +45,7 @@ public final class KernelFixtures {
     result.put("maxTrueErrorBeforeNanos", 27_000_000).put("maxTrueErrorAfterNanos", 163_079)
         .put("medianRoundTripNanos", syncNanos.length == 0 ? 0 : 689_179)
         .put("baselineRoundTripNanos", syncNanos.length == 0 ? 0 : 265_839);
-    return run;
+    return typed(run);
   }
 
   /** Lamport: {@code messages} messages in a pattern of {@code patternNanos}. */
@@ -56,7 +56,7 @@ public final class KernelFixtures {
     result.put("events", 2 * messages + 10).put("localEvents", 10).put("vector", false)
         .put("maxLamportStamp", 307).put("medianMessageNanos", medianMessageNanos)
         .put("maxMessageNanos", 5 * medianMessageNanos).put("patternNanos", patternNanos);
-    return run;
+    return typed(run);
   }
 
   /** Bully or ring: one election of {@code messages} messages, known to all after a latency. */
@@ -90,7 +90,7 @@ public final class KernelFixtures {
         .put("durationNanos", durationNanos)
         .put("deliveriesPerSecond", multicasts * ranks * 1e9 / durationNanos)
         .put("medianLatencyNanos", medianLatencyNanos);
-    return run;
+    return typed(run);
   }
 
   /** Load balance: 200 tasks under each policy, one makespan per policy. */
@@ -105,7 +105,7 @@ public final class KernelFixtures {
           .putArray("tasksPerWorker").add(100).add(100);
     }
     result.put("lowerBoundNanos", 32_081_144).put("medianTurnaroundNanos", medianTurnaroundNanos);
-    return run;
+    return typed(run);
   }
 
   /** Naming: {@code lookups} lookups, a tenth of them misses. */
@@ -115,7 +115,7 @@ public final class KernelFixtures {
     ObjectNode result = (ObjectNode) run.get("result");
     result.put("lookups", lookups).put("hits", lookups - lookups / 10).put("misses", lookups / 10)
         .put("lookupsPerSecond", lookupsPerSecond).put("medianLookupNanos", medianLookupNanos);
-    return run;
+    return typed(run);
   }
 
   /** Remote call: {@code calls} calls beside a ping-pong of {@code baselineRoundTripNanos}. */
@@ -126,7 +126,7 @@ public final class KernelFixtures {
     result.put("calls", calls).put("callsPerSecond", callsPerSecond)
         .put("medianCallNanos", medianCallNanos)
         .put("baselineRoundTripNanos", baselineRoundTripNanos);
-    return run;
+    return typed(run);
   }
 
   /** A run of {@code kernel} failed by its own check, as the launcher records it. */

@@ -1,0 +1,124 @@
+package org.mpjbench.kernels.cristian;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.FigureMeaning;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.kernels.spi.SummaryLines;
+
+/**
+ * Cristian's clock synchronization, {@code mpjbench run cristian}: its options ({@link
+ * CristianOptions}), its program ({@link CristianKernel}), its figures and its summary. Its bench
+ * case is the default one: the default run, from 1 rank.
+ */
+public final class CristianDescriptor
+    implements KernelDescriptor<CristianParameters, CristianResult> {
+  /** The descriptor {@link java.util.ServiceLoader} creates. */
+  public CristianDescriptor() {}
+
+  @Override
+  public String name() {
+    return "cristian";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Cristian's algorithm: rank 0 is the time server; every other rank asks it",
+        "for the time --samples times, one request at a time, and steps its simulated",
+        "clock to server time + round trip / 2 of its shortest round trip.",
+        "Property, checked on the true clocks (the ranks share the host's monotonic",
+        "clock): every client ends within half its shortest round trip of the server",
+        "(plus a drift allowance of nanoseconds).");
+  }
+
+  @Override
+  public Class<CristianParameters> parametersType() {
+    return CristianParameters.class;
+  }
+
+  @Override
+  public Class<CristianResult> resultType() {
+    return CristianResult.class;
+  }
+
+  @Override
+  public CristianParameters defaults() {
+    return CristianParameters.DEFAULTS;
+  }
+
+  @Override
+  public KernelOptions<CristianParameters> options() {
+    return new CristianOptions();
+  }
+
+  @Override
+  public RankProgram<CristianResult> program(CristianParameters parameters) {
+    return new CristianKernel(parameters);
+  }
+
+  /** A sync is one client's requests until it sets its clock; messages are counted, no formula. */
+  @Override
+  public FigureMeaning meaning() {
+    return new FigureMeaning("sync", "a client's sync", true, null);
+  }
+
+  /**
+   * One operation per client, its latency the median of the clients' syncs; no rate (the clients
+   * sync at once, so syncs per second would measure the group, not a sync).
+   */
+  @Override
+  public Figures figures(CristianResult result, int ranks) {
+    List<CristianResult.Client> clients = result.clients();
+    String headline = clients.isEmpty() ? "no client to sync with 1 rank"
+        : "round trip median " + Durations.nanos(result.medianRoundTripNanos()) + " (ping-pong "
+            + Durations.nanos(result.baselineRoundTripNanos()) + "), true error after the sync"
+            + " at most " + Durations.nanos(result.maxTrueErrorAfterNanos());
+    return new Figures(result.check(), result.messages(), clients.size(),
+        medianSyncNanos(clients), null, result.baselineRoundTripNanos(), headline);
+  }
+
+  /**
+   * The median of the clients' syncs, the mean of the middle two (rounded) for an even count; null
+   * without a client. Computed in doubles, as the sweep's medians are, so the figure is the same.
+   */
+  static Long medianSyncNanos(List<CristianResult.Client> clients) {
+    double[] sorted = clients.stream().mapToDouble(CristianResult.Client::syncNanos).sorted()
+        .toArray();
+    int n = sorted.length;
+    if (n == 0) {
+      return null;
+    }
+    return Math.round(n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
+  }
+
+  @Override
+  public List<String> summary(CristianParameters parameters, CristianResult result,
+      RunInfo run) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "cristian: %d ranks, %s, %d client(s) in %.2f s",
+        run.ranks(), run.device(), result.clients().size(), run.wallTimeSeconds()));
+    lines.add(SummaryLines.property(result.check()));
+    lines.add("  true error   largest " + Durations.nanos(result.maxTrueErrorBeforeNanos())
+        + " before, " + Durations.nanos(result.maxTrueErrorAfterNanos()) + " after the sync");
+    for (CristianResult.Client c : result.clients()) {
+      lines.add(String.format(Locale.ROOT,
+          "  rank %-3d     RTT min %s, median %s; stepped %s; error after %s (bound %s)",
+          c.rank(), Durations.nanos(c.minRoundTripNanos()),
+          Durations.nanos(c.medianRoundTripNanos()), Durations.nanos(c.offsetAppliedNanos()),
+          Durations.nanos(c.trueErrorAfterNanos()), Durations.nanos(c.boundNanos())));
+    }
+    lines.add(String.format(Locale.ROOT,
+        "  messages     %,d; round trip median %s%s; longest sync %s",
+        result.messages(), Durations.nanos(result.medianRoundTripNanos()),
+        SummaryLines.pingPong(result.baselineRoundTripNanos()),
+        Durations.nanos(result.maxSyncNanos())));
+    return lines;
+  }
+}

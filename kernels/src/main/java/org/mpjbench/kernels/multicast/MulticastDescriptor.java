@@ -1,0 +1,106 @@
+package org.mpjbench.kernels.multicast;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.FigureMeaning;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.Rates;
+import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.kernels.spi.SummaryLines;
+
+/**
+ * Multicast to the group, {@code mpjbench run multicast}: its options ({@link MulticastOptions}),
+ * its program ({@link MulticastKernel}), its figures and its summary. Its bench case is the
+ * default one: the default run, from 1 rank.
+ */
+public final class MulticastDescriptor
+    implements KernelDescriptor<MulticastParameters, MulticastResult> {
+  /** The descriptor {@link java.util.ServiceLoader} creates. */
+  public MulticastDescriptor() {}
+
+  @Override
+  public String name() {
+    return "multicast";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Multicast to the group of all ranks: rank 0 sends --messages messages, each by",
+        "one MPI Bcast (--mode bcast) or by an Isend to every member (--mode p2p).",
+        "With --total-order sequencer every rank sends its share (a seeded interleaving)",
+        "to rank 0, the sequencer, which numbers them and forwards them to all; members",
+        "deliver in sequence order. Property: every member delivers every message",
+        "exactly once (and, with total order, all in the same order). Real UDP multicast",
+        "is left out.");
+  }
+
+  @Override
+  public Class<MulticastParameters> parametersType() {
+    return MulticastParameters.class;
+  }
+
+  @Override
+  public Class<MulticastResult> resultType() {
+    return MulticastResult.class;
+  }
+
+  @Override
+  public MulticastParameters defaults() {
+    return MulticastParameters.DEFAULTS;
+  }
+
+  @Override
+  public KernelOptions<MulticastParameters> options() {
+    return new MulticastOptions();
+  }
+
+  @Override
+  public RankProgram<MulticastResult> program(MulticastParameters parameters) {
+    return new MulticastKernel(parameters);
+  }
+
+  /** A multicast to the group; its latency runs from the send to a member's delivery. */
+  @Override
+  public FigureMeaning meaning() {
+    return new FigureMeaning("multicast", "send to delivery", true, null);
+  }
+
+  /**
+   * The multicasts and their rate (multicasts, not deliveries, per second: an operation is a
+   * multicast); the headline gives the deliveries.
+   */
+  @Override
+  public Figures figures(MulticastResult result, int ranks) {
+    Double perSecond = result.durationNanos() <= 0 ? null
+        : result.multicasts() * 1e9 / result.durationNanos();
+    return new Figures(result.check(), result.messages(), result.multicasts(),
+        result.medianLatencyNanos(), perSecond, null,
+        result.deliveries() + " deliveries, median latency "
+            + Durations.nanos(result.medianLatencyNanos()) + ", "
+            + Rates.perSecond(result.deliveriesPerSecond()) + " deliveries/s");
+  }
+
+  @Override
+  public List<String> summary(MulticastParameters parameters, MulticastResult result,
+      RunInfo run) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "multicast: %d ranks, %s, mode %s, total order %s,"
+        + " in %.2f s", run.ranks(), run.device(), result.mode(), result.totalOrder(),
+        run.wallTimeSeconds()));
+    lines.add(SummaryLines.property(result.check()));
+    lines.add(String.format(Locale.ROOT,
+        "  deliveries   %,d of %,d messages in %s: %,.0f deliveries/s",
+        result.deliveries(), result.multicasts(), Durations.nanos(result.durationNanos()),
+        result.deliveriesPerSecond()));
+    lines.add(String.format(Locale.ROOT, "  latency      send to delivery median %s, max %s",
+        Durations.nanos(result.medianLatencyNanos()), Durations.nanos(result.maxLatencyNanos())));
+    lines.add(String.format(Locale.ROOT, "  messages     %,d", result.messages()));
+    return lines;
+  }
+}

@@ -1,0 +1,97 @@
+package org.mpjbench.kernels.naming;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.FigureMeaning;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.Rates;
+import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.kernels.spi.SummaryLines;
+
+/**
+ * The name server, {@code mpjbench run naming}: its options ({@link NamingOptions}), its program
+ * ({@link NamingKernel}), its figures and its summary, whose round-trip line it shares with {@code
+ * remote-call} ({@link SummaryLines#roundTrips}). Its bench case is the default one: the default
+ * run, from 1 rank.
+ */
+public final class NamingDescriptor implements KernelDescriptor<NamingParameters, NamingResult> {
+  /** The descriptor {@link java.util.ServiceLoader} creates. */
+  public NamingDescriptor() {}
+
+  @Override
+  public String name() {
+    return "naming";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "A name server: rank 0 holds flat names (printer-3-4) and hierarchical names",
+        "(eu/node-2/sqrt-5, resolved through a tree of directories). Every other rank",
+        "registers --names names, then resolves --lookups names drawn from everybody's",
+        "plus unknown ones (--miss-ratio), one request at a time. With 1 rank, rank 0",
+        "does it all locally. Property: every answer equals the ground truth computed",
+        "from the seed; every unknown name gives a miss with the right reason.");
+  }
+
+  @Override
+  public Class<NamingParameters> parametersType() {
+    return NamingParameters.class;
+  }
+
+  @Override
+  public Class<NamingResult> resultType() {
+    return NamingResult.class;
+  }
+
+  @Override
+  public NamingParameters defaults() {
+    return NamingParameters.DEFAULTS;
+  }
+
+  @Override
+  public KernelOptions<NamingParameters> options() {
+    return new NamingOptions();
+  }
+
+  @Override
+  public RankProgram<NamingResult> program(NamingParameters parameters) {
+    return new NamingKernel(parameters);
+  }
+
+  /** A lookup of a name at the name server, timed from request to reply. */
+  @Override
+  public FigureMeaning meaning() {
+    return new FigureMeaning("lookup", "lookup round trip", true, null);
+  }
+
+  @Override
+  public Figures figures(NamingResult result, int ranks) {
+    return new Figures(result.check(), result.messages(), result.lookups(),
+        result.medianLookupNanos(), result.lookupsPerSecond(), null,
+        result.hits() + " resolved, " + result.misses() + " missed, median lookup "
+            + Durations.nanos(result.medianLookupNanos()) + ", "
+            + Rates.perSecond(result.lookupsPerSecond()) + " lookups/s");
+  }
+
+  @Override
+  public List<String> summary(NamingParameters parameters, NamingResult result, RunInfo run) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "naming: %d ranks, %s, %d client(s), %d names in %.2f s",
+        run.ranks(), run.device(), result.clients(), result.registered(),
+        run.wallTimeSeconds()));
+    lines.add(SummaryLines.property(result.check()));
+    lines.add(String.format(Locale.ROOT,
+        "  lookups      %,d (%,d found, %,d missed), %,.0f per second", result.lookups(),
+        result.hits(), result.misses(), result.lookupsPerSecond()));
+    // No ping-pong is measured beside the lookups: nothing follows the median.
+    lines.add(SummaryLines.roundTrips(result.messages(), "lookup", result.medianLookupNanos(), "",
+        result.maxLookupNanos()));
+    return lines;
+  }
+}

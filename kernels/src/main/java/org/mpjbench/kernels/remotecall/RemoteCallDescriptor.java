@@ -1,0 +1,99 @@
+package org.mpjbench.kernels.remotecall;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.FigureMeaning;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.Rates;
+import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.kernels.spi.SummaryLines;
+
+/**
+ * The square-root service called by name, {@code mpjbench run remote-call}: its options ({@link
+ * RemoteCallOptions}), its program ({@link RemoteCallKernel}), its figures and its summary, whose
+ * round-trip line it shares with {@code naming} ({@link SummaryLines#roundTrips}). Its bench case
+ * is the default one: the default run, from 1 rank.
+ */
+public final class RemoteCallDescriptor
+    implements KernelDescriptor<RemoteCallParameters, RemoteCallResult> {
+  /** The descriptor {@link java.util.ServiceLoader} creates. */
+  public RemoteCallDescriptor() {}
+
+  @Override
+  public String name() {
+    return "remote-call";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Remote invocation like a square-root service over Java RMI: the highest rank",
+        "registers \"math/sqrt\" at a registry on rank 0; every other rank looks it up",
+        "by name, then makes --calls calls [callId, argument] one at a time and gets",
+        "[callId, result, status] (a typed error for a negative argument). A plain MPI",
+        "ping-pong between the same ranks is measured alongside. Property: every call",
+        "answered once, every reply exactly Math.sqrt(argument) or the error.");
+  }
+
+  @Override
+  public Class<RemoteCallParameters> parametersType() {
+    return RemoteCallParameters.class;
+  }
+
+  @Override
+  public Class<RemoteCallResult> resultType() {
+    return RemoteCallResult.class;
+  }
+
+  @Override
+  public RemoteCallParameters defaults() {
+    return RemoteCallParameters.DEFAULTS;
+  }
+
+  @Override
+  public KernelOptions<RemoteCallParameters> options() {
+    return new RemoteCallOptions();
+  }
+
+  @Override
+  public RankProgram<RemoteCallResult> program(RemoteCallParameters parameters) {
+    return new RemoteCallKernel(parameters);
+  }
+
+  /** A call of the square-root service, timed from request to reply. */
+  @Override
+  public FigureMeaning meaning() {
+    return new FigureMeaning("call", "call round trip", true, null);
+  }
+
+  /** The calls beside the MPI ping-pong between the same ranks (0, none, with one rank). */
+  @Override
+  public Figures figures(RemoteCallResult result, int ranks) {
+    return new Figures(result.check(), result.messages(), result.calls(),
+        result.medianCallNanos(), result.callsPerSecond(), result.baselineRoundTripNanos(),
+        result.calls() + " calls, median " + Durations.nanos(result.medianCallNanos())
+            + (result.baselineRoundTripNanos() > 0
+                ? " (ping-pong " + Durations.nanos(result.baselineRoundTripNanos()) + ")" : "")
+            + ", " + Rates.perSecond(result.callsPerSecond()) + " calls/s");
+  }
+
+  @Override
+  public List<String> summary(RemoteCallParameters parameters, RemoteCallResult result,
+      RunInfo run) {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT,
+        "remote-call: %d ranks, %s, service on rank %d, %d client(s) in %.2f s", run.ranks(),
+        run.device(), result.serviceRank(), result.clients(), run.wallTimeSeconds()));
+    lines.add(SummaryLines.property(result.check()));
+    lines.add(String.format(Locale.ROOT, "  calls        %,d (%,d errors), %,.0f per second",
+        result.calls(), result.errorReplies(), result.callsPerSecond()));
+    lines.add(SummaryLines.roundTrips(result.messages(), "call", result.medianCallNanos(),
+        SummaryLines.pingPong(result.baselineRoundTripNanos()), result.maxCallNanos()));
+    return lines;
+  }
+}

@@ -1,0 +1,84 @@
+package org.mpjbench.kernels.cristian;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Kernels;
+import org.mpjbench.kernels.spi.RunInfo;
+import picocli.CommandLine;
+
+/** {@link CristianDescriptor}: registered, its summary's lines, its figures, its options. */
+class CristianDescriptorTest {
+  private final CristianDescriptor kernel = new CristianDescriptor();
+
+  private static CristianResult.Client client(int rank, long syncNanos) {
+    return new CristianResult.Client(rank, 500_000, 700_000, -1_234_567, 9_000, 150_000, 260_000,
+        syncNanos);
+  }
+
+  private static CristianResult result(long baseline, List<CristianResult.Client> clients) {
+    return new CristianResult(clients, 27_000_000, 163_079, 689_179, baseline, 11_111_273,
+        16L * clients.size(), PropertyCheck.held("every client's true error within bound",
+            "3 clients"));
+  }
+
+  @Test
+  void isRegisteredUnderItsName() {
+    assertEquals(CristianDescriptor.class, Kernels.byName("cristian").orElseThrow().getClass());
+  }
+
+  @Test
+  void summaryLinesAreTheCommandsOnes() {
+    List<String> lines = kernel.summary(CristianParameters.DEFAULTS,
+        result(265_839, List.of(client(1, 9_112_148), client(2, 8_000_000))),
+        new RunInfo(3, "multicore", 1.234));
+    assertEquals(List.of(
+        "cristian: 3 ranks, multicore, 2 client(s) in 1.23 s",
+        "  property     every client's true error within bound: holds (3 clients)",
+        "  true error   largest 27.0 ms before, 163 µs after the sync",
+        "  rank 1       RTT min 500 µs, median 700 µs; stepped -1.23 ms; error after 150 µs"
+            + " (bound 260 µs)",
+        "  rank 2       RTT min 500 µs, median 700 µs; stepped -1.23 ms; error after 150 µs"
+            + " (bound 260 µs)",
+        "  messages     32; round trip median 689 µs (MPI ping-pong 266 µs); longest sync"
+            + " 11.1 ms"), lines);
+    List<String> alone = kernel.summary(CristianParameters.DEFAULTS, result(0, List.of()),
+        new RunInfo(1, "multicore", 0.5));
+    assertEquals("  messages     0; round trip median 689 µs; longest sync 11.1 ms",
+        alone.get(alone.size() - 1), "no ping-pong measured, none shown");
+  }
+
+  @Test
+  void figuresCountOneSyncPerClientAtTheMedianSync() {
+    Figures f = kernel.figures(result(265_839, List.of(client(1, 9_112_148),
+        client(2, 11_111_273), client(3, 8_000_000))), 4);
+    assertEquals(3, f.operations());
+    assertEquals(48L, f.messages());
+    assertEquals(9_112_148L, f.medianLatencyNanos());
+    assertNull(f.operationsPerSecond());
+    assertEquals(265_839L, f.baselineRoundTripNanos());
+    assertEquals("round trip median 689 µs (ping-pong 266 µs), true error after the sync at most"
+        + " 163 µs", f.headline());
+    assertEquals(2_000L, kernel.figures(result(1, List.of(client(1, 1_000), client(2, 3_000))),
+        3).medianLatencyNanos(), "the mean of the middle two");
+    Figures alone = kernel.figures(result(0, List.of()), 1);
+    assertNull(alone.medianLatencyNanos());
+    assertEquals("no client to sync with 1 rank", alone.headline());
+    assertEquals("sync", kernel.meaning().operation());
+  }
+
+  @Test
+  void optionsGiveTheParametersOrNameTheBadOne() {
+    CristianOptions options = new CristianOptions();
+    assertEquals(CristianParameters.DEFAULTS, options.parameters(4));
+    new CommandLine(options).parseArgs("--samples", "0");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
+    assertEquals("--samples must be between 1 and 100000, got 0", e.getMessage());
+  }
+}

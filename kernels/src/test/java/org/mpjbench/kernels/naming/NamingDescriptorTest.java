@@ -1,0 +1,56 @@
+package org.mpjbench.kernels.naming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Kernels;
+import org.mpjbench.kernels.spi.RunInfo;
+import picocli.CommandLine;
+
+/** {@link NamingDescriptor}: registered, its summary's lines, its figures, its options. */
+class NamingDescriptorTest {
+  private final NamingDescriptor kernel = new NamingDescriptor();
+  private final NamingResult result = new NamingResult(3, 60, 600, 540, 60, 1977.76, 441_426,
+      2_345_678, 1320, PropertyCheck.held("every answer right", "600 answers"));
+
+  @Test
+  void isRegisteredUnderItsName() {
+    assertEquals(NamingDescriptor.class, Kernels.byName("naming").orElseThrow().getClass());
+  }
+
+  @Test
+  void summaryLinesAreTheCommandsOnes() {
+    assertEquals(List.of(
+        "naming: 4 ranks, multicore, 3 client(s), 60 names in 0.61 s",
+        "  property     every answer right: holds (600 answers)",
+        "  lookups      600 (540 found, 60 missed), 1,978 per second",
+        "  messages     1,320; lookup round trip median 441 µs, max 2.35 ms"),
+        kernel.summary(NamingParameters.DEFAULTS, result, new RunInfo(4, "multicore", 0.605)));
+  }
+
+  @Test
+  void figuresCountLookups() {
+    Figures f = kernel.figures(result, 4);
+    assertEquals(600, f.operations());
+    assertEquals(1320L, f.messages());
+    assertEquals(441_426L, f.medianLatencyNanos());
+    assertEquals(1977.76, f.operationsPerSecond(), 1e-9);
+    assertNull(f.baselineRoundTripNanos());
+    assertEquals("540 resolved, 60 missed, median lookup 441 µs, 1,978 lookups/s", f.headline());
+  }
+
+  @Test
+  void optionsGiveTheParametersOrNameTheBadOne() {
+    NamingOptions options = new NamingOptions();
+    assertEquals(NamingParameters.DEFAULTS, options.parameters(4));
+    new CommandLine(options).parseArgs("--miss-ratio", "1.5");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
+    assertEquals("--miss-ratio must be a number between 0 and 1, got 1.5", e.getMessage());
+  }
+}

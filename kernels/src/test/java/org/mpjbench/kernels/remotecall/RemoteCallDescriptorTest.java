@@ -1,0 +1,64 @@
+package org.mpjbench.kernels.remotecall;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Kernels;
+import org.mpjbench.kernels.spi.RunInfo;
+import picocli.CommandLine;
+
+/** {@link RemoteCallDescriptor}: registered, its summary's lines, its figures, its options. */
+class RemoteCallDescriptorTest {
+  private final RemoteCallDescriptor kernel = new RemoteCallDescriptor();
+
+  private static RemoteCallResult result(long baseline) {
+    return new RemoteCallResult(3, 3, 600, 61, 3251.3, 275_812, 1_020_000, baseline, 1206,
+        PropertyCheck.held("every call answered once, right", "600 calls"));
+  }
+
+  @Test
+  void isRegisteredUnderItsName() {
+    assertEquals(RemoteCallDescriptor.class,
+        Kernels.byName("remote-call").orElseThrow().getClass());
+  }
+
+  @Test
+  void summaryLinesAreTheCommandsOnes() {
+    assertEquals(List.of(
+        "remote-call: 4 ranks, niodev, service on rank 3, 3 client(s) in 1.00 s",
+        "  property     every call answered once, right: holds (600 calls)",
+        "  calls        600 (61 errors), 3,251 per second",
+        "  messages     1,206; call round trip median 276 µs (MPI ping-pong 233 µs), max 1.02 ms"),
+        kernel.summary(RemoteCallParameters.DEFAULTS, result(233_181),
+            new RunInfo(4, "niodev", 1.0)));
+    assertEquals("  messages     1,206; call round trip median 276 µs, max 1.02 ms",
+        kernel.summary(RemoteCallParameters.DEFAULTS, result(0), new RunInfo(1, "multicore", 1))
+            .get(3), "no ping-pong with one rank, none shown");
+  }
+
+  @Test
+  void figuresCountCallsBesideThePingPong() {
+    Figures f = kernel.figures(result(233_181), 4);
+    assertEquals(600, f.operations());
+    assertEquals(275_812L, f.medianLatencyNanos());
+    assertEquals(3251.3, f.operationsPerSecond(), 1e-9);
+    assertEquals(233_181L, f.baselineRoundTripNanos());
+    assertEquals("600 calls, median 276 µs (ping-pong 233 µs), 3,251 calls/s", f.headline());
+    assertEquals("600 calls, median 276 µs, 3,251 calls/s", kernel.figures(result(0), 1)
+        .headline());
+  }
+
+  @Test
+  void optionsGiveTheParametersOrNameTheBadOne() {
+    RemoteCallOptions options = new RemoteCallOptions();
+    assertEquals(RemoteCallParameters.DEFAULTS, options.parameters(4));
+    new CommandLine(options).parseArgs("--calls", "0");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
+    assertEquals("--calls must be between 1 and 1000000, got 0", e.getMessage());
+  }
+}
