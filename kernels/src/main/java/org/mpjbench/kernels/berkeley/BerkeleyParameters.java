@@ -77,8 +77,25 @@ public record BerkeleyParameters(
     }
   }
 
-  /** Checks what depends on the number of ranks: every faulty rank must exist. */
+  /**
+   * The most rounds times ranks a run may have: the result keeps every rank's figures of every
+   * round and travels to the launcher as one line of the control channel (at most 64 MiB), at
+   * about 700 bytes a rank and round. {@code --rounds 1000000} on 2 ranks once made a 433 MB
+   * partial record and a result line the launcher had to refuse.
+   */
+  public static final long MAX_RANK_ROUNDS = 50_000;
+
+  /**
+   * Checks what depends on the number of ranks: every faulty rank must exist, and the result must
+   * stay within {@link #MAX_RANK_ROUNDS}.
+   */
   public void requireFitsRanks(int ranks) {
+    if ((long) rounds * ranks > MAX_RANK_ROUNDS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "--rounds %d with %d ranks keeps %,d rank-rounds in the result; at most %,d (every"
+              + " round of every rank is kept): at most %d rounds with %d ranks",
+          rounds, ranks, (long) rounds * ranks, MAX_RANK_ROUNDS, MAX_RANK_ROUNDS / ranks, ranks));
+    }
     for (int rank : faultyRanks) {
       if (rank >= ranks) {
         throw new IllegalArgumentException(

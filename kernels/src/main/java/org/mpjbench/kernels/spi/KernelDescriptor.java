@@ -1,5 +1,6 @@
 package org.mpjbench.kernels.spi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.rank.RankProgramFactory;
@@ -45,6 +46,19 @@ public interface KernelDescriptor<P, R> extends RankProgramFactory {
           name() + " takes " + parametersType().getSimpleName() + ", not " + parameters);
     }
     return program(parametersType().cast(parameters));
+  }
+
+  /**
+   * How far a complete run with {@code parameters} goes, for the progress bar (rounds, lines...);
+   * 0, the default, for a kernel that sends no progress records.
+   */
+  default long progressTotal(P parameters) {
+    return 0;
+  }
+
+  /** How far the run is, by one of its progress records (sent by rank 0 as it goes). */
+  default long progressPosition(JsonNode record) {
+    return 0;
   }
 
   /** What the kernel's figures mean (the same for every run). */

@@ -54,7 +54,8 @@ final class KernelCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     return new KernelRun(spec, run, typed.name()).execute(parameters,
-        new KernelRun.Progress(0, record -> 0), (record, file) -> typed.summary(
+        new KernelRun.Progress(typed.progressTotal(parameters), typed::progressPosition),
+        (record, file) -> typed.summary(
             ControlCodec.fromTree(record.parameters(), typed.parametersType()),
             ControlCodec.fromTree(record.result(), typed.resultType()),
             new RunInfo(record.ranks(), record.device(), record.wallTimeSeconds())));

@@ -21,6 +21,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.berkeley.BerkeleyParameters;
 import org.mpjbench.launcher.charts.Charts;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.results.Preflight;
@@ -242,7 +243,17 @@ public final class SweepCommand implements Callable<Integer> {
       problem = "--rate-per-second must be a number above 0, got " + ratePerSecond;
     } else if (rounds < 1) {
       problem = "--rounds must be at least 1, got " + rounds;
-    } else if (machines != null) {
+    } else if (chosen.contains(KernelType.BERKELEY)) {
+      try {
+        BerkeleyParameters d = BerkeleyParameters.DEFAULTS;
+        new BerkeleyParameters(rounds, d.samples(), d.spreadMs(), d.driftPpm(), d.seed(),
+            d.faultyRanks(), d.faultyOffsetMs(), d.toleranceUs(), d.intervalMs())
+            .requireFitsRanks(ranks.stream().mapToInt(Integer::intValue).max().orElse(1));
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
+    }
+    if (problem == null && machines != null) {
       try {
         MachinesFile.read(machines);
       } catch (IllegalArgumentException e) {

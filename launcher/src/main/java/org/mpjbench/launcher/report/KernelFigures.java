@@ -29,13 +29,10 @@ import org.mpjbench.launcher.results.RunRecord;
  * check.holds} and {@code messages}; those two are read the same way for each of them.
  */
 public enum KernelFigures {
-  /** A round polls every slave and scatters the corrections; messages are not counted. */
-  BERKELEY(KernelType.BERKELEY, "round", "round", false, null,
+  /** Berkeley: its figures come from its descriptor (typed); its own columns of sweep.csv. */
+  BERKELEY(KernelType.BERKELEY,
       List.of(Column.integer("final_skew_ns", "/summary/finalSkewNanos"),
-          Column.integer("median_round_ns", "/summary/medianRoundNanos")),
-      (r, ranks) -> new Reading(r.each("/rounds").size(), r.integer("/summary/medianRoundNanos"),
-          r.number("/summary/roundsPerSecond"), r.integer("/baselineRoundTripNanos"),
-          "final skew " + r.duration("/summary/finalSkewNanos"))),
+          Column.integer("median_round_ns", "/summary/medianRoundNanos"))),
 
   /** A draw is a line the server handed the group; D/T draws per second. */
   DOWNLOAD(KernelType.DOWNLOAD, "draw", null, false, null,
@@ -102,6 +99,11 @@ public enum KernelFigures {
 
   /** A kernel that has a descriptor: what its figures mean, and how to read them, come from it. */
   KernelFigures(KernelType type) {
+    this(type, List.of());
+  }
+
+  /** The same, with columns of its own in {@code sweep.csv}. */
+  KernelFigures(KernelType type, List<Column> columns) {
     this.type = type;
     this.descriptor = Kernels.byName(type.cliName()).orElseThrow(() -> new IllegalStateException(
         "kernel " + type.cliName() + " has no descriptor registered"));
@@ -110,7 +112,7 @@ public enum KernelFigures {
     this.latencyMeaning = meaning.latencyMeaning();
     this.checksProperty = meaning.checksProperty();
     this.expectation = meaning.expectation();
-    this.columns = List.of();
+    this.columns = columns;
     this.reader = null;
   }
 

@@ -87,7 +87,7 @@ public final class ResultFixtures {
     }
     result.putObject("summary").put("finalSkewNanos",
         trueSkewNanos.length == 0 ? 0 : trueSkewNanos[trueSkewNanos.length - 1]);
-    return run;
+    return KernelFixtures.typed(run); // read strictly through its descriptor: every field
   }
 
   /** A run of {@code kernel} that ended with {@code status} (failed, timed-out, interrupted). */

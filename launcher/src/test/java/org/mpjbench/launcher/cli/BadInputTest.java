@@ -62,6 +62,8 @@ class BadInputTest {
         Arguments.of("--drift-ppm -1", List.of("--drift-ppm")),
         Arguments.of("--drift-ppm 2000000", List.of("--drift-ppm", "at most")),
         Arguments.of("--rounds 0", List.of("--rounds", "at least 1", "got 0")),
+        Arguments.of("--rounds 1000000 -np 2", List.of("--rounds 1000000 with 2 ranks keeps"
+            + " 2,000,000 rank-rounds in the result; at most 50,000", "at most 25000 rounds")),
         Arguments.of("--samples 0", List.of("--samples", "at least 1", "got 0")),
         Arguments.of("--tolerance-us -1", List.of("--tolerance-us", "-1")),
         Arguments.of("--interval-ms -1", List.of("--interval-ms", "-1")),

@@ -84,7 +84,7 @@ class EveryOptionTest {
     exempt("--quiet", "a flag; --verbose with --quiet is BadInputTest's");
     anyNumber("--seed", "every long is a seed");
 
-    rule("run berkeley --rounds", "0", "-1");
+    rule("run berkeley --rounds", "0", "-1", "1000000");
     rule("--samples", "0", "-1", "2147483647");
     rule("--spread-ms", "-5", "1e15", "Infinity");
     rule("--drift-ppm", "-1", "2000000");
@@ -147,7 +147,7 @@ class EveryOptionTest {
     rule("sweep --repeat", "0", "-1");
     rule("sweep --plots", FILE, UNDER_FILE);
     rule("sweep --lines", "0", "10000001");
-    rule("sweep --rounds", "0", "-1");
+    rule("sweep --rounds", "0", "-1", "1000000");
 
     rule("bench --ranks", "0", "257", "");
     rule("bench --benchmarks", "nope", "ping-pong,,download", "");

@@ -104,7 +104,7 @@ class FailureIT {
             try {
               return LauncherRun.run(results.resolve("frozen"), "run", "berkeley", "-np", "2",
                   "--device", "niodev", "--daemon-port", Integer.toString(port),
-                  "--rounds", "100000", "--interval-ms", "20", "--silence-timeout-s", "3",
+                  "--rounds", "10000", "--interval-ms", "20", "--silence-timeout-s", "3",
                   "--trace", trace.toString());
             } catch (java.io.IOException e) {
               throw new java.io.UncheckedIOException(e);

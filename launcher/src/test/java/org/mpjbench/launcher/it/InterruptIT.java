@@ -25,7 +25,7 @@ class InterruptIT {
   void aTerminatedRunWritesItsPartialResult() throws Exception {
     Path trace = results.resolve("run.trace");
     Process launcher = Processes.startLauncher(results.resolve("launcher.log"), "run", "berkeley",
-        "-np", "3", "--rounds", "100000", "--interval-ms", "20", "--results", results.toString(),
+        "-np", "3", "--rounds", "10000", "--interval-ms", "20", "--results", results.toString(),
         "--trace", trace.toString());
     try {
       // Interrupt once rounds are under way: the trace shows their progress records.

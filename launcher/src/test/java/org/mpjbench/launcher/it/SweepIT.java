@@ -64,7 +64,7 @@ class SweepIT {
   void anInterruptedSweepKeepsTheRowOfTheRunItStopped() throws Exception {
     Path results = work.resolve("stopped");
     Process launcher = Processes.startLauncher(work.resolve("sweep.log"), "sweep",
-        "--kernels", "berkeley", "--ranks", "2", "--repeat", "2", "--rounds", "1000000",
+        "--kernels", "berkeley", "--ranks", "2", "--repeat", "2", "--rounds", "20000",
         "--results", results.toString(), "--plots", work.resolve("plots").toString());
     try {
       // Wait until the first run's MPJ runtime is up, then give the rounds time to start.

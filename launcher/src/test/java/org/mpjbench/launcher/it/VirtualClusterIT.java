@@ -200,7 +200,7 @@ class VirtualClusterIT {
         java.util.concurrent.CompletableFuture.supplyAsync(() -> {
           try {
             return LauncherRun.run(results, "run", "berkeley", "-np", "2", "--device", "niodev",
-                "--machines", VirtualCluster.machinesFile().toString(), "--rounds", "100000",
+                "--machines", VirtualCluster.machinesFile().toString(), "--rounds", "10000",
                 "--interval-ms", "20", "--silence-timeout-s", "4", "--trace", trace.toString());
           } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

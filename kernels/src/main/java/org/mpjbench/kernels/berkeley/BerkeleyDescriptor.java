@@ -1,0 +1,121 @@
+package org.mpjbench.kernels.berkeley;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.FigureMeaning;
+import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.RunInfo;
+
+/**
+ * The Berkeley clock synchronization kernel, {@code mpjbench run berkeley}: its options ({@link
+ * BerkeleyOptions}), its program ({@link BerkeleyKernel}), its progress (rounds), its figures and
+ * its summary, in one place.
+ */
+public final class BerkeleyDescriptor
+    implements KernelDescriptor<BerkeleyParameters, BerkeleyResult> {
+  /** The descriptor {@link java.util.ServiceLoader} creates. */
+  public BerkeleyDescriptor() {}
+
+  @Override
+  public String name() {
+    return "berkeley";
+  }
+
+  @Override
+  public List<String> description() {
+    return List.of(
+        "Berkeley clock synchronization: rank 0 (the master) polls every rank's simulated clock,",
+        "estimates its offset compensating half the round trip (best of --samples polls), averages",
+        "the offsets within --tolerance-us of the median, and sends each rank its own correction.",
+        "All ranks share the host's monotonic clock, so the true skew after each round is measured,",
+        "not estimated.");
+  }
+
+  @Override
+  public Class<BerkeleyParameters> parametersType() {
+    return BerkeleyParameters.class;
+  }
+
+  @Override
+  public Class<BerkeleyResult> resultType() {
+    return BerkeleyResult.class;
+  }
+
+  @Override
+  public BerkeleyParameters defaults() {
+    return BerkeleyParameters.DEFAULTS;
+  }
+
+  @Override
+  public KernelOptions<BerkeleyParameters> options() {
+    return new BerkeleyOptions();
+  }
+
+  @Override
+  public RankProgram<BerkeleyResult> program(BerkeleyParameters parameters) {
+    return new BerkeleyKernel(parameters);
+  }
+
+  /** A progress record per round, numbered from 1. */
+  @Override
+  public long progressTotal(BerkeleyParameters parameters) {
+    return parameters.rounds();
+  }
+
+  @Override
+  public long progressPosition(JsonNode record) {
+    return record.path("round").asLong();
+  }
+
+  /** A round polls every slave and scatters the corrections; messages are not counted. */
+  @Override
+  public FigureMeaning meaning() {
+    return new FigureMeaning("round", "round", false, null);
+  }
+
+  @Override
+  public Figures figures(BerkeleyResult result, int ranks) {
+    BerkeleyResult.Summary s = result.summary();
+    return new Figures(null, null, result.rounds().size(), s.medianRoundNanos(),
+        s.roundsPerSecond(), result.baselineRoundTripNanos(),
+        "final skew " + Durations.nanos(s.finalSkewNanos()));
+  }
+
+  @Override
+  public List<String> summary(BerkeleyParameters parameters, BerkeleyResult result,
+      RunInfo run) {
+    BerkeleyResult.Summary s = result.summary();
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "berkeley: %d ranks, %s, %d rounds in %.2f s",
+        run.ranks(), run.device(), result.rounds().size(), run.wallTimeSeconds()));
+    lines.add("  true skew     " + Durations.nanos(s.initialSkewNanos()) + " before, "
+        + Durations.nanos(s.finalSkewNanos()) + " after the last round");
+    lines.add("  excluded      " + (s.excludedRanks().isEmpty() ? "none"
+        : "rank" + (s.excludedRanks().size() > 1 ? "s " : " ") + join(s.excludedRanks()))
+        + (s.faultyRanks().isEmpty() ? "" : " (faulty on purpose: " + join(s.faultyRanks()) + ")"));
+    lines.add("  estimation    largest error in the last round "
+        + Durations.nanos(s.finalMaxEstimationErrorNanos()));
+    String reference = result.baselineRoundTripNanos() == 0 ? ""
+        : String.format(Locale.ROOT, " = %.1f MPI round trips of %s",
+            s.roundInRoundTrips(), Durations.nanos(result.baselineRoundTripNanos()));
+    lines.add(String.format(Locale.ROOT, "  round         median %s%s; %,.0f rounds/s",
+        Durations.nanos(s.medianRoundNanos()), reference, s.roundsPerSecond()));
+    return lines;
+  }
+
+  /** None: a Berkeley round is timed on its own by {@code BerkeleyRoundBenchmark}. */
+  @Override
+  public List<org.mpjbench.kernels.spi.BenchCase<BerkeleyParameters>> benchCases() {
+    return List.of();
+  }
+
+  private static String join(List<Integer> ranks) {
+    return String.join(",", ranks.stream().map(String::valueOf).toList());
+  }
+}

@@ -1,0 +1,60 @@
+package org.mpjbench.kernels.berkeley;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mpjbench.kernels.spi.KernelOptions;
+import picocli.CommandLine.Option;
+
+/** The options of {@code mpjbench run berkeley}, mixed into its subcommand. */
+public final class BerkeleyOptions implements KernelOptions<BerkeleyParameters> {
+  private static final BerkeleyParameters D = BerkeleyParameters.DEFAULTS;
+
+  @Option(names = "--rounds", paramLabel = "N", description = "Synchronization rounds (default: "
+      + "${DEFAULT-VALUE}).")
+  int rounds = D.rounds();
+
+  @Option(names = "--samples", paramLabel = "N", description = "Polls per rank and round; the"
+      + " shortest round trip is kept (default: ${DEFAULT-VALUE}).")
+  int samples = D.samples();
+
+  @Option(names = "--spread-ms", paramLabel = "MS", description = "Initial clock offsets are"
+      + " uniform over a window this wide (default: ${DEFAULT-VALUE}).")
+  double spreadMs = D.spreadMs();
+
+  @Option(names = "--drift-ppm", paramLabel = "PPM", description = "Clock drift rates are uniform"
+      + " in +/- this many parts per million (default: ${DEFAULT-VALUE}).")
+  double driftPpm = D.driftPpm();
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the clock population"
+      + " (default: ${DEFAULT-VALUE}).")
+  long seed = D.seed();
+
+  @Option(names = "--faulty", paramLabel = "RANKS", split = ",", description = "Ranks with a broken"
+      + " clock: offset by --faulty-offset-ms and deaf to corrections, e.g. 3 or 1,3.")
+  List<Integer> faulty = new ArrayList<>(D.faultyRanks());
+
+  @Option(names = "--faulty-offset-ms", paramLabel = "MS", description = "Extra offset of every"
+      + " faulty clock (default: ${DEFAULT-VALUE}).")
+  double faultyOffsetMs = D.faultyOffsetMs();
+
+  @Option(names = "--tolerance-us", paramLabel = "US", description = "Offsets further than this"
+      + " from the median are left out of the average (default: ${DEFAULT-VALUE}).")
+  double toleranceUs = D.toleranceUs();
+
+  @Option(names = "--interval-ms", paramLabel = "MS", description = "Pause between rounds; 0 runs"
+      + " them back to back (default: ${DEFAULT-VALUE}).")
+  long intervalMs = D.intervalMs();
+
+  /**
+   * The parameters, checked against the number of ranks too.
+   *
+   * @throws IllegalArgumentException naming the option at fault
+   */
+  @Override
+  public BerkeleyParameters parameters(int ranks) {
+    BerkeleyParameters parameters = new BerkeleyParameters(rounds, samples, spreadMs, driftPpm,
+        seed, faulty, faultyOffsetMs, toleranceUs, intervalMs);
+    parameters.requireFitsRanks(Math.max(ranks, 1));
+    return parameters;
+  }
+}
