@@ -3,22 +3,18 @@ package org.mpjbench.kernels.bully;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.election.ElectionOptions;
+import org.mpjbench.kernels.election.ElectionDescriptor;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSummary;
 import org.mpjbench.kernels.rank.RankProgram;
-import org.mpjbench.kernels.spi.BenchCase;
-import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
- * The Bully election kernel, {@code mpjbench run bully}: its options ({@link ElectionOptions}),
+ * The Bully election kernel, {@code mpjbench run bully}: its options ({@link org.mpjbench.kernels.election.ElectionOptions}),
  * its program ({@link BullyKernel}), its figures and its summary, in one place.
  */
-public final class BullyDescriptor implements KernelDescriptor<ElectionParameters, BullyResult> {
+public final class BullyDescriptor extends ElectionDescriptor<BullyResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
   public BullyDescriptor() {}
 
@@ -39,34 +35,13 @@ public final class BullyDescriptor implements KernelDescriptor<ElectionParameter
   }
 
   @Override
-  public Class<ElectionParameters> parametersType() {
-    return ElectionParameters.class;
-  }
-
-  @Override
   public Class<BullyResult> resultType() {
     return BullyResult.class;
   }
 
   @Override
-  public ElectionParameters defaults() {
-    return ElectionParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<ElectionParameters> options() {
-    return new ElectionOptions();
-  }
-
-  @Override
   public RankProgram<BullyResult> program(ElectionParameters parameters) {
     return new BullyKernel(parameters);
-  }
-
-  /** One election per run; its latency runs until the last live rank knows the winner. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("election", "election, until all know", true, null);
   }
 
   @Override
@@ -96,11 +71,4 @@ public final class BullyDescriptor implements KernelDescriptor<ElectionParameter
     return lines;
   }
 
-  /** The default run (the old coordinator crashed) and, from 2 ranks, the one without a crash. */
-  @Override
-  public List<BenchCase<ElectionParameters>> benchCases() {
-    ElectionParameters d = defaults();
-    return List.of(new BenchCase<>(name(), 1, d), new BenchCase<>(name() + "-no-crash", 2,
-        new ElectionParameters(List.of(), d.initiator(), d.timeoutMs(), d.seed())));
-  }
 }

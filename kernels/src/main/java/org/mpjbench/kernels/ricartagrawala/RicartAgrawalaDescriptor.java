@@ -2,23 +2,21 @@ package org.mpjbench.kernels.ricartagrawala;
 
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.mutex.MutexOptions;
+import org.mpjbench.kernels.mutex.MutexDescriptor;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexSummary;
 import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
  * The Ricart-Agrawala kernel, {@code mpjbench run ricart-agrawala}: its options ({@link
- * MutexOptions}), its program ({@link RicartAgrawalaKernel}), its figures and its summary.
+ * org.mpjbench.kernels.mutex.MutexOptions}), its program ({@link RicartAgrawalaKernel}), its
+ * figures and its summary.
  */
-public final class RicartAgrawalaDescriptor
-    implements KernelDescriptor<MutexParameters, RicartAgrawalaResult> {
+public final class RicartAgrawalaDescriptor extends MutexDescriptor<RicartAgrawalaResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
   public RicartAgrawalaDescriptor() {}
 
@@ -39,23 +37,8 @@ public final class RicartAgrawalaDescriptor
   }
 
   @Override
-  public Class<MutexParameters> parametersType() {
-    return MutexParameters.class;
-  }
-
-  @Override
   public Class<RicartAgrawalaResult> resultType() {
     return RicartAgrawalaResult.class;
-  }
-
-  @Override
-  public MutexParameters defaults() {
-    return MutexParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<MutexParameters> options() {
-    return new MutexOptions();
   }
 
   @Override

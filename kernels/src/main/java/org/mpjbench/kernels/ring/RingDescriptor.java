@@ -3,22 +3,18 @@ package org.mpjbench.kernels.ring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.election.ElectionOptions;
+import org.mpjbench.kernels.election.ElectionDescriptor;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSummary;
 import org.mpjbench.kernels.rank.RankProgram;
-import org.mpjbench.kernels.spi.BenchCase;
-import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
- * The ring election kernel, {@code mpjbench run ring}: its options ({@link ElectionOptions}), its
+ * The ring election kernel, {@code mpjbench run ring}: its options ({@link org.mpjbench.kernels.election.ElectionOptions}), its
  * program ({@link RingKernel}), its figures and its summary, in one place.
  */
-public final class RingDescriptor implements KernelDescriptor<ElectionParameters, RingResult> {
+public final class RingDescriptor extends ElectionDescriptor<RingResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
   public RingDescriptor() {}
 
@@ -39,34 +35,13 @@ public final class RingDescriptor implements KernelDescriptor<ElectionParameters
   }
 
   @Override
-  public Class<ElectionParameters> parametersType() {
-    return ElectionParameters.class;
-  }
-
-  @Override
   public Class<RingResult> resultType() {
     return RingResult.class;
   }
 
   @Override
-  public ElectionParameters defaults() {
-    return ElectionParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<ElectionParameters> options() {
-    return new ElectionOptions();
-  }
-
-  @Override
   public RankProgram<RingResult> program(ElectionParameters parameters) {
     return new RingKernel(parameters);
-  }
-
-  /** One election per run; its latency runs until the last live rank knows the winner. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("election", "election, until all know", true, null);
   }
 
   @Override
@@ -93,15 +68,4 @@ public final class RingDescriptor implements KernelDescriptor<ElectionParameters
     return lines;
   }
 
-  /**
-   * The default run, whose crashed highest rank costs one timeout, and the same election with
-   * every rank live (from 2 ranks: at 1 rank it is the very run of the first), which measures the
-   * messages alone.
-   */
-  @Override
-  public List<BenchCase<ElectionParameters>> benchCases() {
-    ElectionParameters d = defaults();
-    return List.of(new BenchCase<>(name(), 1, d), new BenchCase<>(name() + "-no-crash", 2,
-        new ElectionParameters(List.of(), d.initiator(), d.timeoutMs(), d.seed())));
-  }
 }

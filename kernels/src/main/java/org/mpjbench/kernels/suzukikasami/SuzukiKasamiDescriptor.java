@@ -2,23 +2,21 @@ package org.mpjbench.kernels.suzukikasami;
 
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.mutex.MutexOptions;
+import org.mpjbench.kernels.mutex.MutexDescriptor;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexSummary;
 import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
  * The Suzuki-Kasami kernel, {@code mpjbench run suzuki-kasami}: its options ({@link
- * MutexOptions}), its program ({@link SuzukiKasamiKernel}), its figures and its summary.
+ * org.mpjbench.kernels.mutex.MutexOptions}), its program ({@link SuzukiKasamiKernel}), its figures
+ * and its summary.
  */
-public final class SuzukiKasamiDescriptor
-    implements KernelDescriptor<MutexParameters, SuzukiKasamiResult> {
+public final class SuzukiKasamiDescriptor extends MutexDescriptor<SuzukiKasamiResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
   public SuzukiKasamiDescriptor() {}
 
@@ -39,23 +37,8 @@ public final class SuzukiKasamiDescriptor
   }
 
   @Override
-  public Class<MutexParameters> parametersType() {
-    return MutexParameters.class;
-  }
-
-  @Override
   public Class<SuzukiKasamiResult> resultType() {
     return SuzukiKasamiResult.class;
-  }
-
-  @Override
-  public MutexParameters defaults() {
-    return MutexParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<MutexParameters> options() {
-    return new MutexOptions();
   }
 
   @Override
