@@ -83,4 +83,48 @@ class SweepIT {
     assertEquals("interrupted", cells[4], csv.get(1));
     assertTrue(Files.isRegularFile(results.resolve(cells[13])), "the partial record: " + csv);
   }
+
+  /**
+   * Ctrl-C in a terminal: SIGINT reaches the whole process group at once, the launcher and the
+   * MPJ runtime under it, so the ranks may die before the launcher's hook runs. The row of the run
+   * it stopped must still say "interrupted" and keep its partial record, as with SIGTERM.
+   */
+  @Test
+  void aSweepStoppedByCtrlCKeepsTheInterruptedRunAndItsPartialRecord() throws Exception {
+    // A JVM keeps SIGINT ignored when it was ignored at its start (a background job's children),
+    // and no shell can undo that: python3 sets it back to the default and starts a session of its
+    // own, as a terminal's foreground job has.
+    Path python = Path.of("/usr/bin/python3");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "needs python3");
+    Path results = work.resolve("ctrl-c");
+    java.util.List<String> command = new java.util.ArrayList<>(List.of(python.toString(), "-c",
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setsid();"
+            + " os.execvp(sys.argv[1], sys.argv[1:])"));
+    command.addAll(Processes.launcher("sweep", "--kernels", "berkeley", "--ranks", "2",
+        "--repeat", "2", "--rounds", "20000", "--results", results.toString(), "--plots",
+        work.resolve("plots").toString()).command());
+    Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(work.resolve("ctrl-c.log").toFile()).start();
+    try {
+      Processes.awaitRuntime(launcher, Duration.ofSeconds(60), Duration.ofSeconds(3));
+      // The launcher leads a process group of its own: signal all of it, as a terminal does.
+      Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start();
+      assertTrue(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0, "SIGINT sent");
+      assertTrue(launcher.waitFor(90, TimeUnit.SECONDS), "the sweep ends after Ctrl-C");
+    } finally {
+      launcher.destroyForcibly();
+    }
+    String log = Files.readString(work.resolve("ctrl-c.log"));
+    assertEquals(130, launcher.exitValue(), log);
+    List<String> csv = Files.readAllLines(results.resolve("sweep.csv"), StandardCharsets.UTF_8);
+    assertEquals(2, csv.size(), "header + the interrupted run: " + csv + "\n" + log);
+    String[] cells = csv.get(1).split(",", -1);
+    assertEquals("interrupted", cells[4], csv.get(1));
+    Path record = results.resolve(cells[13]);
+    assertTrue(Files.isRegularFile(record), "the partial record: " + csv);
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(record.toFile());
+    assertEquals("interrupted", json.get("status").asText());
+    assertTrue(json.get("partial").asBoolean(), "marked partial");
+  }
 }
