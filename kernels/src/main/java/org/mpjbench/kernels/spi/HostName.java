@@ -1,4 +1,4 @@
-package org.mpjbench.launcher.mpj;
+package org.mpjbench.kernels.spi;
 
 import java.util.regex.Pattern;
 

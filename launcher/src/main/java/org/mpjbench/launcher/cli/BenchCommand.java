@@ -21,7 +21,7 @@ import org.mpjbench.benchmarks.BenchProgramFactory;
 import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.charts.ThroughputChart;
 import org.mpjbench.launcher.mpj.Device;
-import org.mpjbench.launcher.mpj.HostName;
+import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.results.ResultWriter;

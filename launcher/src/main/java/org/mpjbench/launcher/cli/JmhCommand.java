@@ -9,7 +9,7 @@ import org.mpjbench.benchmarks.BenchParameters.Iterations;
 import org.mpjbench.benchmarks.BenchProgramFactory;
 import org.mpjbench.benchmarks.BenchResult;
 import org.mpjbench.kernels.control.ControlCodec;
-import org.mpjbench.launcher.mpj.HostName;
+import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

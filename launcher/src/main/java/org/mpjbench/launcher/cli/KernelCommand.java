@@ -1,10 +1,16 @@
 package org.mpjbench.launcher.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,18 +52,58 @@ final class KernelCommand implements Callable<Integer> {
   }
 
   private <P, R> int execute(KernelDescriptor<P, R> typed) throws Exception {
+    @SuppressWarnings("unchecked") // options() of a KernelDescriptor<P, R> are KernelOptions<P>
+    KernelOptions<P> typedOptions = (KernelOptions<P>) options;
     // The kernel's options first: bad input must fail before KernelRun looks for MPJ.
     P parameters;
+    KernelFixture<P> fixture;
+    typedOptions.given(name -> spec.commandLine().getParseResult().hasMatchedOption(name));
     try {
-      parameters = typed.parametersType().cast(options.parameters(run.ranks));
+      parameters = typedOptions.parameters(run.ranks);
+      fixture = typedOptions.fixture(run.ranks);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    return new KernelRun(spec, run, typed.name()).execute(parameters,
-        new KernelRun.Progress(typed.progressTotal(parameters), typed::progressPosition),
-        (record, file) -> typed.summary(
-            ControlCodec.fromTree(record.parameters(), typed.parametersType()),
-            ControlCodec.fromTree(record.result(), typed.resultType()),
-            new RunInfo(record.ranks(), record.device(), record.wallTimeSeconds())));
+    if (fixture == null) {
+      return new KernelRun(spec, run, typed.name()).execute(parameters,
+          progress(typed, parameters), (record, file) -> summary(typed, null, record, file));
+    }
+    try (fixture) {
+      run.artifactBytes = fixture.artifactBytes(); // stored beside the result: room checked first
+      KernelRun kernelRun = new KernelRun(spec, run, typed.name());
+      try {
+        parameters = fixture.start(kernelRun.rankFacingAddress(), kernelRun.rankFacingHost());
+      } catch (IOException e) {
+        throw new UserError(UserError.FAILED, e.getMessage());
+      }
+      if (!run.quiet) {
+        fixture.notes().forEach(note -> spec.commandLine().getErr().println("mpjbench: " + note));
+      }
+      return kernelRun.execute(parameters, progress(typed, parameters),
+          (record, file) -> summary(typed, fixture, record, file));
+    }
+  }
+
+  private static <P> KernelRun.Progress progress(KernelDescriptor<P, ?> typed, P parameters) {
+    return new KernelRun.Progress(typed.progressTotal(parameters), typed::progressPosition);
+  }
+
+  /** The kernel's summary of a complete run, its stored artifacts checked by the fixture. */
+  private static <P, R> java.util.List<String> summary(KernelDescriptor<P, R> typed,
+      KernelFixture<P> fixture, RunRecord record, Path file) throws IOException {
+    Map<String, Path> artifacts = new LinkedHashMap<>();
+    Map<String, String> checks = new LinkedHashMap<>();
+    if (record.artifacts() != null) {
+      for (Map.Entry<String, String> artifact : record.artifacts().entrySet()) {
+        Path stored = file.resolveSibling(artifact.getValue());
+        artifacts.put(artifact.getKey(), stored);
+        if (fixture != null) {
+          checks.put(artifact.getKey(), fixture.artifactCheck(artifact.getKey(), stored));
+        }
+      }
+    }
+    return typed.summary(ControlCodec.fromTree(record.parameters(), typed.parametersType()),
+        ControlCodec.fromTree(record.result(), typed.resultType()),
+        new RunInfo(record.ranks(), record.device(), record.wallTimeSeconds(), artifacts, checks));
   }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "Runs one kernel as MPJ Express ranks, prints a summary and writes a JSON result file.",
       "Multicore (one JVM, one thread per rank) by default; --device niodev for a cluster."
     },
-    subcommands = {DownloadCommand.class, JmhCommand.class})
+    subcommands = {JmhCommand.class})
 public final class RunCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

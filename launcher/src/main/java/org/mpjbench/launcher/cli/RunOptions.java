@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.launcher.mpj.Device;
-import org.mpjbench.launcher.mpj.HostName;
+import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import picocli.CommandLine.Option;
 

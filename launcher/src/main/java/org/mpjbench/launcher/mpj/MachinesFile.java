@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjbench.kernels.spi.HostName;
 
 /**
  * The hosts of a niodev run, one per line as MPJ Express reads them. We accept blank lines and

@@ -19,14 +19,12 @@ import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
- * Where each kernel's figures sit in its result JSON, and what they mean: one constant per kernel
- * of {@link KernelType}, each naming its operation (what one is: a round, a sync, an entry...),
- * how to read the operations, the median latency of one, the operations per second and a one-line
- * headline, and the kernel's own columns in {@code sweep.csv}. The sweep (brief, CSV, table) and
- * the kernel charts read runs only through here, so a kernel's JSON pointers live in one place.
- *
- * <p>Kernels that check a correctness property ({@link #checksProperty()}) all report {@code
- * check.holds} and {@code messages}; those two are read the same way for each of them.
+ * Each kernel's figures for the sweep (brief, CSV, table) and the kernel charts: one constant per
+ * kernel of {@link KernelType}, a bridge to the kernel's {@link KernelDescriptor}, which says what
+ * one operation is and reads every run's figures from its typed result (strictly: a missing field
+ * is an error naming it). Berkeley and the download add columns of their own to {@code
+ * sweep.csv}, still read by JSON pointer. This enum goes once the sweep, the charts and the
+ * benchmarks list kernels through {@link Kernels}.
  */
 public enum KernelFigures {
   /** Berkeley: its figures come from its descriptor (typed); its own columns of sweep.csv. */
@@ -34,16 +32,11 @@ public enum KernelFigures {
       List.of(Column.integer("final_skew_ns", "/summary/finalSkewNanos"),
           Column.integer("median_round_ns", "/summary/medianRoundNanos"))),
 
-  /** A draw is a line the server handed the group; D/T draws per second. */
-  DOWNLOAD(KernelType.DOWNLOAD, "draw", null, false, null,
+  /** The download: its figures come from its descriptor (typed); its own columns of sweep.csv. */
+  DOWNLOAD(KernelType.DOWNLOAD,
       List.of(Column.integer("lines", "/lineCount"), Column.integer("draws", "/draws"),
           Column.decimal("master_complete_s", "/masterCompleteSeconds"),
-          Column.decimal("bound_s", "/boundSeconds"), Column.decimal("efficiency", "/efficiency")),
-      (r, ranks) -> new Reading(r.integer("/draws"), null,
-          r.integer("/draws") / r.number("/masterCompleteSeconds"), null,
-          String.format(Locale.ROOT, "T = %.2f s (bound %.2f s), E = %.3f",
-              r.number("/masterCompleteSeconds"), r.number("/boundSeconds"),
-              r.number("/efficiency")))),
+          Column.decimal("bound_s", "/boundSeconds"), Column.decimal("efficiency", "/efficiency"))),
 
   /** Cristian's clock synchronization: its figures come from its descriptor (typed). */
   CRISTIAN(KernelType.CRISTIAN),
@@ -81,21 +74,8 @@ public enum KernelFigures {
   private final boolean checksProperty;
   private final Expectation expectation;
   private final List<Column> columns;
-  private final Reader reader;
   /** The kernel's descriptor, for the kernels moved onto one (their figures are read typed). */
   private final KernelDescriptor<?, ?> descriptor;
-
-  KernelFigures(KernelType type, String operation, String latencyMeaning, boolean checksProperty,
-      Expectation expectation, List<Column> columns, Reader reader) {
-    this.type = type;
-    this.operation = operation;
-    this.latencyMeaning = latencyMeaning;
-    this.checksProperty = checksProperty;
-    this.expectation = expectation;
-    this.columns = columns;
-    this.reader = reader;
-    this.descriptor = null;
-  }
 
   /** A kernel that has a descriptor: what its figures mean, and how to read them, come from it. */
   KernelFigures(KernelType type) {
@@ -113,7 +93,6 @@ public enum KernelFigures {
     this.checksProperty = meaning.checksProperty();
     this.expectation = meaning.expectation();
     this.columns = columns;
-    this.reader = null;
   }
 
   /** The kernel. */
@@ -183,21 +162,7 @@ public enum KernelFigures {
       return new RunFigures(run, this, violated ? Boolean.FALSE : null, null, null, null, null,
           null, null);
     }
-    if (descriptor != null) {
-      return readTyped(descriptor, run);
-    }
-    ResultFields result = new ResultFields(RunFigures.nameOf(run), "", run.result());
-    Reading reading = reader.read(result, run.ranks());
-    boolean someOperation = reading.operations() > 0;
-    return new RunFigures(run, this,
-        checksProperty ? result.bool("/check/holds") : null,
-        checksProperty ? result.integer("/messages") : null,
-        reading.operations(),
-        someOperation ? reading.medianLatencyNanos() : null,
-        someOperation ? reading.operationsPerSecond() : null,
-        reading.baselineRoundTripNanos() == null || reading.baselineRoundTripNanos() <= 0 ? null
-            : reading.baselineRoundTripNanos(),
-        reading.headline());
+    return readTyped(descriptor, run);
   }
 
   /** The figures of a complete run of a kernel that has a descriptor, from its typed result. */
@@ -288,15 +253,6 @@ public enum KernelFigures {
   public Column column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(
         () -> new IllegalArgumentException(this + " has no column " + name));
-  }
-
-  /** What a kernel's result holds besides the verdict and the messages. */
-  private record Reading(long operations, Long medianLatencyNanos, Double operationsPerSecond,
-      Long baselineRoundTripNanos, String headline) {}
-
-  @FunctionalInterface
-  private interface Reader {
-    Reading read(ResultFields result, int ranks);
   }
 
   /** A rate for people: "4.75", "47.5", "4,751". */

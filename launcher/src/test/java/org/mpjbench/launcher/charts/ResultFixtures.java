@@ -72,7 +72,7 @@ public final class ResultFixtures {
       perRank.addObject().put("rank", r).put("requests", 100).put("linesReceived", 90)
           .put("declined", 10).put("duplicates", 20).put("reconnects", 0);
     }
-    return run;
+    return KernelFixtures.typed(run); // read strictly through its descriptor: every field
   }
 
   /** A complete Berkeley run of {@code ranks} ranks with these true skews after each round. */
