@@ -9,7 +9,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ServiceLoader;
 import mpi.MPI;
-import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.control.FaultInjection;
@@ -112,11 +111,8 @@ public final class RankMain {
   private static Object runKernel(ControlMessage.Start start, RankContext context)
       throws Exception {
     JsonNode parameters = start.parameters();
-    var kernel = KernelType.byName(start.kernel());
-    if (kernel.isPresent()) {
-      KernelType type = kernel.get();
-      return type.create(ControlCodec.fromTree(parameters, type.parametersType())).run(context);
-    }
+    // Every kernel registers its descriptor as a rank program factory (as the JMH harness does
+    // its program): the runtime finds them by name without importing any kernel.
     for (RankProgramFactory factory :
         ServiceLoader.load(RankProgramFactory.class, RankMain.class.getClassLoader())) {
       if (factory.name().equals(start.kernel())) {

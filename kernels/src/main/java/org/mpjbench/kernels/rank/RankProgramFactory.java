@@ -1,9 +1,10 @@
 package org.mpjbench.kernels.rank;
 
 /**
- * A rank program that is not one of the kernels of {@link org.mpjbench.kernels.KernelType}, made
- * available to {@link RankMain} through {@link java.util.ServiceLoader} by a module on the rank
- * class path (the JMH harness is one). It lets such modules depend on this one, not the reverse.
+ * A program a rank can run, found by {@link RankMain} through {@link java.util.ServiceLoader}:
+ * every kernel's descriptor (a {@code org.mpjbench.kernels.spi.KernelDescriptor} is one) and
+ * programs of other modules on the rank class path (the JMH harness). The runtime imports none of
+ * them: modules depend on this one, not the reverse.
  */
 public interface RankProgramFactory {
   /** The name the launcher asks for in its start order. */

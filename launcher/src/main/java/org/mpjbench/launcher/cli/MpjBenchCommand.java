@@ -1,7 +1,7 @@
 package org.mpjbench.launcher.cli;
 
 import java.io.PrintWriter;
-import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.mpj.MpjHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +95,7 @@ public final class MpjBenchCommand implements Runnable {
       return new String[] {
         "mpjbench " + (version == null ? "(development build)" : version),
         "built for MPJ Express " + MpjHome.EXPECTED_VERSION + ", Java " + Runtime.version(),
-        "kernels: " + KernelType.values().length,
+        "kernels: " + Kernels.all().size(),
       };
     }
   }

@@ -1,8 +1,6 @@
 package org.mpjbench.launcher.cli;
 
-import java.util.Arrays;
 import java.util.stream.Collectors;
-import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
 import picocli.CommandLine;
@@ -35,8 +33,6 @@ public final class RunCommand implements Runnable {
 
   /** The kernels' names, comma-separated. */
   static String kernelNames() {
-    return Arrays.stream(KernelType.values())
-        .map(KernelType::cliName)
-        .collect(Collectors.joining(", "));
+    return Kernels.all().stream().map(KernelDescriptor::name).collect(Collectors.joining(", "));
   }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.mpjbench.kernels.control.FaultInjection;
-import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.kernels.spi.HostName;
+import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import picocli.CommandLine.Option;
 

@@ -20,13 +20,14 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.berkeley.BerkeleyParameters;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.charts.Charts;
 import org.mpjbench.launcher.mpj.MachinesFile;
-import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.RunFigures;
+import org.mpjbench.launcher.results.Preflight;
 import org.mpjbench.launcher.results.ResultWriter;
 import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
@@ -50,6 +51,11 @@ import picocli.CommandLine.Option;
       "operation) and kernels-latency.png (median latency per operation), and prints the medians.",
     })
 public final class SweepCommand implements Callable<Integer> {
+  /** The kernels whose runs take the sweep's --rounds, and --lines and --rate-per-second. */
+  private static final String BERKELEY = "berkeley";
+
+  private static final String DOWNLOAD = "download";
+
   /** How long Ctrl-C waits for the interrupted run's record and row (the run's own hook: 30 s). */
   private static final Duration ROW_AFTER_INTERRUPT = Duration.ofSeconds(60);
   private static final DateTimeFormatter STAMP =
@@ -102,7 +108,7 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<KernelType> chosen = validate();
+    List<String> chosen = validate();
     Path folder = results != null ? results : defaultResults();
     Path plotFolder = plots != null ? plots : defaultPlots();
     try {
@@ -137,18 +143,18 @@ public final class SweepCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try (ProgressBar bar = interactive ? bar(total) : null) {
       int index = 0;
-      for (KernelType kernel : chosen) {
+      for (String kernel : chosen) {
         for (int rankCount : ranks) {
           for (int seed = 1; seed <= repeat; seed++) {
             index++;
             String label = String.format(Locale.ROOT, "[%d/%d] %s -np %d, seed %d", index, total,
-                kernel.cliName(), rankCount, seed);
+                kernel, rankCount, seed);
             if (stopping.get()) {
               err.println("mpjbench: sweep interrupted before " + label);
               return KernelRun.INTERRUPTED_EXIT;
             }
             if (bar != null) {
-              bar.setExtraMessage(" " + kernel.cliName() + " -np " + rankCount + " #" + seed);
+              bar.setExtraMessage(" " + kernel + " -np " + rankCount + " #" + seed);
             }
             StringWriter runErr = new StringWriter();
             java.util.Set<Path> before = ResultFilesIn.list(folder);
@@ -156,7 +162,7 @@ public final class SweepCommand implements Callable<Integer> {
             Path file = ResultFilesIn.newOne(folder, before);
             RunRecord record = file == null ? null : ResultWriter.read(file);
             RunFigures run = record == null ? null : figures(record, label, err);
-            SweepCsv.append(csv, SweepCsv.row(kernel.cliName(), rankCount, seed, record, file,
+            SweepCsv.append(csv, SweepCsv.row(kernel, rankCount, seed, record, file,
                 run));
             if (run != null) {
               figures.add(run);
@@ -208,13 +214,13 @@ public final class SweepCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<KernelType> validate() {
-    List<KernelType> chosen = new ArrayList<>();
+  private List<String> validate() {
+    List<String> chosen = new ArrayList<>();
     if (kernels.size() == 1 && kernels.get(0).strip().equals("all")) {
-      chosen.addAll(List.of(KernelType.values()));
+      Kernels.all().forEach(kernel -> chosen.add(kernel.name()));
     }
     for (String name : chosen.isEmpty() ? kernels : List.<String>of()) {
-      chosen.add(KernelType.byName(name.strip()).orElseThrow(() ->
+      chosen.add(Kernels.byName(name.strip()).map(KernelDescriptor::name).orElseThrow(() ->
           new CommandLine.ParameterException(spec.commandLine(), "unknown kernel '" + name
               + "' in --kernels; known kernels: " + RunCommand.kernelNames())));
     }
@@ -243,7 +249,7 @@ public final class SweepCommand implements Callable<Integer> {
       problem = "--rate-per-second must be a number above 0, got " + ratePerSecond;
     } else if (rounds < 1) {
       problem = "--rounds must be at least 1, got " + rounds;
-    } else if (chosen.contains(KernelType.BERKELEY)) {
+    } else if (chosen.contains(BERKELEY)) {
       try {
         BerkeleyParameters d = BerkeleyParameters.DEFAULTS;
         new BerkeleyParameters(rounds, d.samples(), d.spreadMs(), d.driftPpm(), d.seed(),
@@ -266,13 +272,14 @@ public final class SweepCommand implements Callable<Integer> {
     return chosen;
   }
 
-  private int runOne(KernelType kernel, int rankCount, int seed, Path folder, StringWriter runErr) {
-    List<String> args = new ArrayList<>(List.of("run", kernel.cliName(), "-np",
+  private int runOne(String kernel, int rankCount, int seed, Path folder, StringWriter runErr) {
+    List<String> args = new ArrayList<>(List.of("run", kernel, "-np",
         Integer.toString(rankCount), "--device", device, "--results", folder.toString(), "-q",
         "--timeout-s", Long.toString(timeoutSeconds), "--seed", Integer.toString(seed)));
     if (machines != null) {
       args.addAll(List.of("--machines", machines.toString()));
     }
+    // The sweep's own settings of the two headline kernels (the others run their defaults).
     switch (kernel) {
       case BERKELEY -> args.addAll(List.of("--rounds", Integer.toString(rounds)));
       case DOWNLOAD -> args.addAll(List.of("--lines", Integer.toString(lines),

@@ -6,40 +6,47 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 
 /**
- * The contract every kernel keeps, checked for every kernel of the catalogue with 1 and 3 ranks
+ * The contract every kernel keeps, checked for every kernel of the registry with 1 and 3 ranks
  * through the real runtime: it completes, writes the common record (schema, kernel, ranks,
  * parameters, environment, result), and a kernel with a correctness property reports it as held.
  */
 class KernelContractIT {
   /** Quick settings for the two kernels whose defaults are long runs. */
-  private static List<String> quick(KernelType kernel) {
+  private static List<String> quick(String kernel) {
     return switch (kernel) {
-      case BERKELEY -> List.of("--rounds", "5");
-      case DOWNLOAD -> List.of("--lines", "50", "--rate-per-second", "2000");
+      case "berkeley" -> List.of("--rounds", "5");
+      case "download" -> List.of("--lines", "50", "--rate-per-second", "2000");
       default -> List.of();
     };
   }
 
   static Stream<Arguments> kernelsAndRanks() {
-    return Arrays.stream(KernelType.values())
+    return Kernels.all().stream().map(KernelDescriptor::name)
         .flatMap(kernel -> Stream.of(Arguments.of(kernel, 1), Arguments.of(kernel, 3)));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theRegistryHoldsTheTwelveKernels() {
+    assertEquals(List.of("berkeley", "download", "cristian", "naming", "remote-call", "multicast",
+        "load-balance", "lamport", "suzuki-kasami", "ricart-agrawala", "ring", "bully"),
+        Kernels.all().stream().map(KernelDescriptor::name).toList());
   }
 
   @ParameterizedTest(name = "{0} on {1} ranks")
   @MethodSource("kernelsAndRanks")
-  void everyKernelCompletesAndReportsItsProperty(KernelType kernel, int ranks,
+  void everyKernelCompletesAndReportsItsProperty(String kernel, int ranks,
       @TempDir Path results) throws Exception {
-    List<String> args = new java.util.ArrayList<>(List.of("run", kernel.cliName(), "-np",
+    List<String> args = new java.util.ArrayList<>(List.of("run", kernel, "-np",
         Integer.toString(ranks)));
     args.addAll(quick(kernel));
     LauncherRun run = LauncherRun.run(results, args.toArray(String[]::new));
@@ -47,7 +54,7 @@ class KernelContractIT {
     JsonNode json = run.json();
     assertEquals("mpjbench.run/1", json.get("schema").asText());
     assertEquals("complete", json.get("status").asText());
-    assertEquals(kernel.cliName(), json.get("kernel").asText());
+    assertEquals(kernel, json.get("kernel").asText());
     assertEquals(ranks, json.get("ranks").asInt());
     assertTrue(json.get("parameters").isObject() && json.get("parameters").size() > 0);
     assertFalse(json.at("/environment/javaVersion").asText().isEmpty());
