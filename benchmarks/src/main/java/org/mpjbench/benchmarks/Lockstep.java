@@ -214,9 +214,8 @@ public final class Lockstep {
         yield 0;
       }
       case KERNEL_RUN -> {
-        KernelCase kernel = KernelCase.values()[(int) a];
-        Object result = kernel.type().create(kernel.parameters(parameters.mutexUnsafe()))
-            .run(kernelContext);
+        KernelCase kernel = KernelCase.all().get((int) a);
+        Object result = kernel.program(parameters.mutexUnsafe()).run(kernelContext);
         yield rank == 0 ? KernelCase.messages(result) : 0;
       }
     };

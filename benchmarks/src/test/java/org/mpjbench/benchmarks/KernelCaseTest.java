@@ -7,24 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.mutex.MutexParameters;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 import org.openjdk.jmh.annotations.Param;
 
-/** {@link KernelCase}: the catalogue of timed kernel runs against the kernels and the benchmark. */
+/** {@link KernelCase}: the timed kernel runs, from the registry, against the benchmark. */
 class KernelCaseTest {
+  private static KernelCase named(String name) {
+    return KernelCase.byName(name).orElseThrow();
+  }
+
   @Test
   void everyAlgorithmKernelButTheTwoWithBenchmarksOfTheirOwnIsTimed() {
-    Set<KernelType> timed = Arrays.stream(KernelCase.values()).map(KernelCase::type)
-        .collect(Collectors.toCollection(() -> EnumSet.noneOf(KernelType.class)));
-    Set<KernelType> expected = EnumSet.allOf(KernelType.class);
-    expected.removeAll(Set.of(KernelType.BERKELEY, KernelType.DOWNLOAD));
+    Set<String> timed = KernelCase.all().stream().map(c -> c.kernel().name())
+        .collect(Collectors.toSet());
+    Set<String> expected = Kernels.all().stream().map(KernelDescriptor::name)
+        .collect(Collectors.toSet());
+    expected.removeAll(Set.of("berkeley", "download"));
     assertEquals(expected, timed);
   }
 
@@ -33,55 +38,55 @@ class KernelCaseTest {
     Param param = KernelRunBenchmark.class.getField("kernel").getAnnotation(Param.class);
     assertEquals(KernelCase.NAMES, List.of(param.value()));
     assertEquals(12, KernelCase.NAMES.size());
-    for (KernelCase kernel : KernelCase.values()) {
+    for (KernelCase kernel : KernelCase.all()) {
       assertEquals(kernel, KernelCase.byName(kernel.benchmarkName()).orElseThrow());
+      assertEquals(kernel, KernelCase.all().get(kernel.index()));
     }
     assertTrue(KernelCase.byName("berkeley").isEmpty());
   }
 
   @Test
   void everyCaseRunsItsKernelsDefaultsWhichItsKernelAccepts() {
-    for (KernelCase kernel : KernelCase.values()) {
+    for (KernelCase kernel : KernelCase.all()) {
       Object parameters = kernel.parameters(false);
-      assertTrue(kernel.type().parametersType().isInstance(parameters), kernel.toString());
-      kernel.type().create(parameters); // refuses parameters of another type
+      assertTrue(kernel.kernel().parametersType().isInstance(parameters), kernel.toString());
+      kernel.program(false); // refuses parameters of another type
+      if (!kernel.benchmarkName().endsWith("-no-crash")) {
+        assertEquals(kernel.kernel().defaults(), parameters, kernel + " times the default run");
+      }
     }
-    assertEquals(ElectionParameters.DEFAULTS, KernelCase.RING.parameters(false));
-    assertEquals(ElectionParameters.DEFAULTS, KernelCase.BULLY.parameters(false));
-    assertEquals(MutexParameters.DEFAULTS, KernelCase.SUZUKI_KASAMI.parameters(false));
   }
 
   @Test
   void theNoCrashElectionsCrashNobodyAndStartAtTwoRanks() {
-    for (KernelCase kernel : List.of(KernelCase.RING_NO_CRASH, KernelCase.BULLY_NO_CRASH)) {
+    for (KernelCase kernel : List.of(named("ring-no-crash"), named("bully-no-crash"))) {
       ElectionParameters parameters = (ElectionParameters) kernel.parameters(false);
       assertEquals(List.of(), parameters.crashRanks());
       assertEquals(List.of(), parameters.setupFor(4).crashedRanks());
       assertEquals(ElectionParameters.DEFAULTS.timeoutMs(), parameters.timeoutMs());
       assertEquals(2, kernel.minRanks());
     }
-    assertEquals(List.of(3), ElectionParameters.DEFAULTS.setupFor(4).crashedRanks(),
-        "the default run crashes the highest rank");
-    assertEquals(1, KernelCase.RING.minRanks());
+    assertEquals(1, named("ring").minRanks());
   }
 
   @Test
   void onlyTheMutualExclusionCasesTurnUnsafe() {
-    for (KernelCase kernel : KernelCase.values()) {
+    for (KernelCase kernel : KernelCase.all()) {
       Object parameters = kernel.parameters(true);
-      boolean mutex = kernel == KernelCase.SUZUKI_KASAMI || kernel == KernelCase.RICART_AGRAWALA;
-      assertEquals(mutex, parameters instanceof MutexParameters m && m.unsafe(), kernel.name());
-      assertEquals(!mutex, parameters.equals(kernel.parameters(false)), kernel.name());
+      boolean mutex = kernel.benchmarkName().equals("suzuki-kasami")
+          || kernel.benchmarkName().equals("ricart-agrawala");
+      assertEquals(mutex, parameters instanceof MutexParameters m && m.unsafe(), kernel.toString());
+      assertEquals(!mutex, parameters.equals(kernel.parameters(false)), kernel.toString());
     }
   }
 
   @Test
   void everyTimedKernelsResultCountsItsMessages() {
-    for (KernelCase kernel : KernelCase.values()) {
-      RecordComponent[] components = kernel.type().resultType().getRecordComponents();
+    for (KernelCase kernel : KernelCase.all()) {
+      RecordComponent[] components = kernel.kernel().resultType().getRecordComponents();
       assertTrue(Arrays.stream(components)
           .anyMatch(c -> c.getName().equals("messages") && c.getType() == long.class),
-          kernel.type().resultType().getName());
+          kernel.kernel().resultType().getName());
     }
   }
 

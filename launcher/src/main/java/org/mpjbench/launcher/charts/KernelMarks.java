@@ -4,7 +4,6 @@ import java.awt.Paint;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.jfree.chart.axis.NumberAxis;
@@ -21,7 +20,7 @@ import org.mpjbench.launcher.report.KernelFigures;
 final class KernelMarks {
   /** The algorithm kernels in {@link KernelFigures} order: a kernel's index picks its marks. */
   private static final List<KernelFigures> KERNELS =
-      Arrays.stream(KernelFigures.values()).filter(KernelFigures::checksProperty).toList();
+      KernelFigures.all().stream().filter(KernelFigures::checksProperty).toList();
 
   /** Half the width, in ranks, over which the kernels' points are spread around each K. */
   private static final double SPREAD = 0.18;

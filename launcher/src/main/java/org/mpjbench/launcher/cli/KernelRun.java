@@ -20,7 +20,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.launcher.job.JobOutcome;
 import org.mpjbench.launcher.job.JobRunner;
@@ -73,12 +72,8 @@ final class KernelRun {
   /**
    * Checks everything that does not depend on the kernel's parameters (bad input fails here with
    * exit code 2, missing set-up with 1) and works out where the ranks will reach this launcher.
+   * {@code program} is the kernel's name, or the name of another rank program (the JMH harness).
    */
-  KernelRun(CommandLine.Model.CommandSpec command, RunOptions options, KernelType kernel) {
-    this(command, options, kernel.cliName());
-  }
-
-  /** The same for a rank program that is not a kernel (the JMH harness). */
   KernelRun(CommandLine.Model.CommandSpec command, RunOptions options, String program) {
     this.command = command;
     this.options = options;

@@ -27,7 +27,7 @@ final class SweepCsv {
   /** The columns, in order. */
   static final List<String> COLUMNS = Stream.of(
       Stream.of("kernel", "ranks", "repeat", "seed", "status", "wall_s"),
-      Stream.of(KernelFigures.values()).flatMap(k -> k.columns().stream())
+      KernelFigures.all().stream().flatMap(k -> k.columns().stream())
           .map(KernelFigures.Column::name),
       Stream.of("result_file", "property", "messages", "operation", "operations",
           "median_latency_ns", "ops_per_s", "messages_per_op"))

@@ -22,8 +22,8 @@ final class SweepTable {
 
   /** Prints the tables of every kernel that has runs among {@code runs} (failed ones included). */
   static void print(PrintWriter out, List<RunFigures> runs) {
-    printDownload(out, completeRecords(runs, KernelFigures.DOWNLOAD));
-    printBerkeley(out, completeRecords(runs, KernelFigures.BERKELEY));
+    printDownload(out, completeRecords(runs, KernelFigures.named("download")));
+    printBerkeley(out, completeRecords(runs, KernelFigures.named("berkeley")));
     printAlgorithms(out, runs);
   }
 
@@ -31,9 +31,9 @@ final class SweepTable {
     if (download.isEmpty()) {
       return;
     }
-    KernelFigures.Column t = KernelFigures.DOWNLOAD.column("master_complete_s");
-    KernelFigures.Column bound = KernelFigures.DOWNLOAD.column("bound_s");
-    KernelFigures.Column e = KernelFigures.DOWNLOAD.column("efficiency");
+    KernelFigures.Column t = KernelFigures.named("download").column("master_complete_s");
+    KernelFigures.Column bound = KernelFigures.named("download").column("bound_s");
+    KernelFigures.Column e = KernelFigures.named("download").column("efficiency");
     out.println();
     out.println("download     runs  median T (s)  bound (s)  median E  min E  speedup  luck-free");
     double t1 = download.containsKey(1) ? median(download.get(1), t) : 0;
@@ -55,8 +55,8 @@ final class SweepTable {
     if (berkeley.isEmpty()) {
       return;
     }
-    KernelFigures.Column skew = KernelFigures.BERKELEY.column("final_skew_ns");
-    KernelFigures.Column round = KernelFigures.BERKELEY.column("median_round_ns");
+    KernelFigures.Column skew = KernelFigures.named("berkeley").column("final_skew_ns");
+    KernelFigures.Column round = KernelFigures.named("berkeley").column("median_round_ns");
     out.println();
     out.println("berkeley     runs  median final skew  median round");
     for (Map.Entry<Integer, List<RunRecord>> entry : berkeley.entrySet()) {

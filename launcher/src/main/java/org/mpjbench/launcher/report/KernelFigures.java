@@ -3,11 +3,10 @@ package org.mpjbench.launcher.report;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.mpjbench.kernels.KernelType;
 import org.mpjbench.kernels.check.PropertyCheck.ViolationException;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.spi.Expectation;
@@ -19,90 +18,71 @@ import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
- * Each kernel's figures for the sweep (brief, CSV, table) and the kernel charts: one constant per
- * kernel of {@link KernelType}, a bridge to the kernel's {@link KernelDescriptor}, which says what
- * one operation is and reads every run's figures from its typed result (strictly: a missing field
- * is an error naming it). Berkeley and the download add columns of their own to {@code
- * sweep.csv}, still read by JSON pointer. This enum goes once the sweep, the charts and the
- * benchmarks list kernels through {@link Kernels}.
+ * Each kernel's figures for the sweep (brief, CSV, table) and the kernel charts: one instance per
+ * kernel of the registry ({@link Kernels}, in its order), a view of the kernel's {@link
+ * KernelDescriptor}, which says what one operation is and reads every run's figures from its typed
+ * result (strictly: a missing field is an error naming it). Berkeley and the download add columns
+ * of their own to {@code sweep.csv}, read by JSON pointer.
  */
-public enum KernelFigures {
-  /** Berkeley: its figures come from its descriptor (typed); its own columns of sweep.csv. */
-  BERKELEY(KernelType.BERKELEY,
-      List.of(Column.integer("final_skew_ns", "/summary/finalSkewNanos"),
-          Column.integer("median_round_ns", "/summary/medianRoundNanos"))),
-
-  /** The download: its figures come from its descriptor (typed); its own columns of sweep.csv. */
-  DOWNLOAD(KernelType.DOWNLOAD,
-      List.of(Column.integer("lines", "/lineCount"), Column.integer("draws", "/draws"),
+public final class KernelFigures implements Comparable<KernelFigures> {
+  /** The kernels' own columns of {@code sweep.csv}, by kernel name. */
+  private static final Map<String, List<Column>> OWN_COLUMNS = Map.of(
+      "berkeley", List.of(Column.integer("final_skew_ns", "/summary/finalSkewNanos"),
+          Column.integer("median_round_ns", "/summary/medianRoundNanos")),
+      "download", List.of(Column.integer("lines", "/lineCount"), Column.integer("draws", "/draws"),
           Column.decimal("master_complete_s", "/masterCompleteSeconds"),
-          Column.decimal("bound_s", "/boundSeconds"), Column.decimal("efficiency", "/efficiency"))),
+          Column.decimal("bound_s", "/boundSeconds"),
+          Column.decimal("efficiency", "/efficiency")));
 
-  /** Cristian's clock synchronization: its figures come from its descriptor (typed). */
-  CRISTIAN(KernelType.CRISTIAN),
+  private static final List<KernelFigures> ALL =
+      Kernels.all().stream().map(KernelFigures::new).toList();
 
-  /** Lamport logical clocks: its figures come from its descriptor (typed). */
-  LAMPORT(KernelType.LAMPORT),
-
-  /** Bully election: its figures come from its descriptor (typed). */
-  BULLY(KernelType.BULLY),
-
-  /** Ring election: its figures come from its descriptor (typed). */
-  RING(KernelType.RING),
-
-  /** Suzuki-Kasami mutual exclusion: its figures come from its descriptor (typed). */
-  SUZUKI_KASAMI(KernelType.SUZUKI_KASAMI),
-
-  /** Ricart-Agrawala mutual exclusion: its figures come from its descriptor (typed). */
-  RICART_AGRAWALA(KernelType.RICART_AGRAWALA),
-
-  /** Multicast to the group: its figures come from its descriptor (typed). */
-  MULTICAST(KernelType.MULTICAST),
-
-  /** Load balancing under three policies: its figures come from its descriptor (typed). */
-  LOAD_BALANCE(KernelType.LOAD_BALANCE),
-
-  /** The name server: its figures come from its descriptor (typed). */
-  NAMING(KernelType.NAMING),
-
-  /** Remote calls of the square-root service: its figures come from its descriptor (typed). */
-  REMOTE_CALL(KernelType.REMOTE_CALL);
-
-  private final KernelType type;
   private final String operation;
   private final String latencyMeaning;
   private final boolean checksProperty;
   private final Expectation expectation;
   private final List<Column> columns;
-  /** The kernel's descriptor, for the kernels moved onto one (their figures are read typed). */
   private final KernelDescriptor<?, ?> descriptor;
+  /** The kernel's place in the registry: the order of tables, charts and their colours. */
+  private final int index;
 
-  /** A kernel that has a descriptor: what its figures mean, and how to read them, come from it. */
-  KernelFigures(KernelType type) {
-    this(type, List.of());
-  }
-
-  /** The same, with columns of its own in {@code sweep.csv}. */
-  KernelFigures(KernelType type, List<Column> columns) {
-    this.type = type;
-    this.descriptor = Kernels.byName(type.cliName()).orElseThrow(() -> new IllegalStateException(
-        "kernel " + type.cliName() + " has no descriptor registered"));
+  private KernelFigures(KernelDescriptor<?, ?> descriptor) {
+    this.descriptor = descriptor;
+    this.index = Kernels.all().indexOf(descriptor);
     FigureMeaning meaning = descriptor.meaning();
     this.operation = meaning.operation();
     this.latencyMeaning = meaning.latencyMeaning();
     this.checksProperty = meaning.checksProperty();
     this.expectation = meaning.expectation();
-    this.columns = columns;
+    this.columns = OWN_COLUMNS.getOrDefault(descriptor.name(), List.of());
   }
 
-  /** The kernel. */
-  public KernelType type() {
-    return type;
+  /** Every kernel's, in the registry's order. */
+  public static List<KernelFigures> all() {
+    return ALL;
+  }
+
+  /** The kernel named {@code kernel}, which must be registered. */
+  public static KernelFigures named(String kernel) {
+    return byName(kernel).orElseThrow(
+        () -> new IllegalStateException("no kernel named " + kernel + " is registered"));
+  }
+
+  /** In the registry's order. */
+  @Override
+  public int compareTo(KernelFigures other) {
+    return Integer.compare(index, other.index);
+  }
+
+  /** The kernel's name, as in messages. */
+  @Override
+  public String toString() {
+    return kernelName();
   }
 
   /** The kernel's name in result files, e.g. {@code suzuki-kasami}. */
   public String kernelName() {
-    return type.cliName();
+    return descriptor.name();
   }
 
   /** What one operation is, a noun: "round", "entry", "lookup". */
@@ -130,15 +110,10 @@ public enum KernelFigures {
     return columns;
   }
 
-  /** The description of {@code type}. */
-  public static KernelFigures of(KernelType type) {
-    return Arrays.stream(values()).filter(k -> k.type == type).findFirst().orElseThrow();
-  }
-
   /** The description of the kernel named {@code kernel} in a result file, if it is one of ours. */
   public static Optional<KernelFigures> byName(String kernel) {
     return kernel == null ? Optional.empty()
-        : Arrays.stream(values()).filter(k -> k.kernelName().equals(kernel)).findFirst();
+        : ALL.stream().filter(k -> k.kernelName().equals(kernel)).findFirst();
   }
 
   /**

@@ -40,9 +40,9 @@ class SweepTableTest {
     assertEquals(List.of(
         "kernel           op         -np  runs   held  msgs/op  median latency      ops/s",
         "cristian         sync         1     1    1/1        -               -          -",
-        "bully            election     8     1    1/1     7.00          216 ms          -",
         "ricart-agrawala  entry        2     1    1/1     2.00         1.00 ms        900",
-        "ricart-agrawala  entry        4     3    2/3     6.00         3.00 ms        450"),
+        "ricart-agrawala  entry        4     3    2/3     6.00         3.00 ms        450",
+        "bully            election     8     1    1/1     7.00          216 ms          -"),
         lines, table);
   }
 

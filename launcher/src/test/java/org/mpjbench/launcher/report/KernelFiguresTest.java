@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mpjbench.kernels.KernelType;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.charts.KernelFixtures;
 import org.mpjbench.launcher.charts.ResultFixtures;
 
@@ -24,15 +25,16 @@ class KernelFiguresTest {
 
   @Test
   void everyKernelHasFiguresAndTheAlgorithmKernelsCheckAProperty() {
-    for (KernelType type : KernelType.values()) {
-      KernelFigures kernel = KernelFigures.of(type);
-      assertEquals(type, kernel.type());
-      assertEquals(kernel, KernelFigures.byName(type.cliName()).orElseThrow());
-      assertEquals(type != KernelType.BERKELEY && type != KernelType.DOWNLOAD,
-          kernel.checksProperty(), type::toString);
+    for (KernelDescriptor<?, ?> descriptor : Kernels.all()) {
+      KernelFigures kernel = KernelFigures.named(descriptor.name());
+      assertEquals(descriptor.name(), kernel.kernelName());
+      assertEquals(kernel, KernelFigures.byName(descriptor.name()).orElseThrow());
+      boolean headline = descriptor.name().equals("berkeley")
+          || descriptor.name().equals("download");
+      assertEquals(!headline, kernel.checksProperty(), descriptor::name);
       assertFalse(kernel.operation().isBlank());
     }
-    assertEquals(KernelType.values().length, KernelFigures.values().length);
+    assertEquals(12, KernelFigures.all().size());
     assertTrue(KernelFigures.byName("paxos").isEmpty());
     assertTrue(KernelFigures.byName(null).isEmpty());
   }
@@ -41,7 +43,7 @@ class KernelFiguresTest {
   void ricartAgrawalaCountsEntries() {
     RunFigures run = figures(KernelFixtures.mutex("ricart-agrawala", 4, 80, 480, 4_047_885,
         496.6));
-    assertEquals(KernelFigures.RICART_AGRAWALA, run.kernel());
+    assertEquals(KernelFigures.named("ricart-agrawala"), run.kernel());
     assertEquals("entry", run.kernel().operation());
     assertEquals(Boolean.TRUE, run.propertyHolds());
     assertEquals(480L, run.messages());
@@ -54,8 +56,8 @@ class KernelFiguresTest {
         + " wait 4.05 ms, 497 entries/s", run.brief());
     assertEquals(6.0, run.kernel().expectation().perRanks().applyAsDouble(4), 1e-12);
     assertFalse(run.kernel().expectation().atMost());
-    assertTrue(KernelFigures.SUZUKI_KASAMI.expectation().atMost());
-    assertEquals(4.0, KernelFigures.SUZUKI_KASAMI.expectation().perRanks().applyAsDouble(4));
+    assertTrue(KernelFigures.named("suzuki-kasami").expectation().atMost());
+    assertEquals(4.0, KernelFigures.named("suzuki-kasami").expectation().perRanks().applyAsDouble(4));
   }
 
   @Test
@@ -167,7 +169,7 @@ class KernelFiguresTest {
     assertEquals(1_730_000L, round.medianLatencyNanos());
     assertEquals(336.0, round.operationsPerSecond());
     assertEquals("final skew 784 ns", round.brief());
-    assertEquals("784", KernelFigures.BERKELEY.column("final_skew_ns").cell(record(berkeley)));
+    assertEquals("784", KernelFigures.named("berkeley").column("final_skew_ns").cell(record(berkeley)));
 
     ObjectNode downloadRun = ResultFixtures.download(4, 8.0, 0.9);
     RunFigures download = figures(downloadRun);
@@ -178,7 +180,7 @@ class KernelFiguresTest {
     assertTrue(download.brief().matches("T = 8\\.00 s \\(bound 7\\.49 s\\), E = 0\\.900"),
         download.brief());
     assertEquals("8.0000",
-        KernelFigures.DOWNLOAD.column("master_complete_s").cell(record(downloadRun)));
+        KernelFigures.named("download").column("master_complete_s").cell(record(downloadRun)));
   }
 
   @Test
