@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.Medians;
 import org.mpjbench.launcher.report.RunFigures;
@@ -62,8 +64,8 @@ final class SweepTable {
     for (Map.Entry<Integer, List<RunRecord>> entry : berkeley.entrySet()) {
       List<RunRecord> group = entry.getValue();
       out.println(String.format(Locale.ROOT, "  -np %-3d %7d %18s %14s", entry.getKey(),
-          group.size(), Units.nanos((long) median(group, skew)),
-          Units.nanos((long) median(group, round))));
+          group.size(), Durations.nanos((long) median(group, skew)),
+          Durations.nanos((long) median(group, round))));
     }
   }
 
@@ -94,8 +96,8 @@ final class SweepTable {
       out.println(String.format(Locale.ROOT, "%-16s %-9s %4d %5d %6s %8s %15s %10s",
           kernel.kernelName(), kernel.operation(), ranks, group.size(), held + "/" + group.size(),
           messages == null ? "-" : String.format(Locale.ROOT, "%.2f", messages),
-          latency == null ? "-" : Units.nanos(Math.round(latency)),
-          rate == null ? "-" : KernelFigures.rate(rate)));
+          latency == null ? "-" : Durations.nanos(Math.round(latency)),
+          rate == null ? "-" : Rates.perSecond(rate)));
     }));
   }
 

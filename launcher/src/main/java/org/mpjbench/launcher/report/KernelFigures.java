@@ -14,7 +14,6 @@ import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
-import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -228,10 +227,5 @@ public final class KernelFigures implements Comparable<KernelFigures> {
   public Column column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(
         () -> new IllegalArgumentException(this + " has no column " + name));
-  }
-
-  /** A rate for people: "4.75", "47.5", "4,751". */
-  public static String rate(double perSecond) {
-    return Rates.perSecond(perSecond);
   }
 }

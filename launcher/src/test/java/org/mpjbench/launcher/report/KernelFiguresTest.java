@@ -227,11 +227,4 @@ class KernelFiguresTest {
     assertEquals(2.5, Medians.of(List.of(4L, 1L, 2L, 3L)));
     assertEquals(6.0, Medians.of(List.of("ab", "abcdef", "abcdefghij"), s -> s.length()));
   }
-
-  @Test
-  void ratesAreReadable() {
-    assertEquals("4.75", KernelFigures.rate(4.751));
-    assertEquals("47.5", KernelFigures.rate(47.51));
-    assertEquals("4,751", KernelFigures.rate(4751.2));
-  }
 }

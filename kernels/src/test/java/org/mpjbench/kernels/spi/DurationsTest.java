@@ -1,12 +1,12 @@
-package org.mpjbench.launcher.cli;
+package org.mpjbench.kernels.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link Units#nanos}: the unit that keeps three significant digits, signs kept. */
-class UnitsTest {
+/** {@link Durations#nanos}: the unit that keeps three significant digits, signs kept. */
+class DurationsTest {
 
   @ParameterizedTest(name = "{0} ns -> {1}")
   @CsvSource(
@@ -33,7 +33,7 @@ class UnitsTest {
         "-2500000000          | -2.50 s",
       })
   void formatsWithThreeSignificantDigits(long nanos, String expected) {
-    assertEquals(expected, Units.nanos(nanos));
+    assertEquals(expected, Durations.nanos(nanos));
   }
 
   /**
@@ -53,6 +53,6 @@ class UnitsTest {
         "-999999              | -1.00 ms",
       })
   void roundingUpKeepsThreeDigitsAndChangesUnit(long nanos, String expected) {
-    assertEquals(expected, Units.nanos(nanos));
+    assertEquals(expected, Durations.nanos(nanos));
   }
 }
