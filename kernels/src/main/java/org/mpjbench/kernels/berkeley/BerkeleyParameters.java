@@ -90,17 +90,27 @@ public record BerkeleyParameters(
    * stay within {@link #MAX_RANK_ROUNDS}.
    */
   public void requireFitsRanks(int ranks) {
-    if ((long) rounds * ranks > MAX_RANK_ROUNDS) {
-      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-          "--rounds %d with %d ranks keeps %,d rank-rounds in the result; at most %,d (every"
-              + " round of every rank is kept): at most %d rounds with %d ranks",
-          rounds, ranks, (long) rounds * ranks, MAX_RANK_ROUNDS, MAX_RANK_ROUNDS / ranks, ranks));
-    }
+    requireResultFits(rounds, ranks);
     for (int rank : faultyRanks) {
       if (rank >= ranks) {
         throw new IllegalArgumentException(
             "--faulty names rank " + rank + ", but the run has only ranks 0 to " + (ranks - 1));
       }
+    }
+  }
+
+  /**
+   * Checks that {@code rounds} rounds of {@code ranks} ranks stay within {@link #MAX_RANK_ROUNDS}
+   * (also what a sweep checks for its largest rank count before it starts).
+   *
+   * @throws IllegalArgumentException naming {@code --rounds} and the largest count allowed
+   */
+  public static void requireResultFits(int rounds, int ranks) {
+    if ((long) rounds * ranks > MAX_RANK_ROUNDS) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "--rounds %d with %d ranks keeps %,d rank-rounds in the result; at most %,d (every"
+              + " round of every rank is kept): at most %d rounds with %d ranks",
+          rounds, ranks, (long) rounds * ranks, MAX_RANK_ROUNDS, MAX_RANK_ROUNDS / ranks, ranks));
     }
   }
 

@@ -31,6 +31,9 @@ public final class DownloadOptions implements KernelOptions<DownloadParameters> 
   /** Which options the command line gave: to tell one given from its default. */
   private Predicate<String> given = name -> false;
 
+  /** The served file, once {@link #served()} has read or generated it. */
+  private LineFile served;
+
   @Option(names = "--server", paramLabel = "HOST:PORT", description = "Use this running line"
       + " server (give its --lines and --rate-per-second too) instead of starting one.")
   String server;
@@ -110,9 +113,7 @@ public final class DownloadOptions implements KernelOptions<DownloadParameters> 
   @Override
   public KernelFixture<DownloadParameters> fixture(int ranks) {
     if (server != null) {
-      ServerAddress address = serverAddress();
-      DownloadParameters parameters = parameters(ranks);
-      return new ExternalServer(address, parameters, connectTimeoutMs);
+      return new ExternalServer(parameters(ranks), connectTimeoutMs);
     }
     LineFile served = served();
     if (served.longestLineBytes() > MAX_LINE_BYTES) {
@@ -151,7 +152,18 @@ public final class DownloadOptions implements KernelOptions<DownloadParameters> 
     return new ServerAddress(host, port);
   }
 
+  /**
+   * The file the run's server serves, read or generated once: {@link #parameters} needs its line
+   * count and {@link #fixture} the file itself, and a large {@code --file} is worth reading once.
+   */
   private LineFile served() {
+    if (served == null) {
+      served = readOrGenerate();
+    }
+    return served;
+  }
+
+  private LineFile readOrGenerate() {
     if (file != null) {
       if (lines != null) {
         throw new IllegalArgumentException(
@@ -237,16 +249,17 @@ public final class DownloadOptions implements KernelOptions<DownloadParameters> 
   }
 
   /** A running line server named by {@code --server}: checked to answer before any rank starts. */
-  private record ExternalServer(ServerAddress address, DownloadParameters parameters,
-      long connectTimeoutMs) implements KernelFixture<DownloadParameters> {
+  private record ExternalServer(DownloadParameters parameters, long connectTimeoutMs)
+      implements KernelFixture<DownloadParameters> {
     @Override
     public DownloadParameters start(InetAddress bind, String rankFacingHost) throws IOException {
+      String host = parameters.serverHost();
+      int port = parameters.serverPort();
       try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress(address.host(), address.port()),
-            Math.toIntExact(connectTimeoutMs));
+        probe.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeoutMs));
       } catch (IOException e) {
-        throw new IOException("cannot reach the line server at " + address.host() + ":"
-            + address.port() + " within " + connectTimeoutMs + " ms: " + e.getMessage(), e);
+        throw new IOException("cannot reach the line server at " + host + ":" + port + " within "
+            + connectTimeoutMs + " ms: " + e.getMessage(), e);
       }
       return parameters;
     }

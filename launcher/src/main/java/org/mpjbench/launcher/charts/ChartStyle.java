@@ -228,16 +228,8 @@ final class ChartStyle {
     if (length < png.length || !java.util.Arrays.equals(head, 0, png.length, png, 0, png.length)) {
       return false;
     }
-    byte[] mark = ("tEXtSoftware\0" + SOFTWARE_MARK).getBytes(StandardCharsets.ISO_8859_1);
-    outer:
-    for (int i = 0; i + mark.length <= length; i++) {
-      for (int j = 0; j < mark.length; j++) {
-        if (head[i + j] != mark[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
+    // ISO-8859-1 maps every byte to one char, so the chunk is found as text.
+    return new String(head, 0, length, StandardCharsets.ISO_8859_1)
+        .contains("tEXtSoftware\0" + SOFTWARE_MARK);
   }
 }

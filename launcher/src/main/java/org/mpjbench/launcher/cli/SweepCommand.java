@@ -251,10 +251,8 @@ public final class SweepCommand implements Callable<Integer> {
       problem = "--rounds must be at least 1, got " + rounds;
     } else if (chosen.contains(BERKELEY)) {
       try {
-        BerkeleyParameters d = BerkeleyParameters.DEFAULTS;
-        new BerkeleyParameters(rounds, d.samples(), d.spreadMs(), d.driftPpm(), d.seed(),
-            d.faultyRanks(), d.faultyOffsetMs(), d.toleranceUs(), d.intervalMs())
-            .requireFitsRanks(ranks.stream().mapToInt(Integer::intValue).max().orElse(1));
+        BerkeleyParameters.requireResultFits(rounds,
+            ranks.stream().mapToInt(Integer::intValue).max().orElse(1));
       } catch (IllegalArgumentException e) {
         problem = e.getMessage();
       }

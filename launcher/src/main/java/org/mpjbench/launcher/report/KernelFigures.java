@@ -36,10 +36,7 @@ public final class KernelFigures implements Comparable<KernelFigures> {
   private static final List<KernelFigures> ALL =
       Kernels.all().stream().map(KernelFigures::new).toList();
 
-  private final String operation;
-  private final String latencyMeaning;
-  private final boolean checksProperty;
-  private final Expectation expectation;
+  private final FigureMeaning meaning;
   private final List<Column> columns;
   private final KernelDescriptor<?, ?> descriptor;
   /** The kernel's place in the registry: the order of tables, charts and their colours. */
@@ -48,11 +45,7 @@ public final class KernelFigures implements Comparable<KernelFigures> {
   private KernelFigures(KernelDescriptor<?, ?> descriptor) {
     this.descriptor = descriptor;
     this.index = Kernels.all().indexOf(descriptor);
-    FigureMeaning meaning = descriptor.meaning();
-    this.operation = meaning.operation();
-    this.latencyMeaning = meaning.latencyMeaning();
-    this.checksProperty = meaning.checksProperty();
-    this.expectation = meaning.expectation();
+    this.meaning = descriptor.meaning();
     this.columns = OWN_COLUMNS.getOrDefault(descriptor.name(), List.of());
   }
 
@@ -86,22 +79,22 @@ public final class KernelFigures implements Comparable<KernelFigures> {
 
   /** What one operation is, a noun: "round", "entry", "lookup". */
   public String operation() {
-    return operation;
+    return meaning.operation();
   }
 
   /** What the median latency measures, for a legend ("wait to enter"); null when none. */
   public String latencyMeaning() {
-    return latencyMeaning;
+    return meaning.latencyMeaning();
   }
 
   /** Whether the kernel checks a correctness property and counts its messages. */
   public boolean checksProperty() {
-    return checksProperty;
+    return meaning.checksProperty();
   }
 
   /** The textbook's messages per operation, where the algorithm has a formula; else null. */
   public Expectation expectation() {
-    return expectation;
+    return meaning.expectation();
   }
 
   /** The kernel's own columns of {@code sweep.csv} (besides those every kernel fills). */
@@ -132,7 +125,7 @@ public final class KernelFigures implements Comparable<KernelFigures> {
   /** The figures of {@code run}, a run of this kernel. */
   public RunFigures read(RunRecord run) {
     if (!RunFigures.COMPLETE.equals(run.status()) || run.result() == null) {
-      boolean violated = checksProperty && violated(run);
+      boolean violated = meaning.checksProperty() && violated(run);
       return new RunFigures(run, this, violated ? Boolean.FALSE : null, null, null, null, null,
           null, null);
     }
