@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,33 +26,15 @@ class BerkeleyParametersTest {
 
   /** A copy of the defaults with the faulty ranks and the faulty offset replaced. */
   private static BerkeleyParameters withFaulty(List<Integer> faultyRanks, double faultyOffsetMs) {
-    return new BerkeleyParameters(
-        D.rounds(),
-        D.samples(),
-        D.spreadMs(),
-        D.driftPpm(),
-        D.seed(),
-        faultyRanks,
-        faultyOffsetMs,
-        D.toleranceUs(),
-        D.intervalMs());
+    Fields fields = new Fields();
+    fields.faultyRanks = faultyRanks;
+    fields.faultyOffsetMs = faultyOffsetMs;
+    return fields.build();
   }
 
   @Test
   void defaultsAreValidAndAsDocumented() {
-    BerkeleyParameters copy =
-        assertDoesNotThrow(
-            () ->
-                new BerkeleyParameters(
-                    D.rounds(),
-                    D.samples(),
-                    D.spreadMs(),
-                    D.driftPpm(),
-                    D.seed(),
-                    D.faultyRanks(),
-                    D.faultyOffsetMs(),
-                    D.toleranceUs(),
-                    D.intervalMs()));
+    BerkeleyParameters copy = assertDoesNotThrow(() -> new Fields().build());
 
     assertEquals(D, copy);
     assertEquals(20, D.rounds());
@@ -67,210 +49,83 @@ class BerkeleyParametersTest {
     assertDoesNotThrow(() -> D.requireFitsRanks(1));
   }
 
+  /**
+   * The nine components of a {@link BerkeleyParameters}, starting as the defaults; a case changes
+   * one of them and {@link #build()} makes the record (which validates).
+   */
+  private static final class Fields {
+    int rounds = D.rounds();
+    int samples = D.samples();
+    double spreadMs = D.spreadMs();
+    double driftPpm = D.driftPpm();
+    long seed = D.seed();
+    List<Integer> faultyRanks = D.faultyRanks();
+    double faultyOffsetMs = D.faultyOffsetMs();
+    double toleranceUs = D.toleranceUs();
+    long intervalMs = D.intervalMs();
+
+    BerkeleyParameters build() {
+      return new BerkeleyParameters(
+          rounds,
+          samples,
+          spreadMs,
+          driftPpm,
+          seed,
+          faultyRanks,
+          faultyOffsetMs,
+          toleranceUs,
+          intervalMs);
+    }
+  }
+
   static Stream<Arguments> invalidValues() {
+    double yearAndADayMs = 366.0 * 24 * 3600 * 1000;
     return Stream.of(
-        invalid(
-            "--rounds",
-            "rounds 0",
-            p ->
-                new BerkeleyParameters(
-                    0,
-                    p.samples(),
-                    p.spreadMs(),
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--rounds",
-            "rounds -3",
-            p ->
-                new BerkeleyParameters(
-                    -3,
-                    p.samples(),
-                    p.spreadMs(),
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--samples",
-            "samples 0",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    0,
-                    p.spreadMs(),
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--spread-ms",
-            "spread -1",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    -1.0,
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--spread-ms",
-            "spread NaN",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    Double.NaN,
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--spread-ms",
-            "spread infinite",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    Double.POSITIVE_INFINITY,
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--drift-ppm",
-            "drift -0.5",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    p.spreadMs(),
-                    -0.5,
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--drift-ppm",
-            "drift NaN",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    p.spreadMs(),
-                    Double.NaN,
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--drift-ppm",
-            "drift above one million",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    p.spreadMs(),
-                    1_000_000.5,
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    p.intervalMs())),
-        invalid(
-            "--tolerance-us",
-            "tolerance -1",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    p.spreadMs(),
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    -1.0,
-                    p.intervalMs())),
-        invalid(
-            "--tolerance-us",
-            "tolerance NaN",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    p.spreadMs(),
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    Double.NaN,
-                    p.intervalMs())),
-        invalid(
-            "--interval-ms",
-            "interval -1",
-            p ->
-                new BerkeleyParameters(
-                    p.rounds(),
-                    p.samples(),
-                    p.spreadMs(),
-                    p.driftPpm(),
-                    p.seed(),
-                    p.faultyRanks(),
-                    p.faultyOffsetMs(),
-                    p.toleranceUs(),
-                    -1L)),
-        invalid("--faulty", "faulty rank -1", p -> withFaulty(List.of(2, -1), p.faultyOffsetMs())),
+        invalid("--rounds", "rounds 0", f -> f.rounds = 0),
+        invalid("--rounds", "rounds -3", f -> f.rounds = -3),
+        invalid("--samples", "samples 0", f -> f.samples = 0),
+        invalid("--spread-ms", "spread -1", f -> f.spreadMs = -1.0),
+        invalid("--spread-ms", "spread NaN", f -> f.spreadMs = Double.NaN),
+        invalid("--spread-ms", "spread infinite", f -> f.spreadMs = Double.POSITIVE_INFINITY),
+        invalid("--drift-ppm", "drift -0.5", f -> f.driftPpm = -0.5),
+        invalid("--drift-ppm", "drift NaN", f -> f.driftPpm = Double.NaN),
+        invalid("--drift-ppm", "drift above one million", f -> f.driftPpm = 1_000_000.5),
+        invalid("--tolerance-us", "tolerance -1", f -> f.toleranceUs = -1.0),
+        invalid("--tolerance-us", "tolerance NaN", f -> f.toleranceUs = Double.NaN),
+        invalid("--interval-ms", "interval -1", f -> f.intervalMs = -1L),
+        invalid("--faulty", "faulty rank -1", f -> f.faultyRanks = List.of(2, -1)),
         invalid(
             "--faulty-offset-ms",
             "faulty offset +infinity",
-            p -> withFaulty(p.faultyRanks(), Double.POSITIVE_INFINITY)),
+            f -> f.faultyOffsetMs = Double.POSITIVE_INFINITY),
         invalid(
             "--faulty-offset-ms",
             "faulty offset -infinity",
-            p -> withFaulty(p.faultyRanks(), Double.NEGATIVE_INFINITY)),
-        invalid(
-            "--faulty-offset-ms",
-            "faulty offset NaN",
-            p -> withFaulty(p.faultyRanks(), Double.NaN)),
+            f -> f.faultyOffsetMs = Double.NEGATIVE_INFINITY),
+        invalid("--faulty-offset-ms", "faulty offset NaN", f -> f.faultyOffsetMs = Double.NaN),
         invalid(
             "--faulty-offset-ms",
             "faulty offset beyond a year",
-            p -> withFaulty(p.faultyRanks(), 366.0 * 24 * 3600 * 1000)),
+            f -> f.faultyOffsetMs = yearAndADayMs),
         invalid(
             "--faulty-offset-ms",
             "faulty offset beyond minus a year",
-            p -> withFaulty(p.faultyRanks(), -366.0 * 24 * 3600 * 1000)));
+            f -> f.faultyOffsetMs = -yearAndADayMs));
   }
 
-  private static Arguments invalid(
-      String option, String description, Function<BerkeleyParameters, BerkeleyParameters> make) {
-    return Arguments.of(option, description, make);
+  /** A case: the defaults with {@code change} applied must be rejected naming {@code option}. */
+  private static Arguments invalid(String option, String description, Consumer<Fields> change) {
+    return Arguments.of(option, description, change);
   }
 
   @ParameterizedTest(name = "{1} -> {0}")
   @MethodSource("invalidValues")
   void invalidValueIsRejectedWithAMessageNamingTheOption(
-      String option, String description, Function<BerkeleyParameters, BerkeleyParameters> make) {
+      String option, String description, Consumer<Fields> change) {
+    Fields fields = new Fields();
+    change.accept(fields);
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> make.apply(D), description);
+        assertThrows(IllegalArgumentException.class, fields::build, description);
 
     // "--faulty" must not be satisfied by "--faulty-offset-ms" and vice versa.
     String message = e.getMessage();
