@@ -1,6 +1,7 @@
 package org.mpjbench.launcher.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -69,5 +70,40 @@ record LauncherRun(int exitCode, String out, String err, Path resultFile) {
   LauncherRun expectExit(int expected) {
     assertEquals(expected, exitCode, () -> "exit code; stdout:\n" + out + "\nstderr:\n" + err);
     return this;
+  }
+
+  /** Expects exit code 0 and a result file with status complete, and returns that file's tree. */
+  JsonNode completeJson() throws IOException {
+    expectExit(0);
+    JsonNode json = json();
+    assertEquals("complete", json.get("status").asText());
+    return json;
+  }
+
+  /**
+   * Expects exit code 0 and a result file with status complete whose property check holds.
+   *
+   * @return the result file's {@code result} object
+   */
+  JsonNode completeResult() throws IOException {
+    JsonNode result = completeJson().get("result");
+    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    return result;
+  }
+
+  /** Expects exit code 1, each fragment on standard error, and a result file with status failed. */
+  void expectFailed(String... errFragments) throws IOException {
+    expectExit(1);
+    for (String fragment : errFragments) {
+      assertTrue(err.contains(fragment), err);
+    }
+    assertEquals("failed", json().get("status").asText());
+  }
+
+  /** Expects each fragment on standard output. */
+  void expectOut(String... fragments) {
+    for (String fragment : fragments) {
+      assertTrue(out.contains(fragment), out);
+    }
   }
 }

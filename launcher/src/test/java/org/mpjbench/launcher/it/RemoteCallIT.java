@@ -18,11 +18,7 @@ class RemoteCallIT {
   @Test
   void oneRankCallsItsOwnServiceLocally() throws Exception {
     LauncherRun run = LauncherRun.run(results, "run", "remote-call", "-np", "1");
-    run.expectExit(0);
-    JsonNode json = run.json();
-    assertEquals("complete", json.get("status").asText());
-    JsonNode result = json.get("result");
-    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    JsonNode result = run.completeResult();
     assertEquals(0, result.get("messages").asLong());
     assertEquals(0, result.get("serviceRank").asInt());
     assertEquals(200, result.get("calls").asLong());
@@ -33,11 +29,7 @@ class RemoteCallIT {
   void threeRanksGetEveryReplyRight() throws Exception {
     LauncherRun run = LauncherRun.run(results, "run", "remote-call", "-np", "3", "--calls", "60",
         "--negative-ratio", "0.25");
-    run.expectExit(0);
-    JsonNode json = run.json();
-    assertEquals("complete", json.get("status").asText());
-    JsonNode result = json.get("result");
-    assertTrue(result.at("/check/holds").asBoolean(), result.toString());
+    JsonNode result = run.completeResult();
     assertEquals(2, result.get("serviceRank").asInt());
     assertEquals(2, result.get("clients").asInt());
     assertEquals(120, result.get("calls").asLong());
@@ -46,7 +38,6 @@ class RemoteCallIT {
     assertEquals(2 + 2 + 2 * 120, result.get("messages").asLong());
     assertTrue(result.get("baselineRoundTripNanos").asLong() > 0, result.toString());
     assertTrue(result.get("medianCallNanos").asLong() > 0, result.toString());
-    assertTrue(run.out().contains("property     every call answered once"), run.out());
-    assertTrue(run.out().contains("MPI ping-pong"), run.out());
+    run.expectOut("property     every call answered once", "MPI ping-pong");
   }
 }
