@@ -53,75 +53,69 @@ class BadInputTest {
   /** {@code run berkeley <args>}: each fails validation; the fragments must be in the message. */
   static Stream<Arguments> badBerkeleyRuns() {
     return Stream.of(
-        Arguments.of("-np 0", List.of("-np must be at least 1", "got 0")),
-        Arguments.of("-np -3", List.of("-np must be at least 1", "got -3")),
-        Arguments.of("--ranks 0", List.of("Unknown option", "--ranks")),
-        Arguments.of("-np 257", List.of("-np must be at most 256", "257")),
-        Arguments.of("--spread-ms -5", List.of("--spread-ms", "-5")),
-        Arguments.of("--spread-ms NaN", List.of("--spread-ms")),
-        Arguments.of("--drift-ppm -1", List.of("--drift-ppm")),
-        Arguments.of("--drift-ppm 2000000", List.of("--drift-ppm", "at most")),
-        Arguments.of("--rounds 0", List.of("--rounds", "at least 1", "got 0")),
-        Arguments.of("--rounds 1000000 -np 2", List.of("--rounds 1000000 with 2 ranks keeps"
-            + " 2,000,000 rank-rounds in the result; at most 50,000", "at most 25000 rounds")),
-        Arguments.of("--samples 0", List.of("--samples", "at least 1", "got 0")),
-        Arguments.of("--tolerance-us -1", List.of("--tolerance-us", "-1")),
-        Arguments.of("--interval-ms -1", List.of("--interval-ms", "-1")),
-        Arguments.of("--faulty-offset-ms Infinity", List.of("--faulty-offset-ms")),
-        Arguments.of("--faulty 7 -np 4", List.of("--faulty", "rank 7", "0 to 3")),
-        Arguments.of("--faulty 1,3 -np 3", List.of("--faulty", "rank 3", "0 to 2")),
-        Arguments.of("--faulty -1", List.of("--faulty", "rank -1", "negative")),
-        Arguments.of("--device foo", List.of("--device", "multicore or niodev", "'foo'")),
-        Arguments.of(
-            "--device niodev --machines /nonexistent/file",
-            List.of("machines file", "/nonexistent/file", "does not exist")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-space.txt",
-            List.of("machines-space.txt", "line 2", "'node 1'", "not a host name")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-garbage.txt",
-            List.of("machines-garbage.txt", "line 4", "'host name;rm'", "not a host name")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-empty.txt",
-            List.of("machines-empty.txt", "lists no host")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-comments.txt",
-            List.of("machines-comments.txt", "lists no host")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-ip.txt",
-            List.of("machines-ip.txt, line 2: '300.1.1.1'", "not an IPv4 address")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-dash.txt",
-            List.of("machines-dash.txt, line 1: '-x'", "starts with '-'")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-long.txt",
-            List.of("machines-long.txt, line 2: 'nnn", "longer than 253 characters")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-bell.txt",
-            List.of("machines-bell.txt, line 1: 'local\\u0007host'", "control character")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-binary",
-            List.of("machines-binary is binary (it holds NUL bytes)")),
-        Arguments.of(
-            "--device niodev --machines {tmp}/machines-folder",
-            List.of("machines-folder is a folder, not a file")),
-        Arguments.of("--machines {tmp}/machines-ok.txt", List.of("--machines", "--device niodev")),
-        Arguments.of(
-            "--device multicore --machines {tmp}/machines-ok.txt",
-            List.of("--machines", "--device niodev")),
-        Arguments.of("--daemon-port 0", List.of("--daemon-port", "1 to 65535", "got 0")),
-        Arguments.of("--daemon-port 70000", List.of("--daemon-port", "1 to 65535", "70000")),
-        Arguments.of("--timeout-s 0", List.of("--timeout-s", "1 to", "got 0")),
-        Arguments.of("--timeout-s 10000000000", List.of("--timeout-s", "a week")),
-        Arguments.of("--spread-ms 1e15", List.of("--spread-ms", "at most a year")),
-        Arguments.of("--startup-timeout-s 0", List.of("--startup-timeout-s", "1 to")),
-        Arguments.of("--verbose --quiet", List.of("--verbose", "--quiet")),
-        Arguments.of("--bogus", List.of("--bogus")),
-        Arguments.of("-np abc", List.of("'abc'", "-np")),
-        Arguments.of("--rounds many", List.of("'many'", "--rounds")),
-        Arguments.of("--faulty x", List.of("'x'", "--faulty")),
-        Arguments.of("--daemon-port", List.of("--daemon-port")),
-        Arguments.of("stray", List.of("'stray'")));
+        bad("-np 0", "-np must be at least 1", "got 0"),
+        bad("-np -3", "-np must be at least 1", "got -3"),
+        bad("--ranks 0", "Unknown option", "--ranks"),
+        bad("-np 257", "-np must be at most 256", "257"),
+        bad("--spread-ms -5", "--spread-ms", "-5"),
+        bad("--spread-ms NaN", "--spread-ms"),
+        bad("--drift-ppm -1", "--drift-ppm"),
+        bad("--drift-ppm 2000000", "--drift-ppm", "at most"),
+        bad("--rounds 0", "--rounds", "at least 1", "got 0"),
+        bad("--rounds 1000000 -np 2",
+            "--rounds 1000000 with 2 ranks keeps 2,000,000 rank-rounds in the result;"
+                + " at most 50,000",
+            "at most 25000 rounds"),
+        bad("--samples 0", "--samples", "at least 1", "got 0"),
+        bad("--tolerance-us -1", "--tolerance-us", "-1"),
+        bad("--interval-ms -1", "--interval-ms", "-1"),
+        bad("--faulty-offset-ms Infinity", "--faulty-offset-ms"),
+        bad("--faulty 7 -np 4", "--faulty", "rank 7", "0 to 3"),
+        bad("--faulty 1,3 -np 3", "--faulty", "rank 3", "0 to 2"),
+        bad("--faulty -1", "--faulty", "rank -1", "negative"),
+        bad("--device foo", "--device", "multicore or niodev", "'foo'"),
+        bad("--device niodev --machines /nonexistent/file",
+            "machines file", "/nonexistent/file", "does not exist"),
+        niodevMachines("machines-space.txt",
+            "machines-space.txt", "line 2", "'node 1'", "not a host name"),
+        niodevMachines("machines-garbage.txt",
+            "machines-garbage.txt", "line 4", "'host name;rm'", "not a host name"),
+        niodevMachines("machines-empty.txt", "machines-empty.txt", "lists no host"),
+        niodevMachines("machines-comments.txt", "machines-comments.txt", "lists no host"),
+        niodevMachines("machines-ip.txt",
+            "machines-ip.txt, line 2: '300.1.1.1'", "not an IPv4 address"),
+        niodevMachines("machines-dash.txt", "machines-dash.txt, line 1: '-x'", "starts with '-'"),
+        niodevMachines("machines-long.txt",
+            "machines-long.txt, line 2: 'nnn", "longer than 253 characters"),
+        niodevMachines("machines-bell.txt",
+            "machines-bell.txt, line 1: 'local\\u0007host'", "control character"),
+        niodevMachines("machines-binary", "machines-binary is binary (it holds NUL bytes)"),
+        niodevMachines("machines-folder", "machines-folder is a folder, not a file"),
+        bad("--machines {tmp}/machines-ok.txt", "--machines", "--device niodev"),
+        bad("--device multicore --machines {tmp}/machines-ok.txt", "--machines", "--device niodev"),
+        bad("--daemon-port 0", "--daemon-port", "1 to 65535", "got 0"),
+        bad("--daemon-port 70000", "--daemon-port", "1 to 65535", "70000"),
+        bad("--timeout-s 0", "--timeout-s", "1 to", "got 0"),
+        bad("--timeout-s 10000000000", "--timeout-s", "a week"),
+        bad("--spread-ms 1e15", "--spread-ms", "at most a year"),
+        bad("--startup-timeout-s 0", "--startup-timeout-s", "1 to"),
+        bad("--verbose --quiet", "--verbose", "--quiet"),
+        bad("--bogus", "--bogus"),
+        bad("-np abc", "'abc'", "-np"),
+        bad("--rounds many", "'many'", "--rounds"),
+        bad("--faulty x", "'x'", "--faulty"),
+        bad("--daemon-port", "--daemon-port"),
+        bad("stray", "'stray'"));
+  }
+
+  /** A case: the arguments and the fragments its error message must hold. */
+  private static Arguments bad(String args, String... fragments) {
+    return Arguments.of(args, List.of(fragments));
+  }
+
+  /** A case of {@code --device niodev --machines {tmp}/FILE}, FILE one of the fixtures. */
+  private static Arguments niodevMachines(String file, String... fragments) {
+    return bad("--device niodev --machines {tmp}/" + file, fragments);
   }
 
   @ParameterizedTest(name = "run berkeley {0}")
@@ -138,54 +132,43 @@ class BadInputTest {
   /** Other commands and command levels, each failing before anything starts. */
   static Stream<Arguments> badCommands() {
     return Stream.of(
-        Arguments.of("", List.of("run", "cluster")),
-        Arguments.of("--bogus", List.of("--bogus")),
-        Arguments.of("frobnicate", List.of("'frobnicate'")),
-        Arguments.of("run", List.of("name a kernel", "berkeley")),
-        Arguments.of("run foo", List.of("unknown kernel 'foo'", "berkeley")),
-        Arguments.of(
-            "run foo -np 2 --results {tmp}/results", List.of("unknown kernel 'foo'", "berkeley")),
-        Arguments.of("run --bogus", List.of("--bogus")),
-        Arguments.of("cluster", List.of("start", "stop", "status")),
-        Arguments.of("cluster restart", List.of("'restart'")),
-        Arguments.of(
-            "cluster start --mpj-home {tmp}/no-mpj-home --daemon-port 0",
-            List.of("--daemon-port", "1 to 65535", "got 0")),
-        Arguments.of(
-            "cluster start --mpj-home {tmp}/no-mpj-home --daemon-port 70000",
-            List.of("--daemon-port", "70000")),
-        Arguments.of(
-            "cluster start --mpj-home {tmp}/no-mpj-home --machines {tmp}/machines-garbage.txt",
-            List.of("line 4", "'host name;rm'")),
-        Arguments.of(
-            "cluster start --mpj-home {tmp}/no-mpj-home --machines {tmp}/machines-remote.txt",
-            List.of("machines-remote.txt", "is this host")),
-        Arguments.of("run berkeley --device niodev --machines {tmp}/machines-unresolved.txt"
+        bad("", "run", "cluster"),
+        bad("--bogus", "--bogus"),
+        bad("frobnicate", "'frobnicate'"),
+        bad("run", "name a kernel", "berkeley"),
+        bad("run foo", "unknown kernel 'foo'", "berkeley"),
+        bad("run foo -np 2 --results {tmp}/results", "unknown kernel 'foo'", "berkeley"),
+        bad("run --bogus", "--bogus"),
+        bad("cluster", "start", "stop", "status"),
+        bad("cluster restart", "'restart'"),
+        bad("cluster start --mpj-home {tmp}/no-mpj-home --daemon-port 0",
+            "--daemon-port", "1 to 65535", "got 0"),
+        bad("cluster start --mpj-home {tmp}/no-mpj-home --daemon-port 70000",
+            "--daemon-port", "70000"),
+        bad("cluster start --mpj-home {tmp}/no-mpj-home --machines {tmp}/machines-garbage.txt",
+            "line 4", "'host name;rm'"),
+        bad("cluster start --mpj-home {tmp}/no-mpj-home --machines {tmp}/machines-remote.txt",
+            "machines-remote.txt", "is this host"),
+        bad("run berkeley --device niodev --machines {tmp}/machines-unresolved.txt"
                 + " --results {tmp}/r",
-            List.of("machines file", "machines-unresolved.txt, line 3: host"
-                + " 'no-such-host.invalid' cannot be resolved")),
-        Arguments.of("cluster stop --daemon-port 0", List.of("--daemon-port", "got 0")),
-        Arguments.of("cluster status --daemon-port 99999", List.of("--daemon-port", "99999")),
-        Arguments.of(
-            "cluster status --machines /nonexistent/file",
-            List.of("machines file", "/nonexistent/file", "does not exist")),
-        Arguments.of(
-            "cluster status --machines {tmp}/machines-empty.txt", List.of("lists no host")),
-        Arguments.of("sweep --device foo --results {tmp}/r --plots {tmp}/p",
-            List.of("--device", "'foo'")),
-        Arguments.of("sweep --kernels nope --results {tmp}/r --plots {tmp}/p",
-            List.of("unknown kernel 'nope'")),
-        Arguments.of("sweep --ranks 0 --results {tmp}/r --plots {tmp}/p", List.of("--ranks")),
-        Arguments.of("sweep --lines 0 --results {tmp}/r --plots {tmp}/p", List.of("--lines")),
-        Arguments.of("sweep --timeout-s 0 --results {tmp}/r --plots {tmp}/p",
-            List.of("--timeout-s")),
-        Arguments.of("bench --ranks 0 --results {tmp}/r --plots {tmp}/p", List.of("--ranks")),
-        Arguments.of("bench --benchmarks lamport,nope --results {tmp}/r --plots {tmp}/p",
-            List.of("--benchmarks", "'nope'", "kernels (every kernel case: cristian")),
-        Arguments.of("run download --server nohost --results {tmp}/r --mpj-home {tmp}/no-mpj-home",
-            List.of("--server", "HOST:PORT")),
-        Arguments.of("run download --lines 0 --results {tmp}/r --mpj-home {tmp}/no-mpj-home",
-            List.of("--lines")));
+            "machines file",
+            "machines-unresolved.txt, line 3: host 'no-such-host.invalid' cannot be resolved"),
+        bad("cluster stop --daemon-port 0", "--daemon-port", "got 0"),
+        bad("cluster status --daemon-port 99999", "--daemon-port", "99999"),
+        bad("cluster status --machines /nonexistent/file",
+            "machines file", "/nonexistent/file", "does not exist"),
+        bad("cluster status --machines {tmp}/machines-empty.txt", "lists no host"),
+        bad("sweep --device foo --results {tmp}/r --plots {tmp}/p", "--device", "'foo'"),
+        bad("sweep --kernels nope --results {tmp}/r --plots {tmp}/p", "unknown kernel 'nope'"),
+        bad("sweep --ranks 0 --results {tmp}/r --plots {tmp}/p", "--ranks"),
+        bad("sweep --lines 0 --results {tmp}/r --plots {tmp}/p", "--lines"),
+        bad("sweep --timeout-s 0 --results {tmp}/r --plots {tmp}/p", "--timeout-s"),
+        bad("bench --ranks 0 --results {tmp}/r --plots {tmp}/p", "--ranks"),
+        bad("bench --benchmarks lamport,nope --results {tmp}/r --plots {tmp}/p",
+            "--benchmarks", "'nope'", "kernels (every kernel case: cristian"),
+        bad("run download --server nohost --results {tmp}/r --mpj-home {tmp}/no-mpj-home",
+            "--server", "HOST:PORT"),
+        bad("run download --lines 0 --results {tmp}/r --mpj-home {tmp}/no-mpj-home", "--lines"));
   }
 
   @ParameterizedTest(name = "mpjbench {0}")
