@@ -2,15 +2,14 @@ package org.mpjbench.kernels.cristian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.kernels.spi.RunInfo;
-import picocli.CommandLine;
 
 /** {@link CristianDescriptor}: registered, its summary's lines, its figures, its options. */
 class CristianDescriptorTest {
@@ -29,7 +28,7 @@ class CristianDescriptorTest {
 
   @Test
   void isRegisteredUnderItsName() {
-    assertEquals(CristianDescriptor.class, Kernels.byName("cristian").orElseThrow().getClass());
+    assertRegistered("cristian", CristianDescriptor.class);
   }
 
   @Test
@@ -74,11 +73,8 @@ class CristianDescriptorTest {
 
   @Test
   void optionsGiveTheParametersOrNameTheBadOne() {
-    CristianOptions options = new CristianOptions();
-    assertEquals(CristianParameters.DEFAULTS, options.parameters(4));
-    new CommandLine(options).parseArgs("--samples", "0");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
-    assertEquals("--samples must be between 1 and 100000, got 0", e.getMessage());
+    assertOptionsGiveDefaultsOrRefuse(new CristianOptions(), CristianParameters.DEFAULTS,
+        "--samples must be between 1 and 100000, got 0",
+        "--samples", "0");
   }
 }

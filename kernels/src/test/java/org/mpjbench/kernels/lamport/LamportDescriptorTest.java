@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.kernels.spi.RunInfo;
 import picocli.CommandLine;
 
@@ -27,7 +27,7 @@ class LamportDescriptorTest {
 
   @Test
   void isRegisteredUnderItsName() {
-    assertEquals(LamportDescriptor.class, Kernels.byName("lamport").orElseThrow().getClass());
+    assertRegistered("lamport", LamportDescriptor.class);
   }
 
   @Test

@@ -2,15 +2,14 @@ package org.mpjbench.kernels.loadbalance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.kernels.spi.RunInfo;
-import picocli.CommandLine;
 
 /** {@link LoadBalanceDescriptor}: registered, its summary's lines, its figures, its options. */
 class LoadBalanceDescriptorTest {
@@ -29,8 +28,7 @@ class LoadBalanceDescriptorTest {
 
   @Test
   void isRegisteredUnderItsName() {
-    assertEquals(LoadBalanceDescriptor.class,
-        Kernels.byName("load-balance").orElseThrow().getClass());
+    assertRegistered("load-balance", LoadBalanceDescriptor.class);
   }
 
   @Test
@@ -65,12 +63,8 @@ class LoadBalanceDescriptorTest {
 
   @Test
   void optionsGiveTheParametersOrNameTheBadOne() {
-    LoadBalanceOptions options = new LoadBalanceOptions();
-    assertEquals(LoadBalanceParameters.DEFAULTS, options.parameters(4));
-    new CommandLine(options).parseArgs("--policy", "random");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
-    assertEquals("--policy must be all, round-robin, least-loaded or work-stealing, got random",
-        e.getMessage());
+    assertOptionsGiveDefaultsOrRefuse(new LoadBalanceOptions(), LoadBalanceParameters.DEFAULTS,
+        "--policy must be all, round-robin, least-loaded or work-stealing, got random",
+        "--policy", "random");
   }
 }

@@ -2,15 +2,14 @@ package org.mpjbench.kernels.multicast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.kernels.spi.RunInfo;
-import picocli.CommandLine;
 
 /** {@link MulticastDescriptor}: registered, its summary's lines, its figures, its options. */
 class MulticastDescriptorTest {
@@ -21,7 +20,7 @@ class MulticastDescriptorTest {
 
   @Test
   void isRegisteredUnderItsName() {
-    assertEquals(MulticastDescriptor.class, Kernels.byName("multicast").orElseThrow().getClass());
+    assertRegistered("multicast", MulticastDescriptor.class);
   }
 
   @Test
@@ -47,11 +46,8 @@ class MulticastDescriptorTest {
 
   @Test
   void optionsGiveTheParametersOrNameTheBadOne() {
-    MulticastOptions options = new MulticastOptions();
-    assertEquals(MulticastParameters.DEFAULTS, options.parameters(4));
-    new CommandLine(options).parseArgs("--mode", "udp");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
-    assertEquals("--mode must be bcast or p2p, got udp", e.getMessage());
+    assertOptionsGiveDefaultsOrRefuse(new MulticastOptions(), MulticastParameters.DEFAULTS,
+        "--mode must be bcast or p2p, got udp",
+        "--mode", "udp");
   }
 }

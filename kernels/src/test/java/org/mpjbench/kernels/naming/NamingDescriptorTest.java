@@ -2,15 +2,14 @@ package org.mpjbench.kernels.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.kernels.spi.RunInfo;
-import picocli.CommandLine;
 
 /** {@link NamingDescriptor}: registered, its summary's lines, its figures, its options. */
 class NamingDescriptorTest {
@@ -20,7 +19,7 @@ class NamingDescriptorTest {
 
   @Test
   void isRegisteredUnderItsName() {
-    assertEquals(NamingDescriptor.class, Kernels.byName("naming").orElseThrow().getClass());
+    assertRegistered("naming", NamingDescriptor.class);
   }
 
   @Test
@@ -46,11 +45,8 @@ class NamingDescriptorTest {
 
   @Test
   void optionsGiveTheParametersOrNameTheBadOne() {
-    NamingOptions options = new NamingOptions();
-    assertEquals(NamingParameters.DEFAULTS, options.parameters(4));
-    new CommandLine(options).parseArgs("--miss-ratio", "1.5");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
-    assertEquals("--miss-ratio must be a number between 0 and 1, got 1.5", e.getMessage());
+    assertOptionsGiveDefaultsOrRefuse(new NamingOptions(), NamingParameters.DEFAULTS,
+        "--miss-ratio must be a number between 0 and 1, got 1.5",
+        "--miss-ratio", "1.5");
   }
 }

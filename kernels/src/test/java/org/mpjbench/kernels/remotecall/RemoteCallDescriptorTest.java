@@ -1,15 +1,14 @@
 package org.mpjbench.kernels.remotecall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.kernels.spi.RunInfo;
-import picocli.CommandLine;
 
 /** {@link RemoteCallDescriptor}: registered, its summary's lines, its figures, its options. */
 class RemoteCallDescriptorTest {
@@ -22,8 +21,7 @@ class RemoteCallDescriptorTest {
 
   @Test
   void isRegisteredUnderItsName() {
-    assertEquals(RemoteCallDescriptor.class,
-        Kernels.byName("remote-call").orElseThrow().getClass());
+    assertRegistered("remote-call", RemoteCallDescriptor.class);
   }
 
   @Test
@@ -54,11 +52,8 @@ class RemoteCallDescriptorTest {
 
   @Test
   void optionsGiveTheParametersOrNameTheBadOne() {
-    RemoteCallOptions options = new RemoteCallOptions();
-    assertEquals(RemoteCallParameters.DEFAULTS, options.parameters(4));
-    new CommandLine(options).parseArgs("--calls", "0");
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> options.parameters(4));
-    assertEquals("--calls must be between 1 and 1000000, got 0", e.getMessage());
+    assertOptionsGiveDefaultsOrRefuse(new RemoteCallOptions(), RemoteCallParameters.DEFAULTS,
+        "--calls must be between 1 and 1000000, got 0",
+        "--calls", "0");
   }
 }
