@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
@@ -17,49 +16,17 @@ import org.mpjbench.kernels.spi.RunInfo;
  * BerkeleyOptions}), its program ({@link BerkeleyKernel}), its progress (rounds), its figures and
  * its summary, in one place.
  */
-public final class BerkeleyDescriptor
-    implements KernelDescriptor<BerkeleyParameters, BerkeleyResult> {
+public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters, BerkeleyResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public BerkeleyDescriptor() {}
-
-  @Override
-  public String name() {
-    return "berkeley";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public BerkeleyDescriptor() {
+    super("berkeley", BerkeleyParameters.class, BerkeleyResult.class,
+        BerkeleyParameters.DEFAULTS,
+        BerkeleyOptions::new, BerkeleyKernel::new,
         "Berkeley clock synchronization: rank 0 (the master) polls every rank's simulated clock,",
         "estimates its offset compensating half the round trip (best of --samples polls), averages",
         "the offsets within --tolerance-us of the median, and sends each rank its own correction.",
         "All ranks share the host's monotonic clock, so the true skew after each round is measured,",
         "not estimated.");
-  }
-
-  @Override
-  public Class<BerkeleyParameters> parametersType() {
-    return BerkeleyParameters.class;
-  }
-
-  @Override
-  public Class<BerkeleyResult> resultType() {
-    return BerkeleyResult.class;
-  }
-
-  @Override
-  public BerkeleyParameters defaults() {
-    return BerkeleyParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<BerkeleyParameters> options() {
-    return new BerkeleyOptions();
-  }
-
-  @Override
-  public RankProgram<BerkeleyResult> program(BerkeleyParameters parameters) {
-    return new BerkeleyKernel(parameters);
   }
 
   /** A progress record per round, numbered from 1. */
@@ -85,6 +52,13 @@ public final class BerkeleyDescriptor
     return new Figures(null, null, result.rounds().size(), s.medianRoundNanos(),
         s.roundsPerSecond(), result.baselineRoundTripNanos(),
         "final skew " + Durations.nanos(s.finalSkewNanos()));
+  }
+
+  /** The skew the clocks end with and a round's median duration. */
+  @Override
+  public List<OwnColumn<BerkeleyResult>> ownColumns() {
+    return List.of(OwnColumn.integer("final_skew_ns", r -> r.summary().finalSkewNanos()),
+        OwnColumn.integer("median_round_ns", r -> r.summary().medianRoundNanos()));
   }
 
   @Override

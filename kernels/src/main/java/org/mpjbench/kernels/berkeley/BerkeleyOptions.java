@@ -2,7 +2,9 @@ package org.mpjbench.kernels.berkeley;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjbench.kernels.clock.ClockOptions;
 import org.mpjbench.kernels.spi.KernelOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code mpjbench run berkeley}, mixed into its subcommand. */
@@ -17,17 +19,7 @@ public final class BerkeleyOptions implements KernelOptions<BerkeleyParameters> 
       + " shortest round trip is kept (default: ${DEFAULT-VALUE}).")
   int samples = D.samples();
 
-  @Option(names = "--spread-ms", paramLabel = "MS", description = "Initial clock offsets are"
-      + " uniform over a window this wide (default: ${DEFAULT-VALUE}).")
-  double spreadMs = D.spreadMs();
-
-  @Option(names = "--drift-ppm", paramLabel = "PPM", description = "Clock drift rates are uniform"
-      + " in +/- this many parts per million (default: ${DEFAULT-VALUE}).")
-  double driftPpm = D.driftPpm();
-
-  @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the clock population"
-      + " (default: ${DEFAULT-VALUE}).")
-  long seed = D.seed();
+  @Mixin ClockOptions clock = new ClockOptions(D.spreadMs(), D.driftPpm(), D.seed());
 
   @Option(names = "--faulty", paramLabel = "RANKS", split = ",", description = "Ranks with a broken"
       + " clock: offset by --faulty-offset-ms and deaf to corrections, e.g. 3 or 1,3.")
@@ -52,8 +44,8 @@ public final class BerkeleyOptions implements KernelOptions<BerkeleyParameters> 
    */
   @Override
   public BerkeleyParameters parameters(int ranks) {
-    BerkeleyParameters parameters = new BerkeleyParameters(rounds, samples, spreadMs, driftPpm,
-        seed, faulty, faultyOffsetMs, toleranceUs, intervalMs);
+    BerkeleyParameters parameters = new BerkeleyParameters(rounds, samples, clock.spreadMs(),
+        clock.driftPpm(), clock.seed(), faulty, faultyOffsetMs, toleranceUs, intervalMs);
     parameters.requireFitsRanks(Math.max(ranks, 1));
     return parameters;
   }

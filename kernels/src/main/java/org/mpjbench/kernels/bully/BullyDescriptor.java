@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.mpjbench.kernels.election.ElectionDescriptor;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSummary;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
@@ -16,32 +15,14 @@ import org.mpjbench.kernels.spi.RunInfo;
  */
 public final class BullyDescriptor extends ElectionDescriptor<BullyResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public BullyDescriptor() {}
-
-  @Override
-  public String name() {
-    return "bully";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public BullyDescriptor() {
+    super("bully", BullyResult.class, BullyKernel::new,
         "Bully election. The initiator sends ELECTION to every higher rank; a live higher",
         "rank answers OK and holds its own election; a rank with no OK within",
         "--timeout-ms declares itself coordinator and sends COORDINATOR to every lower",
         "rank; one that got an OK waits for it. Checked: every live rank agrees on the",
         "highest live rank, and the messages counted lie within this configuration's",
         "bounds (textbook: best case n-1, worst case O(n^2)).");
-  }
-
-  @Override
-  public Class<BullyResult> resultType() {
-    return BullyResult.class;
-  }
-
-  @Override
-  public RankProgram<BullyResult> program(ElectionParameters parameters) {
-    return new BullyKernel(parameters);
   }
 
   @Override

@@ -16,8 +16,17 @@ public record PropertyCheck(String property, boolean holds, String detail) {
   public static final class ViolationException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The check that failed: carried to the result file as a typed field, not as text. */
+    private final transient PropertyCheck check;
+
     ViolationException(PropertyCheck check) {
       super("property violated: " + check.property() + ": " + check.detail());
+      this.check = check;
+    }
+
+    /** The check that did not hold. */
+    public PropertyCheck check() {
+      return check;
     }
   }
 

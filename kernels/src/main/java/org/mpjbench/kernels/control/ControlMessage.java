@@ -3,6 +3,7 @@ package org.mpjbench.kernels.control;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mpjbench.kernels.check.PropertyCheck;
 
 /**
  * One message on the control channel. Ranks send {@link Hello}, {@link Progress}, {@link
@@ -74,8 +75,11 @@ public sealed interface ControlMessage {
    */
   record Artifact(int rank, String name, byte[] data) implements ControlMessage {}
 
-  /** A rank failed; the launcher aborts the run and shows this. */
-  record Failure(int rank, String host, String error, String stackTrace)
+  /**
+   * A rank failed; the launcher aborts the run and shows this. {@code violation} is the kernel's
+   * property check when that is why it failed (null for any other failure).
+   */
+  record Failure(int rank, String host, String error, String stackTrace, PropertyCheck violation)
       implements ControlMessage {}
 
   /** A rank finished its program and left MPI cleanly. */

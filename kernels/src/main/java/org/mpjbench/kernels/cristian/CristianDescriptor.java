@@ -3,12 +3,10 @@ package org.mpjbench.kernels.cristian;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -17,50 +15,18 @@ import org.mpjbench.kernels.spi.SummaryLines;
  * CristianOptions}), its program ({@link CristianKernel}), its figures and its summary. Its bench
  * case is the default one: the default run, from 1 rank.
  */
-public final class CristianDescriptor
-    implements KernelDescriptor<CristianParameters, CristianResult> {
+public final class CristianDescriptor extends BaseDescriptor<CristianParameters, CristianResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public CristianDescriptor() {}
-
-  @Override
-  public String name() {
-    return "cristian";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public CristianDescriptor() {
+    super("cristian", CristianParameters.class, CristianResult.class,
+        CristianParameters.DEFAULTS,
+        CristianOptions::new, CristianKernel::new,
         "Cristian's algorithm: rank 0 is the time server; every other rank asks it",
         "for the time --samples times, one request at a time, and steps its simulated",
         "clock to server time + round trip / 2 of its shortest round trip.",
         "Property, checked on the true clocks (the ranks share the host's monotonic",
         "clock): every client ends within half its shortest round trip of the server",
         "(plus a drift allowance of nanoseconds).");
-  }
-
-  @Override
-  public Class<CristianParameters> parametersType() {
-    return CristianParameters.class;
-  }
-
-  @Override
-  public Class<CristianResult> resultType() {
-    return CristianResult.class;
-  }
-
-  @Override
-  public CristianParameters defaults() {
-    return CristianParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<CristianParameters> options() {
-    return new CristianOptions();
-  }
-
-  @Override
-  public RankProgram<CristianResult> program(CristianParameters parameters) {
-    return new CristianKernel(parameters);
   }
 
   /** A sync is one client's requests until it sets its clock; messages are counted, no formula. */

@@ -1,6 +1,8 @@
 package org.mpjbench.kernels.cristian;
 
+import org.mpjbench.kernels.clock.ClockOptions;
 import org.mpjbench.kernels.spi.KernelOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code mpjbench run cristian}, mixed into its subcommand in this order. */
@@ -11,17 +13,7 @@ public final class CristianOptions implements KernelOptions<CristianParameters> 
       + " shortest round trip is used (default: ${DEFAULT-VALUE}).")
   int samples = D.samples();
 
-  @Option(names = "--spread-ms", paramLabel = "MS", description = "Initial clock offsets are"
-      + " uniform over a window this wide (default: ${DEFAULT-VALUE}).")
-  double spreadMs = D.spreadMs();
-
-  @Option(names = "--drift-ppm", paramLabel = "PPM", description = "Clock drift rates are uniform"
-      + " in +/- this many parts per million (default: ${DEFAULT-VALUE}).")
-  double driftPpm = D.driftPpm();
-
-  @Option(names = "--seed", paramLabel = "SEED", description = "Seed of the clock population"
-      + " (default: ${DEFAULT-VALUE}).")
-  long seed = D.seed();
+  @Mixin ClockOptions clock = new ClockOptions(D.spreadMs(), D.driftPpm(), D.seed());
 
   @Option(names = "--timeout-ms", paramLabel = "MS", description = "Longest wait for one request"
       + " or reply before the run fails (default: ${DEFAULT-VALUE}).")
@@ -34,6 +26,7 @@ public final class CristianOptions implements KernelOptions<CristianParameters> 
    */
   @Override
   public CristianParameters parameters(int ranks) {
-    return new CristianParameters(samples, spreadMs, driftPpm, seed, timeoutMs);
+    return new CristianParameters(samples, clock.spreadMs(), clock.driftPpm(),
+        clock.seed(), timeoutMs);
   }
 }

@@ -5,13 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.BenchCase;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
@@ -19,51 +18,19 @@ import org.mpjbench.kernels.spi.RunInfo;
  * it starts or reaches ({@link DownloadOptions}), its program ({@link DownloadKernel}), its
  * progress (distinct lines held), its figures and its summary, in one place.
  */
-public final class DownloadDescriptor
-    implements KernelDescriptor<DownloadParameters, DownloadResult> {
+public final class DownloadDescriptor extends BaseDescriptor<DownloadParameters, DownloadResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public DownloadDescriptor() {}
-
-  @Override
-  public String name() {
-    return "download";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public DownloadDescriptor() {
+    super("download", DownloadParameters.class, DownloadResult.class,
+        // The defaults, against a server on this host's port 40053 (the line server's usual one).
+        new DownloadParameters("localhost", 40053, 1000, 250, 5, 20, 10_000, 5_000, "mpjbench",
+            "ranks"),
+        DownloadOptions::new, DownloadKernel::new,
         "Cooperative file download: every rank fetches random lines from a rate-limited line server",
         "over its own connection, the ranks share what they get through MPI, and rank 0 submits the",
         "whole file. Without --server, a line server is started for the run on a free port and",
         "stopped afterwards. Reports the time beside the coupon-collector bound N·H(N)/(K·R) and the",
         "efficiency E = D/(K·R)/T, where D is the draws the group needed (luck) and T the time.");
-  }
-
-  @Override
-  public Class<DownloadParameters> parametersType() {
-    return DownloadParameters.class;
-  }
-
-  @Override
-  public Class<DownloadResult> resultType() {
-    return DownloadResult.class;
-  }
-
-  /** The defaults, against a server on this host's port 40053 (the line server's usual one). */
-  @Override
-  public DownloadParameters defaults() {
-    return new DownloadParameters("localhost", 40053, 1000, 250, 5, 20, 10_000, 5_000,
-        "mpjbench", "ranks");
-  }
-
-  @Override
-  public KernelOptions<DownloadParameters> options() {
-    return new DownloadOptions();
-  }
-
-  @Override
-  public RankProgram<DownloadResult> program(DownloadParameters parameters) {
-    return new DownloadKernel(parameters);
   }
 
   /** A progress record is a point of the lines-against-time series. */
@@ -88,6 +55,16 @@ public final class DownloadDescriptor
     return new Figures(null, null, r.draws(), null, r.draws() / r.masterCompleteSeconds(), null,
         String.format(Locale.ROOT, "T = %.2f s (bound %.2f s), E = %.3f",
             r.masterCompleteSeconds(), r.boundSeconds(), r.efficiency()));
+  }
+
+  /** N, D, T, the bound N·H(N)/(K·R) and E. */
+  @Override
+  public List<OwnColumn<DownloadResult>> ownColumns() {
+    return List.of(OwnColumn.integer("lines", DownloadResult::lineCount),
+        OwnColumn.integer("draws", DownloadResult::draws),
+        OwnColumn.decimal("master_complete_s", DownloadResult::masterCompleteSeconds),
+        OwnColumn.decimal("bound_s", DownloadResult::boundSeconds),
+        OwnColumn.decimal("efficiency", DownloadResult::efficiency));
   }
 
   @Override

@@ -1,10 +1,11 @@
 package org.mpjbench.kernels.election;
 
 import java.util.List;
+import java.util.function.Function;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.BenchCase;
 import org.mpjbench.kernels.spi.FigureMeaning;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 
 /**
  * What the election kernels ({@code ring}, {@code bully}) describe alike: their parameters and
@@ -13,20 +14,15 @@ import org.mpjbench.kernels.spi.KernelOptions;
  *
  * @param <R> the kernel's result record
  */
-public abstract class ElectionDescriptor<R> implements KernelDescriptor<ElectionParameters, R> {
-  @Override
-  public final Class<ElectionParameters> parametersType() {
-    return ElectionParameters.class;
-  }
-
-  @Override
-  public final ElectionParameters defaults() {
-    return ElectionParameters.DEFAULTS;
-  }
-
-  @Override
-  public final KernelOptions<ElectionParameters> options() {
-    return new ElectionOptions();
+public abstract class ElectionDescriptor<R> extends BaseDescriptor<ElectionParameters, R> {
+  /**
+   * An election kernel's descriptor: its own name, result, program and description, and the
+   * parameters, defaults and options all of them share.
+   */
+  protected ElectionDescriptor(String name, Class<R> resultType,
+      Function<ElectionParameters, ? extends RankProgram<R>> program, String... description) {
+    super(name, ElectionParameters.class, resultType, ElectionParameters.DEFAULTS,
+        ElectionOptions::new, program, description);
   }
 
   /** One election per run; its latency runs until the last live rank knows the winner. */

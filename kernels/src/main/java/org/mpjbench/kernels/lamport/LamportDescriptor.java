@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mpjbench.kernels.check.PropertyCheck;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -18,50 +16,18 @@ import org.mpjbench.kernels.spi.SummaryLines;
  * program ({@link LamportKernel}), its figures and its summary. Its bench case is the default one:
  * the default run, from 1 rank.
  */
-public final class LamportDescriptor
-    implements KernelDescriptor<LamportParameters, LamportResult> {
+public final class LamportDescriptor extends BaseDescriptor<LamportParameters, LamportResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public LamportDescriptor() {}
-
-  @Override
-  public String name() {
-    return "lamport";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public LamportDescriptor() {
+    super("lamport", LamportParameters.class, LamportResult.class,
+        LamportParameters.DEFAULTS,
+        LamportOptions::new, LamportKernel::new,
         "Lamport logical clocks: the ranks exchange a seeded random pattern of",
         "--messages point-to-point messages with local events between them; a clock",
         "ticks before each local event and send, and takes max(local, received) + 1",
         "on a receive (--vector: vector clocks, component-wise maximum, then tick).",
         "Property: rank 0 gathers every event and checks that each send is stamped",
         "below its receive, and with --vector that V(a) < V(b) iff a happened before b.");
-  }
-
-  @Override
-  public Class<LamportParameters> parametersType() {
-    return LamportParameters.class;
-  }
-
-  @Override
-  public Class<LamportResult> resultType() {
-    return LamportResult.class;
-  }
-
-  @Override
-  public LamportParameters defaults() {
-    return LamportParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<LamportParameters> options() {
-    return new LamportOptions();
-  }
-
-  @Override
-  public RankProgram<LamportResult> program(LamportParameters parameters) {
-    return new LamportKernel(parameters);
   }
 
   /** An operation is a message of the pattern, timed from its send to its receive. */

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -18,19 +16,12 @@ import org.mpjbench.kernels.spi.SummaryLines;
  * LoadBalanceOptions}), its program ({@link LoadBalanceKernel}), its figures and its summary. Its
  * bench case is the default one: the default run (every policy in turn), from 1 rank.
  */
-public final class LoadBalanceDescriptor
-    implements KernelDescriptor<LoadBalanceParameters, LoadBalanceResult> {
+public final class LoadBalanceDescriptor extends BaseDescriptor<LoadBalanceParameters, LoadBalanceResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public LoadBalanceDescriptor() {}
-
-  @Override
-  public String name() {
-    return "load-balance";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public LoadBalanceDescriptor() {
+    super("load-balance", LoadBalanceParameters.class, LoadBalanceResult.class,
+        LoadBalanceParameters.DEFAULTS,
+        LoadBalanceOptions::new, LoadBalanceKernel::new,
         "Load balancing: rank 0 dispatches a seeded stream of --tasks tasks with skewed",
         "(Pareto-like) costs to workers 1..K-1, who execute each as a park of its cost.",
         "Policies: round-robin (task i to worker i mod W), least-loaded (next task to the",
@@ -38,31 +29,6 @@ public final class LoadBalanceDescriptor
         "queues at the dispatcher; an idle worker takes its own head or steals another's",
         "tail). Property: every task is done exactly once. Figures: makespan against",
         "total work / workers.");
-  }
-
-  @Override
-  public Class<LoadBalanceParameters> parametersType() {
-    return LoadBalanceParameters.class;
-  }
-
-  @Override
-  public Class<LoadBalanceResult> resultType() {
-    return LoadBalanceResult.class;
-  }
-
-  @Override
-  public LoadBalanceParameters defaults() {
-    return LoadBalanceParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<LoadBalanceParameters> options() {
-    return new LoadBalanceOptions();
-  }
-
-  @Override
-  public RankProgram<LoadBalanceResult> program(LoadBalanceParameters parameters) {
-    return new LoadBalanceKernel(parameters);
   }
 
   /** A task of any policy; its latency is the turnaround from the policy's start to its end. */

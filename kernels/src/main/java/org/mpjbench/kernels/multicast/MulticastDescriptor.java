@@ -3,12 +3,10 @@ package org.mpjbench.kernels.multicast;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -18,19 +16,12 @@ import org.mpjbench.kernels.spi.SummaryLines;
  * its program ({@link MulticastKernel}), its figures and its summary. Its bench case is the
  * default one: the default run, from 1 rank.
  */
-public final class MulticastDescriptor
-    implements KernelDescriptor<MulticastParameters, MulticastResult> {
+public final class MulticastDescriptor extends BaseDescriptor<MulticastParameters, MulticastResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public MulticastDescriptor() {}
-
-  @Override
-  public String name() {
-    return "multicast";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public MulticastDescriptor() {
+    super("multicast", MulticastParameters.class, MulticastResult.class,
+        MulticastParameters.DEFAULTS,
+        MulticastOptions::new, MulticastKernel::new,
         "Multicast to the group of all ranks: rank 0 sends --messages messages, each by",
         "one MPI Bcast (--mode bcast) or by an Isend to every member (--mode p2p).",
         "With --total-order sequencer every rank sends its share (a seeded interleaving)",
@@ -38,31 +29,6 @@ public final class MulticastDescriptor
         "deliver in sequence order. Property: every member delivers every message",
         "exactly once (and, with total order, all in the same order). Real UDP multicast",
         "is left out.");
-  }
-
-  @Override
-  public Class<MulticastParameters> parametersType() {
-    return MulticastParameters.class;
-  }
-
-  @Override
-  public Class<MulticastResult> resultType() {
-    return MulticastResult.class;
-  }
-
-  @Override
-  public MulticastParameters defaults() {
-    return MulticastParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<MulticastParameters> options() {
-    return new MulticastOptions();
-  }
-
-  @Override
-  public RankProgram<MulticastResult> program(MulticastParameters parameters) {
-    return new MulticastKernel(parameters);
   }
 
   /** A multicast to the group; its latency runs from the send to a member's delivery. */

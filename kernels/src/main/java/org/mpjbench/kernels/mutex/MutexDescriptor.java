@@ -1,7 +1,8 @@
 package org.mpjbench.kernels.mutex;
 
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
+import java.util.function.Function;
+import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 
 /**
  * What the mutual-exclusion kernels ({@code suzuki-kasami}, {@code ricart-agrawala}) describe
@@ -10,19 +11,14 @@ import org.mpjbench.kernels.spi.KernelOptions;
  *
  * @param <R> the kernel's result record
  */
-public abstract class MutexDescriptor<R> implements KernelDescriptor<MutexParameters, R> {
-  @Override
-  public final Class<MutexParameters> parametersType() {
-    return MutexParameters.class;
-  }
-
-  @Override
-  public final MutexParameters defaults() {
-    return MutexParameters.DEFAULTS;
-  }
-
-  @Override
-  public final KernelOptions<MutexParameters> options() {
-    return new MutexOptions();
+public abstract class MutexDescriptor<R> extends BaseDescriptor<MutexParameters, R> {
+  /**
+   * A mutex kernel's descriptor: its own name, result, program and description, and the
+   * parameters, defaults and options all of them share.
+   */
+  protected MutexDescriptor(String name, Class<R> resultType,
+      Function<MutexParameters, ? extends RankProgram<R>> program, String... description) {
+    super(name, MutexParameters.class, resultType, MutexParameters.DEFAULTS, MutexOptions::new,
+        program, description);
   }
 }

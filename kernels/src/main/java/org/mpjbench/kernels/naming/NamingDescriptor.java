@@ -3,12 +3,10 @@ package org.mpjbench.kernels.naming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -19,49 +17,18 @@ import org.mpjbench.kernels.spi.SummaryLines;
  * remote-call} ({@link SummaryLines#roundTrips}). Its bench case is the default one: the default
  * run, from 1 rank.
  */
-public final class NamingDescriptor implements KernelDescriptor<NamingParameters, NamingResult> {
+public final class NamingDescriptor extends BaseDescriptor<NamingParameters, NamingResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public NamingDescriptor() {}
-
-  @Override
-  public String name() {
-    return "naming";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public NamingDescriptor() {
+    super("naming", NamingParameters.class, NamingResult.class,
+        NamingParameters.DEFAULTS,
+        NamingOptions::new, NamingKernel::new,
         "A name server: rank 0 holds flat names (printer-3-4) and hierarchical names",
         "(eu/node-2/sqrt-5, resolved through a tree of directories). Every other rank",
         "registers --names names, then resolves --lookups names drawn from everybody's",
         "plus unknown ones (--miss-ratio), one request at a time. With 1 rank, rank 0",
         "does it all locally. Property: every answer equals the ground truth computed",
         "from the seed; every unknown name gives a miss with the right reason.");
-  }
-
-  @Override
-  public Class<NamingParameters> parametersType() {
-    return NamingParameters.class;
-  }
-
-  @Override
-  public Class<NamingResult> resultType() {
-    return NamingResult.class;
-  }
-
-  @Override
-  public NamingParameters defaults() {
-    return NamingParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<NamingParameters> options() {
-    return new NamingOptions();
-  }
-
-  @Override
-  public RankProgram<NamingResult> program(NamingParameters parameters) {
-    return new NamingKernel(parameters);
   }
 
   /** A lookup of a name at the name server, timed from request to reply. */

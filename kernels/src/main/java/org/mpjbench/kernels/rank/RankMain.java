@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ServiceLoader;
 import mpi.MPI;
+import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.control.FaultInjection;
@@ -128,12 +129,23 @@ public final class RankMain {
    * other ranks are typically blocked in MPI calls that will never return, so this rank must not
    * simply return from main; if the abort does not come, it halts by itself.
    */
+  /** The property check that failed, when {@code failure} is (or was caused by) a violation. */
+  private static PropertyCheck violation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof PropertyCheck.ViolationException v) {
+        return v.check();
+      }
+    }
+    return null;
+  }
+
   private static void reportAndWait(ControlClient control, int rank, Throwable failure) {
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
     String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     try {
-      control.send(new ControlMessage.Failure(rank, hostName(), error, trace.toString()));
+      control.send(new ControlMessage.Failure(rank, hostName(), error, trace.toString(),
+          violation(failure)));
     } catch (IOException e) {
       System.err.println("rank " + rank + " failed and cannot tell the launcher: " + error);
     }

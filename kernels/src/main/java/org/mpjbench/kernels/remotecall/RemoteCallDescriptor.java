@@ -3,12 +3,10 @@ package org.mpjbench.kernels.remotecall;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -19,50 +17,18 @@ import org.mpjbench.kernels.spi.SummaryLines;
  * round-trip line it shares with {@code naming} ({@link SummaryLines#roundTrips}). Its bench case
  * is the default one: the default run, from 1 rank.
  */
-public final class RemoteCallDescriptor
-    implements KernelDescriptor<RemoteCallParameters, RemoteCallResult> {
+public final class RemoteCallDescriptor extends BaseDescriptor<RemoteCallParameters, RemoteCallResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public RemoteCallDescriptor() {}
-
-  @Override
-  public String name() {
-    return "remote-call";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public RemoteCallDescriptor() {
+    super("remote-call", RemoteCallParameters.class, RemoteCallResult.class,
+        RemoteCallParameters.DEFAULTS,
+        RemoteCallOptions::new, RemoteCallKernel::new,
         "Remote invocation like a square-root service over Java RMI: the highest rank",
         "registers \"math/sqrt\" at a registry on rank 0; every other rank looks it up",
         "by name, then makes --calls calls [callId, argument] one at a time and gets",
         "[callId, result, status] (a typed error for a negative argument). A plain MPI",
         "ping-pong between the same ranks is measured alongside. Property: every call",
         "answered once, every reply exactly Math.sqrt(argument) or the error.");
-  }
-
-  @Override
-  public Class<RemoteCallParameters> parametersType() {
-    return RemoteCallParameters.class;
-  }
-
-  @Override
-  public Class<RemoteCallResult> resultType() {
-    return RemoteCallResult.class;
-  }
-
-  @Override
-  public RemoteCallParameters defaults() {
-    return RemoteCallParameters.DEFAULTS;
-  }
-
-  @Override
-  public KernelOptions<RemoteCallParameters> options() {
-    return new RemoteCallOptions();
-  }
-
-  @Override
-  public RankProgram<RemoteCallResult> program(RemoteCallParameters parameters) {
-    return new RemoteCallKernel(parameters);
   }
 
   /** A call of the square-root service, timed from request to reply. */

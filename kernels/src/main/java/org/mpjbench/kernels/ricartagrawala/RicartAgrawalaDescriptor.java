@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.mpjbench.kernels.mutex.MutexDescriptor;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexSummary;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
@@ -18,32 +17,14 @@ import org.mpjbench.kernels.spi.RunInfo;
  */
 public final class RicartAgrawalaDescriptor extends MutexDescriptor<RicartAgrawalaResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public RicartAgrawalaDescriptor() {}
-
-  @Override
-  public String name() {
-    return "ricart-agrawala";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public RicartAgrawalaDescriptor() {
+    super("ricart-agrawala", RicartAgrawalaResult.class, RicartAgrawalaKernel::new,
         "Ricart-Agrawala mutual exclusion: a rank stamps a REQUEST with its Lamport",
         "clock and sends it to every other rank; a rank replies at once unless it is",
         "inside or asking with a smaller (timestamp, rank), else when it leaves. A",
         "rank enters after K-1 replies: exactly 2(K-1) messages per entry. Checked:",
         "never two ranks inside at once, every rank served --entries times, and",
         "exactly 2(K-1) messages per entry.");
-  }
-
-  @Override
-  public Class<RicartAgrawalaResult> resultType() {
-    return RicartAgrawalaResult.class;
-  }
-
-  @Override
-  public RankProgram<RicartAgrawalaResult> program(MutexParameters parameters) {
-    return new RicartAgrawalaKernel(parameters);
   }
 
   /** An entry into the critical section: exactly 2(K−1) messages each. */

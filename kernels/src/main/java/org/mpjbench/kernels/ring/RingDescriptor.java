@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.mpjbench.kernels.election.ElectionDescriptor;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSummary;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
@@ -16,32 +15,14 @@ import org.mpjbench.kernels.spi.RunInfo;
  */
 public final class RingDescriptor extends ElectionDescriptor<RingResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public RingDescriptor() {}
-
-  @Override
-  public String name() {
-    return "ring";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public RingDescriptor() {
+    super("ring", RingResult.class, RingKernel::new,
         "Ring election on the ring 0, 1, ..., K-1, 0. The initiator sends ELECTION to its",
         "successor; each live rank acknowledges it, appends its id and forwards it; a",
         "forward not acknowledged within --timeout-ms skips the crashed successor. Back",
         "at the initiator the highest id wins, and COORDINATOR goes once around the live",
         "ring. Checked: every live rank agrees on the highest live rank, and the messages",
         "counted are exactly the predicted ones.");
-  }
-
-  @Override
-  public Class<RingResult> resultType() {
-    return RingResult.class;
-  }
-
-  @Override
-  public RankProgram<RingResult> program(ElectionParameters parameters) {
-    return new RingKernel(parameters);
   }
 
   @Override

@@ -68,6 +68,14 @@ public interface KernelDescriptor<P, R> extends RankProgramFactory {
   Figures figures(R result, int ranks);
 
   /**
+   * The kernel's own figures for {@code sweep.csv}, in column order, beyond the shared {@link
+   * Figures}; none by default.
+   */
+  default List<OwnColumn<R>> ownColumns() {
+    return List.of();
+  }
+
+  /**
    * The summary of a complete run with {@code parameters}, one line each, the first naming the
    * kernel and the run.
    */

@@ -5,7 +5,6 @@ import java.util.Locale;
 import org.mpjbench.kernels.mutex.MutexDescriptor;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexSummary;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
@@ -18,32 +17,14 @@ import org.mpjbench.kernels.spi.RunInfo;
  */
 public final class SuzukiKasamiDescriptor extends MutexDescriptor<SuzukiKasamiResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
-  public SuzukiKasamiDescriptor() {}
-
-  @Override
-  public String name() {
-    return "suzuki-kasami";
-  }
-
-  @Override
-  public List<String> description() {
-    return List.of(
+  public SuzukiKasamiDescriptor() {
+    super("suzuki-kasami", SuzukiKasamiResult.class, SuzukiKasamiKernel::new,
         "Suzuki-Kasami mutual exclusion: one token, first held by rank 0, carries",
         "LN[] (each rank's last served request) and a queue. A rank without it",
         "broadcasts REQUEST(rank, RN[rank]); the holder passes it on when idle, or on",
         "leaving to the head of the queue of outstanding requests. An entry costs 0",
         "messages (token at hand) or K (K-1 requests + the token). Checked: never two",
         "ranks inside at once, every rank served --entries times, K messages per ask.");
-  }
-
-  @Override
-  public Class<SuzukiKasamiResult> resultType() {
-    return SuzukiKasamiResult.class;
-  }
-
-  @Override
-  public RankProgram<SuzukiKasamiResult> program(MutexParameters parameters) {
-    return new SuzukiKasamiKernel(parameters);
   }
 
   /** An entry into the critical section; at most K messages each (0 with the token at hand). */

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mpjbench.kernels.berkeley.BerkeleyParameters;
+import org.mpjbench.kernels.check.PropertyCheck;
 
 /**
  * Tests of {@link ControlCodec} with every {@link ControlMessage} type: encoding to a single JSON
@@ -58,8 +59,10 @@ class ControlCodecTest {
             5,
             "host-b",
             "java.lang.IllegalStateException: rank 5 answered \"poll\" 1/2",
-            "java.lang.IllegalStateException\n\tat a.B.c(B.java:10)\r\n\tat d.E.f(E.java:20)\n"),
-        new ControlMessage.Failure(1, "hôst-ü", "naïve 日本 🎉 error", ""),
+            "java.lang.IllegalStateException\n\tat a.B.c(B.java:10)\r\n\tat d.E.f(E.java:20)\n",
+            null),
+        new ControlMessage.Failure(1, "hôst-ü", "naïve 日本 🎉 error", "",
+            PropertyCheck.violated("mutual exclusion", "ranks 1 and 2 both inside")),
         new ControlMessage.Done(0),
         new ControlMessage.Done(Integer.MAX_VALUE),
         new ControlMessage.Abort("rank 3 failed: \"boom\"\nsecond line"),
@@ -120,7 +123,7 @@ class ControlCodecTest {
         new ControlMessage.Result(0, json("{\"x\":1}")),
         ControlCodec.decode("{\"type\":\"result\",\"rank\":0,\"payload\":{\"x\":1}}"));
     assertEquals(
-        new ControlMessage.Failure(3, "h", "e", "s"),
+        new ControlMessage.Failure(3, "h", "e", "s", null),
         ControlCodec.decode(
             "{\"type\":\"failure\",\"rank\":3,\"host\":\"h\",\"error\":\"e\",\"stackTrace\":\"s\"}"));
     assertEquals(

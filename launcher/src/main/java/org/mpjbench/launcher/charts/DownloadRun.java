@@ -1,8 +1,8 @@
 package org.mpjbench.launcher.charts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.mpjbench.kernels.download.DownloadResult;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -30,23 +30,17 @@ record DownloadRun(String name, int ranks, DownloadSetup setup, double boundSeco
 
   /** Reads a complete download run. */
   static DownloadRun of(RunRecord run) {
-    JsonNode result = RunFields.result(run);
-    DownloadSetup setup = new DownloadSetup(run.device(),
-        (int) RunFields.integer(run, result, "lineCount", ""),
-        RunFields.positive(run, result, "ratePerSecond", ""),
-        (int) RunFields.integer(run, result, "burst", ""));
+    DownloadResult result = RunFields.result(run, DownloadResult.class);
+    DownloadSetup setup = new DownloadSetup(run.device(), result.lineCount(),
+        RunFields.positive(run, result.ratePerSecond(), "ratePerSecond"), result.burst());
     List<LinesVsTime.Point> series = new ArrayList<>();
-    JsonNode points = RunFields.array(run, result, "series", "");
-    for (int i = 0; i < points.size(); i++) {
-      String path = "series[" + i + "].";
-      series.add(new LinesVsTime.Point(
-          RunFields.number(run, points.get(i), "seconds", path),
-          RunFields.integer(run, points.get(i), "distinctLines", path)));
+    for (DownloadResult.SeriesPoint point : result.series()) {
+      series.add(new LinesVsTime.Point(point.seconds(), point.distinctLines()));
     }
     return new DownloadRun(RunFields.name(run), run.ranks(), setup,
-        RunFields.positive(run, result, "boundSeconds", ""),
-        RunFields.positive(run, result, "masterCompleteSeconds", ""),
-        RunFields.positive(run, result, "efficiency", ""),
+        RunFields.positive(run, result.boundSeconds(), "boundSeconds"),
+        RunFields.positive(run, result.masterCompleteSeconds(), "masterCompleteSeconds"),
+        RunFields.positive(run, result.efficiency(), "efficiency"),
         List.copyOf(series));
   }
 }

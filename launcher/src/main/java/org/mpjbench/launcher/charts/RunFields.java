@@ -1,17 +1,17 @@
 package org.mpjbench.launcher.charts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.RunFigures;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
- * Reading a run's kernel result field by field. A complete run whose result lacks a field a chart
- * needs is a broken file, not something to draw around: the message names the run (by its result
- * file's name) and the field.
+ * Reading a run's typed kernel result for the charts. A complete run whose result lacks a field a
+ * chart needs is a broken file, not something to draw around: the message names the run (by its
+ * result file's name) and the field.
  */
 final class RunFields {
   /** The status of a run whose result is there to plot. */
@@ -37,63 +37,25 @@ final class RunFields {
     return RunFigures.nameOf(run);
   }
 
-  /** The kernel result of a complete run. */
-  static JsonNode result(RunRecord run) {
-    if (run.result() == null || !run.result().isObject()) {
-      throw new IllegalArgumentException("run " + name(run) + " is complete but has no result");
-    }
+  /**
+   * The typed result of a complete run, read strictly (see {@link KernelFigures#result}).
+   *
+   * @throws IllegalArgumentException naming the run and what is wrong with its result
+   */
+  static <R> R result(RunRecord run, Class<R> type) {
     if (run.ranks() < 1) {
       throw new IllegalArgumentException("run " + name(run) + " has " + run.ranks() + " ranks");
     }
-    return run.result();
+    return KernelFigures.result(run, type);
   }
 
-  /** A finite number field of {@code node}; {@code path} names it in the message. */
-  static double number(RunRecord run, JsonNode node, String field, String path) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isNumber() || !Double.isFinite(value.doubleValue())) {
-      throw missing(run, path + field, "a number");
-    }
-    return value.doubleValue();
-  }
-
-  /** A number field that must be above zero (a duration or rate the charts divide by). */
-  static double positive(RunRecord run, JsonNode node, String field, String path) {
-    double value = number(run, node, field, path);
-    if (!(value > 0)) {
-      throw new IllegalArgumentException("run " + name(run) + " has result." + path + field
+  /** {@code value}, a duration or rate the charts divide by, which must be above zero. */
+  static double positive(RunRecord run, double value, String field) {
+    if (!(value > 0) || !Double.isFinite(value)) {
+      throw new IllegalArgumentException("run " + name(run) + " has result." + field
           + " = " + value + ", expected a number above 0");
     }
     return value;
-  }
-
-  /** A whole-number field of {@code node}. */
-  static long integer(RunRecord run, JsonNode node, String field, String path) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.canConvertToLong() || !value.isIntegralNumber()) {
-      throw missing(run, path + field, "a whole number");
-    }
-    return value.longValue();
-  }
-
-  /** A text field of {@code node}, or null. */
-  static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || !value.isTextual() ? null : value.asText();
-  }
-
-  /** An array field of {@code node}. */
-  static JsonNode array(RunRecord run, JsonNode node, String field, String path) {
-    JsonNode value = node.get(field);
-    if (value == null || !value.isArray()) {
-      throw missing(run, path + field, "an array");
-    }
-    return value;
-  }
-
-  private static IllegalArgumentException missing(RunRecord run, String path, String what) {
-    return new IllegalArgumentException(
-        "run " + name(run) + " has no result." + path + " (" + what + ")");
   }
 
   /** The median of {@code values} (the mean of the middle two for an even count). */

@@ -1,11 +1,12 @@
 package org.mpjbench.launcher.charts;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mpjbench.kernels.berkeley.BerkeleyResult;
+import org.mpjbench.kernels.berkeley.BerkeleyRound;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -65,17 +66,13 @@ public record SkewSeries(String label, String device, int ranks, int runs, List<
     groups.forEach((group, members) -> {
       Map<Integer, List<Double>> byRound = new TreeMap<>();
       for (RunRecord run : members) {
-        JsonNode initial = RunFields.result(run).at("/summary/initialSkewNanos");
-        if (initial.isNumber()) {
-          // Round 0: the skew before the first round, so the chart shows where the clocks start.
-          byRound.computeIfAbsent(0, r -> new ArrayList<>()).add(initial.asDouble());
-        }
-        JsonNode rounds = RunFields.array(run, RunFields.result(run), "rounds", "");
-        for (int i = 0; i < rounds.size(); i++) {
-          String path = "rounds[" + i + "].";
-          int round = (int) RunFields.integer(run, rounds.get(i), "round", path);
-          double skewNanos = RunFields.number(run, rounds.get(i), "trueSkewNanos", path);
-          byRound.computeIfAbsent(round, r -> new ArrayList<>()).add(skewNanos);
+        BerkeleyResult result = RunFields.result(run, BerkeleyResult.class);
+        // Round 0: the skew before the first round, so the chart shows where the clocks start.
+        byRound.computeIfAbsent(0, r -> new ArrayList<>())
+            .add((double) result.summary().initialSkewNanos());
+        for (BerkeleyRound round : result.rounds()) {
+          byRound.computeIfAbsent(round.round(), r -> new ArrayList<>())
+              .add((double) round.trueSkewNanos());
         }
       }
       List<Point> points = new ArrayList<>();

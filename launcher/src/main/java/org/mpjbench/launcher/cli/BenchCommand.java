@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.mpjbench.benchmarks.BenchParameters;
 import org.mpjbench.benchmarks.BenchProgram;
 import org.mpjbench.benchmarks.BenchProgramFactory;
+import org.mpjbench.benchmarks.KernelCase;
 import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.charts.ThroughputChart;
@@ -63,11 +64,19 @@ public final class BenchCommand implements Callable<Integer> {
   boolean quick;
 
   @Option(names = "--benchmarks", paramLabel = "LIST", defaultValue = DEFAULT_BENCHMARKS,
+      completionCandidates = KernelCaseNames.class,
       description = {"Benchmarks to run (default: ${DEFAULT-VALUE}). 'kernels' stands for the"
-          + " kernel cases: cristian, lamport, ring, ring-no-crash, bully, bully-no-crash,"
-          + " suzuki-kasami, ricart-agrawala, multicast, load-balance, naming, remote-call (one"
-          + " operation: one default run of the kernel), any of which can be named alone."})
+          + " kernel cases: ${COMPLETION-CANDIDATES} (one operation: one default run of the"
+          + " kernel), any of which can be named alone."})
   String benchmarks;
+
+  /** The kernel cases of the registry's kernels, in its order, for the help of --benchmarks. */
+  static final class KernelCaseNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return KernelCase.NAMES.iterator();
+    }
+  }
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
       description = "multicore or niodev (default: ${DEFAULT-VALUE}).")

@@ -3,6 +3,7 @@ package org.mpjbench.launcher.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mpjbench.kernels.control.ControlCodec;
@@ -44,6 +45,29 @@ final class KernelCommand implements Callable<Integer> {
     spec.usageMessage().description(kernel.description().toArray(String[]::new));
     spec.mixinStandardHelpOptions(true);
     return line;
+  }
+
+  /**
+   * What is wrong with {@code args}, options of {@code kernel}'s {@code run} command, for a run of
+   * {@code ranks} ranks: the one-line message {@code run} would print, or null when nothing is.
+   * Nothing is started (the sweep checks its settings with this before its first run).
+   */
+  static String problem(KernelDescriptor<?, ?> kernel, List<String> args, int ranks) {
+    KernelOptions<?> options = kernel.options();
+    CommandLine line = new CommandLine(options);
+    try {
+      CommandLine.ParseResult parsed = line.parseArgs(args.toArray(String[]::new));
+      options.given(parsed::hasMatchedOption);
+      options.parameters(ranks);
+      return null;
+    } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /** Whether {@code kernel}'s {@code run} command has an option named {@code option}. */
+  static boolean takes(KernelDescriptor<?, ?> kernel, String option) {
+    return new CommandLine(kernel.options()).getCommandSpec().findOption(option) != null;
   }
 
   @Override

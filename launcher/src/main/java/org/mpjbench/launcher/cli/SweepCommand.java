@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +22,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.mpjbench.kernels.berkeley.BerkeleyParameters;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.charts.Charts;
@@ -51,11 +52,6 @@ import picocli.CommandLine.Option;
       "operation) and kernels-latency.png (median latency per operation), and prints the medians.",
     })
 public final class SweepCommand implements Callable<Integer> {
-  /** The kernels whose runs take the sweep's --rounds, and --lines and --rate-per-second. */
-  private static final String BERKELEY = "berkeley";
-
-  private static final String DOWNLOAD = "download";
-
   /** How long Ctrl-C waits for the interrupted run's record and row (the run's own hook: 30 s). */
   private static final Duration ROW_AFTER_INTERRUPT = Duration.ofSeconds(60);
   private static final DateTimeFormatter STAMP =
@@ -242,20 +238,8 @@ public final class SweepCommand implements Callable<Integer> {
     } else if (timeoutSeconds < 1 || timeoutSeconds > RunOptions.MAX_TIMEOUT_SECONDS) {
       problem = "--timeout-s must be 1 to " + RunOptions.MAX_TIMEOUT_SECONDS + ", got "
           + timeoutSeconds;
-    } else if (lines < 1 || lines > org.mpjbench.kernels.download.DownloadParameters.MAX_LINE_COUNT) {
-      problem = "--lines must be 1 to "
-          + org.mpjbench.kernels.download.DownloadParameters.MAX_LINE_COUNT + ", got " + lines;
-    } else if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
-      problem = "--rate-per-second must be a number above 0, got " + ratePerSecond;
-    } else if (rounds < 1) {
-      problem = "--rounds must be at least 1, got " + rounds;
-    } else if (chosen.contains(BERKELEY)) {
-      try {
-        BerkeleyParameters.requireResultFits(rounds,
-            ranks.stream().mapToInt(Integer::intValue).max().orElse(1));
-      } catch (IllegalArgumentException e) {
-        problem = e.getMessage();
-      }
+    } else {
+      problem = kernelSettingsProblem(chosen);
     }
     if (problem == null && machines != null) {
       try {
@@ -270,6 +254,48 @@ public final class SweepCommand implements Callable<Integer> {
     return chosen;
   }
 
+  /**
+   * The sweep's settings of kernel options, each passed to every kernel whose {@code run} command
+   * has that option (today --rounds to Berkeley, --lines and --rate-per-second to the download);
+   * the other kernels run their defaults.
+   */
+  private Map<String, String> settings() {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("--rounds", Integer.toString(rounds));
+    settings.put("--lines", Integer.toString(lines));
+    settings.put("--rate-per-second", Double.toString(ratePerSecond));
+    return settings;
+  }
+
+  /** The sweep's settings that {@code kernel} takes, as arguments of its {@code run} command. */
+  private List<String> kernelSettings(KernelDescriptor<?, ?> kernel) {
+    List<String> args = new ArrayList<>();
+    settings().forEach((option, value) -> {
+      if (KernelCommand.takes(kernel, option)) {
+        args.addAll(List.of(option, value));
+      }
+    });
+    return args;
+  }
+
+  /**
+   * Each setting checked by the kernels that take it, as their runs would check it (with the most
+   * ranks of the sweep where the kernel is swept), whether or not --kernels names them: a bad
+   * --lines is an error even in a sweep of Berkeley alone.
+   */
+  private String kernelSettingsProblem(List<String> chosen) {
+    int most = ranks.stream().mapToInt(Integer::intValue).max().orElse(1);
+    for (KernelDescriptor<?, ?> kernel : Kernels.all()) {
+      List<String> args = kernelSettings(kernel);
+      String problem = args.isEmpty() ? null
+          : KernelCommand.problem(kernel, args, chosen.contains(kernel.name()) ? most : 1);
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
   private int runOne(String kernel, int rankCount, int seed, Path folder, StringWriter runErr) {
     List<String> args = new ArrayList<>(List.of("run", kernel, "-np",
         Integer.toString(rankCount), "--device", device, "--results", folder.toString(), "-q",
@@ -277,13 +303,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (machines != null) {
       args.addAll(List.of("--machines", machines.toString()));
     }
-    // The sweep's own settings of the two headline kernels (the others run their defaults).
-    switch (kernel) {
-      case BERKELEY -> args.addAll(List.of("--rounds", Integer.toString(rounds)));
-      case DOWNLOAD -> args.addAll(List.of("--lines", Integer.toString(lines),
-          "--rate-per-second", Double.toString(ratePerSecond)));
-      default -> { }
-    }
+    args.addAll(kernelSettings(Kernels.byName(kernel).orElseThrow()));
     CommandLine commandLine = MpjBenchCommand.commandLine();
     commandLine.setOut(new PrintWriter(new StringWriter()));
     commandLine.setErr(new PrintWriter(runErr, true));

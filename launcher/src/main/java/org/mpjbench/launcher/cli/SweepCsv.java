@@ -72,7 +72,7 @@ final class SweepCsv {
     if (figures != null) {
       if (figures.complete()) {
         for (KernelFigures.Column column : figures.kernel().columns()) {
-          row.put(column.name(), column.cell(record));
+          row.put(column.name(), column.cell(figures));
         }
         row.put("operation", figures.kernel().operation());
       }

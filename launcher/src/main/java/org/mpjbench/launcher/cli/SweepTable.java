@@ -11,7 +11,6 @@ import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.Medians;
 import org.mpjbench.launcher.report.RunFigures;
-import org.mpjbench.launcher.results.RunRecord;
 
 /**
  * The human table a sweep prints last: medians per kernel and rank count. The download and
@@ -29,7 +28,7 @@ final class SweepTable {
     printAlgorithms(out, runs);
   }
 
-  private static void printDownload(PrintWriter out, Map<Integer, List<RunRecord>> download) {
+  private static void printDownload(PrintWriter out, Map<Integer, List<RunFigures>> download) {
     if (download.isEmpty()) {
       return;
     }
@@ -40,9 +39,9 @@ final class SweepTable {
     out.println("download     runs  median T (s)  bound (s)  median E  min E  speedup  luck-free");
     double t1 = download.containsKey(1) ? median(download.get(1), t) : 0;
     double e1 = download.containsKey(1) ? median(download.get(1), e) : 0;
-    for (Map.Entry<Integer, List<RunRecord>> entry : download.entrySet()) {
+    for (Map.Entry<Integer, List<RunFigures>> entry : download.entrySet()) {
       int k = entry.getKey();
-      List<RunRecord> group = entry.getValue();
+      List<RunFigures> group = entry.getValue();
       double tk = median(group, t);
       double ek = median(group, e);
       double minE = group.stream().mapToDouble(e::number).min().orElse(Double.NaN);
@@ -53,7 +52,7 @@ final class SweepTable {
     }
   }
 
-  private static void printBerkeley(PrintWriter out, Map<Integer, List<RunRecord>> berkeley) {
+  private static void printBerkeley(PrintWriter out, Map<Integer, List<RunFigures>> berkeley) {
     if (berkeley.isEmpty()) {
       return;
     }
@@ -61,8 +60,8 @@ final class SweepTable {
     KernelFigures.Column round = KernelFigures.named("berkeley").column("median_round_ns");
     out.println();
     out.println("berkeley     runs  median final skew  median round");
-    for (Map.Entry<Integer, List<RunRecord>> entry : berkeley.entrySet()) {
-      List<RunRecord> group = entry.getValue();
+    for (Map.Entry<Integer, List<RunFigures>> entry : berkeley.entrySet()) {
+      List<RunFigures> group = entry.getValue();
       out.println(String.format(Locale.ROOT, "  -np %-3d %7d %18s %14s", entry.getKey(),
           group.size(), Durations.nanos((long) median(group, skew)),
           Durations.nanos((long) median(group, round))));
@@ -101,18 +100,18 @@ final class SweepTable {
     }));
   }
 
-  private static Map<Integer, List<RunRecord>> completeRecords(List<RunFigures> runs,
+  private static Map<Integer, List<RunFigures>> completeRecords(List<RunFigures> runs,
       KernelFigures kernel) {
-    Map<Integer, List<RunRecord>> groups = new TreeMap<>();
+    Map<Integer, List<RunFigures>> groups = new TreeMap<>();
     for (RunFigures run : runs) {
       if (run.kernel() == kernel && run.complete()) {
-        groups.computeIfAbsent(run.run().ranks(), k -> new ArrayList<>()).add(run.run());
+        groups.computeIfAbsent(run.run().ranks(), k -> new ArrayList<>()).add(run);
       }
     }
     return groups;
   }
 
-  private static double median(List<RunRecord> runs, KernelFigures.Column column) {
+  private static double median(List<RunFigures> runs, KernelFigures.Column column) {
     Double median = Medians.of(runs.stream().map(column::number).toList());
     return median == null ? Double.NaN : median;
   }

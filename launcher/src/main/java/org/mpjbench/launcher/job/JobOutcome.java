@@ -1,9 +1,11 @@
 package org.mpjbench.launcher.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.mpjbench.kernels.check.PropertyCheck;
 
 /**
  * How a job ended, with everything it produced: the result when complete, and in every case the
@@ -52,8 +54,17 @@ public record JobOutcome(
    * @param host that rank's host, when known
    * @param message one line for a person
    * @param detail a stack trace or the runtime's last output, for the result file
+   * @param violation the kernel's property check, when the run failed because it did not hold
+   *     (null for every other failure)
    */
-  public record Failure(Integer rank, String host, String message, String detail) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Failure(Integer rank, String host, String message, String detail,
+      PropertyCheck violation) {
+    /** A failure that is not a property violation. */
+    public Failure(Integer rank, String host, String message, String detail) {
+      this(rank, host, message, detail, null);
+    }
+  }
 
   /**
    * Where a rank ran.

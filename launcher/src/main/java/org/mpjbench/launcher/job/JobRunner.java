@@ -372,7 +372,8 @@ public final class JobRunner {
         artifacts.put(a.name(), a.data());
       } else if (message instanceof ControlMessage.Failure f) {
         return new Verdict(Status.FAILED, new Failure(rank, f.host(),
-            "rank " + rank + " on " + f.host() + " failed: " + f.error(), f.stackTrace()));
+            "rank " + rank + " on " + f.host() + " failed: " + f.error(), f.stackTrace(),
+            f.violation()));
       } else if (message instanceof ControlMessage.Done) {
         done.add(rank);
         if (done.size() == spec.ranks()) {

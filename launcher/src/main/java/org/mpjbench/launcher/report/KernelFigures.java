@@ -2,37 +2,30 @@ package org.mpjbench.launcher.report;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.mpjbench.kernels.check.PropertyCheck.ViolationException;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
+import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
  * Each kernel's figures for the sweep (brief, CSV, table) and the kernel charts: one instance per
  * kernel of the registry ({@link Kernels}, in its order), a view of the kernel's {@link
  * KernelDescriptor}, which says what one operation is and reads every run's figures from its typed
- * result (strictly: a missing field is an error naming it). Berkeley and the download add columns
- * of their own to {@code sweep.csv}, read by JSON pointer.
+ * result (strictly: a missing field is an error naming it), with the columns of its own that the
+ * descriptor adds to {@code sweep.csv} (Berkeley's skew, the download's T and E).
  */
 public final class KernelFigures implements Comparable<KernelFigures> {
-  /** The kernels' own columns of {@code sweep.csv}, by kernel name. */
-  private static final Map<String, List<Column>> OWN_COLUMNS = Map.of(
-      "berkeley", List.of(Column.integer("final_skew_ns", "/summary/finalSkewNanos"),
-          Column.integer("median_round_ns", "/summary/medianRoundNanos")),
-      "download", List.of(Column.integer("lines", "/lineCount"), Column.integer("draws", "/draws"),
-          Column.decimal("master_complete_s", "/masterCompleteSeconds"),
-          Column.decimal("bound_s", "/boundSeconds"),
-          Column.decimal("efficiency", "/efficiency")));
-
   private static final List<KernelFigures> ALL =
       Kernels.all().stream().map(KernelFigures::new).toList();
 
@@ -46,7 +39,7 @@ public final class KernelFigures implements Comparable<KernelFigures> {
     this.descriptor = descriptor;
     this.index = Kernels.all().indexOf(descriptor);
     this.meaning = descriptor.meaning();
-    this.columns = OWN_COLUMNS.getOrDefault(descriptor.name(), List.of());
+    this.columns = descriptor.ownColumns().stream().map(Column::new).toList();
   }
 
   /** Every kernel's, in the registry's order. */
@@ -127,43 +120,65 @@ public final class KernelFigures implements Comparable<KernelFigures> {
     if (!RunFigures.COMPLETE.equals(run.status()) || run.result() == null) {
       boolean violated = meaning.checksProperty() && violated(run);
       return new RunFigures(run, this, violated ? Boolean.FALSE : null, null, null, null, null,
-          null, null);
+          null, null, Map.of());
     }
     return readTyped(descriptor, run);
   }
 
   /** The figures of a complete run of a kernel that has a descriptor, from its typed result. */
   private <P, R> RunFigures readTyped(KernelDescriptor<P, R> kernel, RunRecord run) {
-    R result;
-    try {
-      // A missing field must not read as 0: that would hide a broken result behind a figure.
-      result = ControlCodec.mapper().readerFor(kernel.resultType())
-          .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .readValue(run.result());
-    } catch (MismatchedInputException e) {
-      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + " has no "
-          + missingField(e) + " (its " + kernel.name() + " result is incomplete)", e);
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + ": its result is not a "
-          + kernel.name() + " result (" + e.getMessage() + ")", e);
-    }
+    R result = result(run, kernel.resultType());
     Figures f = kernel.figures(result, run.ranks());
+    Map<String, Double> own = new LinkedHashMap<>();
+    for (OwnColumn<R> column : kernel.ownColumns()) {
+      own.put(column.name(), column.value().applyAsDouble(result));
+    }
     boolean someOperation = f.operations() > 0;
     return new RunFigures(run, this, f.check() == null ? null : f.check().holds(), f.messages(),
         f.operations(), someOperation ? f.medianLatencyNanos() : null,
         someOperation ? f.operationsPerSecond() : null,
         f.baselineRoundTripNanos() == null || f.baselineRoundTripNanos() <= 0 ? null
             : f.baselineRoundTripNanos(),
-        f.headline());
+        f.headline(), Collections.unmodifiableMap(own));
   }
 
-  /** "result.figures.medianWaitNanos": where the field Jackson missed sits in the record. */
-  private static String missingField(MismatchedInputException e) {
+  /**
+   * The typed result of {@code run}, a complete run, read strictly: a missing field must not read
+   * as 0, since that would hide a broken result behind a figure.
+   *
+   * @throws IllegalArgumentException naming the run and the field missing or malformed
+   */
+  public static <R> R result(RunRecord run, Class<R> type) {
+    if (run.result() == null || !run.result().isObject()) {
+      throw new IllegalArgumentException("run " + RunFigures.nameOf(run)
+          + " is complete but has no result");
+    }
+    try {
+      return ControlCodec.mapper().readerFor(type)
+          .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .readValue(run.result());
+    } catch (InvalidFormatException e) {
+      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + " has a malformed "
+          + field(e) + " (" + e.getValue() + "; its " + run.kernel() + " result is broken)", e);
+    } catch (MismatchedInputException e) {
+      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + " has no "
+          + field(e) + " (its " + run.kernel() + " result is incomplete)", e);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + ": its result is not a "
+          + run.kernel() + " result (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** "result.rounds[1].trueSkewNanos": where the field Jackson missed sits in the record. */
+  private static String field(MismatchedInputException e) {
     StringBuilder path = new StringBuilder("result");
     for (JsonMappingException.Reference step : e.getPath()) {
-      path.append('.').append(step.getFieldName() != null ? step.getFieldName()
-          : String.valueOf(step.getIndex()));
+      if (step.getFieldName() != null) {
+        path.append('.').append(step.getFieldName());
+      } else {
+        path.append('[').append(step.getIndex()).append(']');
+      }
     }
     java.util.regex.Matcher property =
         java.util.regex.Pattern.compile("property '([^']+)'").matcher(e.getOriginalMessage());
@@ -173,46 +188,32 @@ public final class KernelFigures implements Comparable<KernelFigures> {
     return path.toString();
   }
 
-  /** Whether the run failed because rank 0's check threw {@link ViolationException}. */
+  /** Whether the run failed because the kernel's property check did not hold. */
   private static boolean violated(RunRecord run) {
-    if (run.error() == null) {
-      return false;
-    }
-    String message = String.valueOf(run.error().message());
-    String detail = String.valueOf(run.error().detail());
-    return message.contains(ViolationException.class.getSimpleName() + ": ")
-        || detail.startsWith(ViolationException.class.getName());
+    return run.error() != null && run.error().violation() != null;
   }
 
   /**
-   * One kernel-specific column of {@code sweep.csv}.
+   * One kernel-specific column of {@code sweep.csv}, as its descriptor declares it.
    *
-   * @param name the column's name
-   * @param pointer where its value sits in the result
-   * @param decimal whether it is written with four decimals (else as the JSON has it)
+   * @param own the kernel's declaration: name, format and how it is read from the result
    */
-  public record Column(String name, String pointer, boolean decimal) {
-    static Column integer(String name, String pointer) {
-      return new Column(name, pointer, false);
+  public record Column(OwnColumn<?> own) {
+    /** The column's name. */
+    public String name() {
+      return own.name();
     }
 
-    static Column decimal(String name, String pointer) {
-      return new Column(name, pointer, true);
+    /** The cell of a run's figures; empty when the run has none (it did not complete). */
+    public String cell(RunFigures run) {
+      Double value = run.own().get(name());
+      return value == null ? "" : own.format(value);
     }
 
-    /** The cell of a complete run's {@code result}; empty when the result lacks the field. */
-    public String cell(RunRecord run) {
-      var value = run.result() == null ? null : run.result().at(pointer);
-      if (value == null || !value.isNumber()) {
-        return "";
-      }
-      return decimal ? String.format(Locale.ROOT, "%.4f", value.doubleValue()) : value.asText();
-    }
-
-    /** The value of a complete run's {@code result} as a number; NaN when it lacks the field. */
-    public double number(RunRecord run) {
-      var value = run.result() == null ? null : run.result().at(pointer);
-      return value == null || !value.isNumber() ? Double.NaN : value.doubleValue();
+    /** The figure of a run as a number; NaN when the run has none. */
+    public double number(RunFigures run) {
+      Double value = run.own().get(name());
+      return value == null ? Double.NaN : value;
     }
   }
 

@@ -3,6 +3,7 @@ package org.mpjbench.launcher.report;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.mpjbench.launcher.results.RunRecord;
 
 /**
@@ -24,6 +25,8 @@ import org.mpjbench.launcher.results.RunRecord;
  * @param baselineRoundTripNanos the plain MPI ping-pong the kernel measured in the same run, the
  *     reference for its latencies
  * @param headline the kernel's own figures in one line, e.g. "final skew 784 ns"
+ * @param own the figures of the kernel's own columns ({@link KernelFigures#columns()}) by column
+ *     name; empty when the run did not complete
  */
 public record RunFigures(
     RunRecord run,
@@ -34,7 +37,8 @@ public record RunFigures(
     Long medianLatencyNanos,
     Double operationsPerSecond,
     Long baselineRoundTripNanos,
-    String headline) {
+    String headline,
+    Map<String, Double> own) {
 
   /** The status of a run that has a result. */
   public static final String COMPLETE = "complete";

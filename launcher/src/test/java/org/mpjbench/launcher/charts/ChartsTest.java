@@ -180,7 +180,7 @@ class ChartsTest {
     runs.add(ResultFixtures.record(broken));
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Charts.renderAll(runs, out));
-    assertTrue(e.getMessage().endsWith("has no result.rounds (an array)"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("has no result.rounds (its berkeley result is incomplete)"), e.getMessage());
     assertFalse(Files.exists(out), "the download charts were not written either");
   }
 

@@ -136,7 +136,9 @@ public final class KernelFixtures {
         .put("message", "rank 0 on vm failed: ViolationException: property violated: mutual"
             + " exclusion: rank 1 entered while rank 2 was inside")
         .put("detail", "org.mpjbench.kernels.check.PropertyCheck$ViolationException: property"
-            + " violated: ...");
+            + " violated: ...")
+        .putObject("violation").put("property", "mutual exclusion").put("holds", false)
+        .put("detail", "rank 1 entered while rank 2 was inside");
     return run;
   }
 

@@ -90,12 +90,12 @@ class LinesVsTimeTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> LinesVsTime.from(records(broken)));
     assertTrue(e.getMessage().matches("run download-2r-multicore-\\d{8}T\\d{6}Z has no"
-        + " result\\.masterCompleteSeconds \\(a number\\)"), e.getMessage());
+        + " result\\.masterCompleteSeconds \\(its download result is incomplete\\)"), e.getMessage());
 
     ObjectNode badPoint = download(2, 15, 0.9);
     ((ObjectNode) badPoint.get("result").get("series").get(3)).put("distinctLines", "many");
     e = assertThrows(IllegalArgumentException.class, () -> LinesVsTime.from(records(badPoint)));
-    assertTrue(e.getMessage().endsWith("has no result.series[3].distinctLines (a whole number)"),
+    assertTrue(e.getMessage().endsWith("has a malformed result.series[3].distinctLines (many; its download result is broken)"),
         e.getMessage());
   }
 }

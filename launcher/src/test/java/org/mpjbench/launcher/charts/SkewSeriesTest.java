@@ -82,7 +82,7 @@ class SkewSeriesTest {
         .remove("trueSkewNanos");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SkewSeries.from(records(run)));
-    assertTrue(e.getMessage().endsWith("has no result.rounds[1].trueSkewNanos (a number)"),
+    assertTrue(e.getMessage().endsWith("has no result.rounds[1].trueSkewNanos (its berkeley result is incomplete)"),
         e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package org.mpjbench.launcher.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,5 +44,11 @@ class SuzukiKasamiIT {
             // Long stays and short pauses: three unguarded ranks cannot avoid overlapping.
             "--hold-us", "5000", "--think-us", "50");
     run.expectFailed("property violated: mutual exclusion", "overlap");
+    // The verdict is a typed field of the record, not only words in the message.
+    JsonNode violation = run.json().at("/error/violation");
+    assertTrue(violation.get("property").asText().startsWith("mutual exclusion ("),
+        violation.toString());
+    assertFalse(violation.get("holds").asBoolean());
+    assertTrue(violation.get("detail").asText().contains("overlap"), violation.toString());
   }
 }

@@ -169,7 +169,7 @@ class KernelFiguresTest {
     assertEquals(1_730_000L, round.medianLatencyNanos());
     assertEquals(336.0, round.operationsPerSecond());
     assertEquals("final skew 784 ns", round.brief());
-    assertEquals("784", KernelFigures.named("berkeley").column("final_skew_ns").cell(record(berkeley)));
+    assertEquals("784", KernelFigures.named("berkeley").column("final_skew_ns").cell(KernelFigures.of(record(berkeley))));
 
     ObjectNode downloadRun = ResultFixtures.download(4, 8.0, 0.9);
     RunFigures download = figures(downloadRun);
@@ -180,7 +180,7 @@ class KernelFiguresTest {
     assertTrue(download.brief().matches("T = 8\\.00 s \\(bound 7\\.49 s\\), E = 0\\.900"),
         download.brief());
     assertEquals("8.0000",
-        KernelFigures.named("download").column("master_complete_s").cell(record(downloadRun)));
+        KernelFigures.named("download").column("master_complete_s").cell(KernelFigures.of(record(downloadRun))));
   }
 
   @Test
@@ -209,7 +209,7 @@ class KernelFiguresTest {
     ((ObjectNode) policies.at("/result/policies/0")).remove("makespanNanos");
     e = assertThrows(IllegalArgumentException.class, () -> figures(policies));
     assertTrue(e.getMessage().matches("run load-balance-3r-multicore-\\d{8}T\\d{6}Z has no"
-        + " result\\.policies\\.0\\.makespanNanos"
+        + " result\\.policies\\[0\\]\\.makespanNanos"
         + " \\(its load-balance result is incomplete\\)"),
         e.getMessage());
 
