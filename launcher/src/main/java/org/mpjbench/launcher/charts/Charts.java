@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.report.KernelFigures;
-import org.mpjbench.launcher.results.RunRecord;
 
 /**
  * Draws every chart a set of runs has data for:

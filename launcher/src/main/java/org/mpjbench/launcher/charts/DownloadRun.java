@@ -3,7 +3,7 @@ package org.mpjbench.launcher.charts;
 import java.util.ArrayList;
 import java.util.List;
 import org.mpjbench.kernels.download.DownloadResult;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.RunRecord;
 
 /**
  * The figures of one complete download run that the charts use, read from its result (field names

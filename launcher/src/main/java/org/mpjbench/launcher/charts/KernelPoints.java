@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.Medians;
 import org.mpjbench.launcher.report.RunFigures;
-import org.mpjbench.launcher.results.RunRecord;
 
 /**
  * What the kernel charts show: for each algorithm kernel (one that checks a property, see {@link

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.RunRecord;
 
 /**
  * What the lines-over-time chart shows: for each rank count K, how many distinct lines rank 0 knew

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.mpjbench.launcher.results.ResultWriter;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.ResultWriter;
+import org.mpjbench.kernels.results.RunRecord;
 
 /**
  * Reads result files (schema {@value RunRecord#SCHEMA}) named one by one or found in folders.

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.launcher.report.KernelFigures;
+import org.mpjbench.kernels.results.Results;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.report.RunFigures;
-import org.mpjbench.launcher.results.RunRecord;
 
 /**
  * Reading a run's typed kernel result for the charts. A complete run whose result lacks a field a
@@ -38,7 +38,7 @@ final class RunFields {
   }
 
   /**
-   * The typed result of a complete run, read strictly (see {@link KernelFigures#result}).
+   * The typed result of a complete run, read strictly (see {@link Results#typed}).
    *
    * @throws IllegalArgumentException naming the run and what is wrong with its result
    */
@@ -46,7 +46,7 @@ final class RunFields {
     if (run.ranks() < 1) {
       throw new IllegalArgumentException("run " + name(run) + " has " + run.ranks() + " ranks");
     }
-    return KernelFigures.result(run, type);
+    return Results.typed(run, type);
   }
 
   /** {@code value}, a duration or rate the charts divide by, which must be above zero. */

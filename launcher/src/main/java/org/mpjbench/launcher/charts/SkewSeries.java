@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mpjbench.kernels.berkeley.BerkeleyResult;
 import org.mpjbench.kernels.berkeley.BerkeleyRound;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.RunRecord;
 
 /**
  * One line of the Berkeley skew chart: the true skew before the first round (round 0) and after

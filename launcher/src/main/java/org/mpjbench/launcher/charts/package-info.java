@@ -5,7 +5,7 @@
  * {@link org.mpjbench.launcher.charts.SpeedupPoints},
  * {@link org.mpjbench.launcher.charts.SkewSeries},
  * {@link org.mpjbench.launcher.charts.KernelPoints}), built from
- * {@link org.mpjbench.launcher.results.RunRecord}s by pure functions that are tested without
+ * {@link org.mpjbench.kernels.results.RunRecord}s by pure functions that are tested without
  * drawing anything; one small renderer per chart turns such a record into a PNG; and
  * {@link org.mpjbench.launcher.charts.Charts#renderAll} draws every chart a set of runs has data
  * for. {@link org.mpjbench.launcher.charts.ResultFiles} reads the runs from files and folders.

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.results.Results;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.RunInfo;
-import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,8 +126,7 @@ final class KernelCommand implements Callable<Integer> {
         }
       }
     }
-    return typed.summary(ControlCodec.fromTree(record.parameters(), typed.parametersType()),
-        ControlCodec.fromTree(record.result(), typed.resultType()),
+    return Results.summary(typed, record,
         new RunInfo(record.ranks(), record.device(), record.wallTimeSeconds(), artifacts, checks));
   }
 }

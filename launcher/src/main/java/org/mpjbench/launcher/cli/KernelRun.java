@@ -21,6 +21,9 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.results.Preflight;
+import org.mpjbench.kernels.results.ResultWriter;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.job.JobOutcome;
 import org.mpjbench.launcher.job.JobRunner;
 import org.mpjbench.launcher.job.JobSpec;
@@ -31,9 +34,6 @@ import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
 import org.mpjbench.launcher.mpj.StarterLock;
 import org.mpjbench.launcher.results.Environments;
-import org.mpjbench.launcher.results.Preflight;
-import org.mpjbench.launcher.results.ResultWriter;
-import org.mpjbench.launcher.results.RunRecord;
 import picocli.CommandLine;
 
 /**
@@ -215,7 +215,7 @@ final class KernelRun {
       out.flush();
       return 0;
     }
-    JobOutcome.Failure failure = outcome.failure();
+    RunRecord.Failure failure = outcome.failure();
     err.println("mpjbench: " + program + " " + outcome.status().jsonName() + ": "
         + failure.message());
     if (failure.detail() != null && !failure.detail().isBlank() && !options.quiet) {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.RunFigures;
-import org.mpjbench.launcher.results.RunRecord;
 
 /**
  * {@code sweep.csv}: one row per run, appended as the sweep goes. The columns, documented in

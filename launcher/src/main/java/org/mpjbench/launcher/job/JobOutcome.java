@@ -1,11 +1,11 @@
 package org.mpjbench.launcher.job;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.results.RunRecord.Failure;
+import org.mpjbench.kernels.results.RunRecord.RankHost;
 
 /**
  * How a job ended, with everything it produced: the result when complete, and in every case the
@@ -46,31 +46,4 @@ public record JobOutcome(
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
-
-  /**
-   * What went wrong.
-   *
-   * @param rank the rank at fault, or null when it was not one rank
-   * @param host that rank's host, when known
-   * @param message one line for a person
-   * @param detail a stack trace or the runtime's last output, for the result file
-   * @param violation the kernel's property check, when the run failed because it did not hold
-   *     (null for every other failure)
-   */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Failure(Integer rank, String host, String message, String detail,
-      PropertyCheck violation) {
-    /** A failure that is not a property violation. */
-    public Failure(Integer rank, String host, String message, String detail) {
-      this(rank, host, message, detail, null);
-    }
-  }
-
-  /**
-   * Where a rank ran.
-   *
-   * @param host its host name
-   * @param pid its JVM's process id
-   */
-  public record RankHost(String host, long pid) {}
 }

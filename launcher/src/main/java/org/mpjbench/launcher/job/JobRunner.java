@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.rank.RankMain;
-import org.mpjbench.launcher.job.JobOutcome.Failure;
-import org.mpjbench.launcher.job.JobOutcome.RankHost;
+import org.mpjbench.kernels.results.RunRecord.Failure;
+import org.mpjbench.kernels.results.RunRecord.RankHost;
 import org.mpjbench.launcher.job.JobOutcome.Status;
 import org.mpjbench.launcher.mpj.Device;
 

@@ -1,22 +1,18 @@
 package org.mpjbench.launcher.report;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.results.Results;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.kernels.spi.OwnColumn;
-import org.mpjbench.launcher.results.RunRecord;
 
 /**
  * Each kernel's figures for the sweep (brief, CSV, table) and the kernel charts: one instance per
@@ -127,7 +123,7 @@ public final class KernelFigures implements Comparable<KernelFigures> {
 
   /** The figures of a complete run of a kernel that has a descriptor, from its typed result. */
   private <P, R> RunFigures readTyped(KernelDescriptor<P, R> kernel, RunRecord run) {
-    R result = result(run, kernel.resultType());
+    R result = Results.typed(run, kernel.resultType());
     Figures f = kernel.figures(result, run.ranks());
     Map<String, Double> own = new LinkedHashMap<>();
     for (OwnColumn<R> column : kernel.ownColumns()) {
@@ -140,52 +136,6 @@ public final class KernelFigures implements Comparable<KernelFigures> {
         f.baselineRoundTripNanos() == null || f.baselineRoundTripNanos() <= 0 ? null
             : f.baselineRoundTripNanos(),
         f.headline(), Collections.unmodifiableMap(own));
-  }
-
-  /**
-   * The typed result of {@code run}, a complete run, read strictly: a missing field must not read
-   * as 0, since that would hide a broken result behind a figure.
-   *
-   * @throws IllegalArgumentException naming the run and the field missing or malformed
-   */
-  public static <R> R result(RunRecord run, Class<R> type) {
-    if (run.result() == null || !run.result().isObject()) {
-      throw new IllegalArgumentException("run " + RunFigures.nameOf(run)
-          + " is complete but has no result");
-    }
-    try {
-      return ControlCodec.mapper().readerFor(type)
-          .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .readValue(run.result());
-    } catch (InvalidFormatException e) {
-      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + " has a malformed "
-          + field(e) + " (" + e.getValue() + "; its " + run.kernel() + " result is broken)", e);
-    } catch (MismatchedInputException e) {
-      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + " has no "
-          + field(e) + " (its " + run.kernel() + " result is incomplete)", e);
-    } catch (java.io.IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("run " + RunFigures.nameOf(run) + ": its result is not a "
-          + run.kernel() + " result (" + e.getMessage() + ")", e);
-    }
-  }
-
-  /** "result.rounds[1].trueSkewNanos": where the field Jackson missed sits in the record. */
-  private static String field(MismatchedInputException e) {
-    StringBuilder path = new StringBuilder("result");
-    for (JsonMappingException.Reference step : e.getPath()) {
-      if (step.getFieldName() != null) {
-        path.append('.').append(step.getFieldName());
-      } else {
-        path.append('[').append(step.getIndex()).append(']');
-      }
-    }
-    java.util.regex.Matcher property =
-        java.util.regex.Pattern.compile("property '([^']+)'").matcher(e.getOriginalMessage());
-    if (property.find() && !path.toString().endsWith("." + property.group(1))) {
-      path.append('.').append(property.group(1));
-    }
-    return path.toString();
   }
 
   /** Whether the run failed because the kernel's property check did not hold. */

@@ -1,10 +1,8 @@
 package org.mpjbench.launcher.report;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.Results;
+import org.mpjbench.kernels.results.RunRecord;
 
 /**
  * One run's figures in the terms every kernel shares, read by {@link KernelFigures#of(RunRecord)}.
@@ -43,10 +41,6 @@ public record RunFigures(
   /** The status of a run that has a result. */
   public static final String COMPLETE = "complete";
 
-  // The stamp of ResultWriter's file names, so that a run is named the way its file is.
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-
   /** Whether the run completed (and so has its figures). */
   public boolean complete() {
     return COMPLETE.equals(run.status());
@@ -78,7 +72,6 @@ public record RunFigures(
    * {@code download-4r-multicore-20261121T234653Z}.
    */
   public static String nameOf(RunRecord run) {
-    return run.kernel() + "-" + run.ranks() + "r-" + run.device()
-        + (run.startTime() == null ? "" : "-" + STAMP.format(run.startTime()));
+    return Results.nameOf(run);
   }
 }

@@ -2,6 +2,7 @@ package org.mpjbench.launcher.results;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjHome;

@@ -1,6 +1,5 @@
 /**
- * Result files: one JSON document per run ({@link org.mpjbench.launcher.results.RunRecord}, schema
- * {@value org.mpjbench.launcher.results.RunRecord#SCHEMA}, described in docs/results.md), written
- * atomically under {@code results/}.
+ * What the launcher adds to result files ({@link org.mpjbench.kernels.results.RunRecord}): the
+ * environment a run had (host, Java, MPJ home, machines).
  */
 package org.mpjbench.launcher.results;

@@ -29,7 +29,7 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.RunRecord;
 
 /** {@link Charts} and the three renderers: real PNGs of the fixed size, and loud refusals. */
 class ChartsTest {

@@ -17,8 +17,8 @@ import org.jfree.chart.axis.LogAxis;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.report.KernelFigures;
-import org.mpjbench.launcher.results.RunRecord;
 
 /** {@link KernelPoints} and the two kernel charts: medians per K, expectations, the reference. */
 class KernelChartsTest {

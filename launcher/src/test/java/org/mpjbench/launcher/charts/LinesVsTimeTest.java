@@ -12,7 +12,7 @@ import static org.mpjbench.launcher.charts.ResultFixtures.records;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.RunRecord;
 
 /** {@link LinesVsTime}: one curve per rank count, from the run with the median time. */
 class LinesVsTimeTest {

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.RunRecord;
 
 /** {@link ResultFiles}: files and folders in, runs out; anything else is an error naming it. */
 class ResultFilesTest {

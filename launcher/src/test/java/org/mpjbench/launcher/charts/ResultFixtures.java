@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.mpjbench.launcher.results.ResultWriter;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.ResultWriter;
+import org.mpjbench.kernels.results.RunRecord;
 
 /**
  * Result files made up for tests, built as JSON trees the way the launcher writes them (not

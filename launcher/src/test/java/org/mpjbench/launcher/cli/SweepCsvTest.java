@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.charts.KernelFixtures;
 import org.mpjbench.launcher.charts.ResultFixtures;
 import org.mpjbench.launcher.report.KernelFigures;
-import org.mpjbench.launcher.results.RunRecord;
 
 /** {@link SweepCsv}: the old columns where they were, the shared figures appended after them. */
 class SweepCsvTest {

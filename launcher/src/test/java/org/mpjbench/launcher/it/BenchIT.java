@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.launcher.results.ResultWriter;
+import org.mpjbench.kernels.results.ResultWriter;
 
 /**
  * The JMH matrix on real MPJ ranks: {@code bench --quick} for 1 and 2 ranks yields a real score

@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.launcher.results.ResultWriter;
-import org.mpjbench.launcher.results.RunRecord;
+import org.mpjbench.kernels.results.ResultWriter;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.results.Tmpfs;
 
 /**

@@ -138,7 +138,7 @@ class FailureIT {
         () -> !running.isDone());
     if (java.nio.file.Files.exists(trace)) {
       for (String line : java.nio.file.Files.readAllLines(trace)) {
-        JsonNode event = org.mpjbench.launcher.results.ResultWriter.mapper().readTree(line);
+        JsonNode event = org.mpjbench.kernels.results.ResultWriter.mapper().readTree(line);
         if (event.path("event").asText().equals("started") && event.path("rank").asInt() == rank) {
           return event.at("/payload/pid").asLong();
         }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.launcher.results.ResultWriter;
+import org.mpjbench.kernels.results.ResultWriter;
 
 /**
  * A run stopped halfway (SIGTERM, as Ctrl-C or a batch system would) keeps the rounds it had, in a

@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.launcher.cli.MpjBenchCommand;
-import org.mpjbench.launcher.results.ResultWriter;
 import picocli.CommandLine;
 
 /**

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.kernels.download.server.LineFile;
-import org.mpjbench.launcher.results.ResultWriter;
+import org.mpjbench.kernels.results.ResultWriter;
 
 /**
  * The line server killed (SIGKILL) in the middle of a download and started again on its port: the

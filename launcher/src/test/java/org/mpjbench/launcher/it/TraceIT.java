@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mutex.MutexCheck;
-import org.mpjbench.launcher.results.ResultWriter;
+import org.mpjbench.kernels.results.ResultWriter;
 
 /**
  * {@code --trace FILE}: every event of a run appended as a JSON line, flushed at once, so that a

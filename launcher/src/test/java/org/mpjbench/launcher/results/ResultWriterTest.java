@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.launcher.job.JobOutcome;
+import org.mpjbench.kernels.results.Preflight;
+import org.mpjbench.kernels.results.ResultWriter;
+import org.mpjbench.kernels.results.RunRecord;
 
 /** {@link ResultWriter}: folder check, file names, collisions, atomic writes and round trips. */
 class ResultWriterTest {
@@ -234,7 +236,7 @@ class ResultWriterTest {
         "{\"rounds\":[{\"skewNanos\":1200}],\"baselineRoundTripNanos\":4500}");
     return new RunRecord(RunRecord.SCHEMA, "complete", false, "berkeley", 4, "multicore",
         parameters, start, 1.5, environment(),
-        Map.of(0, new JobOutcome.RankHost("node0", 100), 1, new JobOutcome.RankHost("node1", 101)),
+        Map.of(0, new RunRecord.RankHost("node0", 100), 1, new RunRecord.RankHost("node1", 101)),
         result, null, null, null);
   }
 
@@ -245,7 +247,7 @@ class ResultWriterTest {
         ResultWriter.mapper().readTree("{\"round\":1}"));
     return new RunRecord(RunRecord.SCHEMA, "failed", true, "berkeley", 4, "multicore",
         parameters, start, 0.25, environment(), Map.of(), null, progress,
-        new JobOutcome.Failure(2, "node2", "rank 2 died", "java.lang.Error: boom\n\tat X"), null);
+        new RunRecord.Failure(2, "node2", "rank 2 died", "java.lang.Error: boom\n\tat X"), null);
   }
 
   private static RunRecord withShape(RunRecord r, int ranks, String device) {

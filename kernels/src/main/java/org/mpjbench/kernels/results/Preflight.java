@@ -1,4 +1,4 @@
-package org.mpjbench.launcher.results;
+package org.mpjbench.kernels.results;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
-package org.mpjbench.launcher.results;
+package org.mpjbench.kernels.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.mpjbench.launcher.job.JobOutcome;
+import org.mpjbench.kernels.check.PropertyCheck;
 
 /**
  * One run as it is written to {@code results/}: what was asked, where it ran, how it ended, and
@@ -41,10 +41,10 @@ public record RunRecord(
     Instant startTime,
     double wallTimeSeconds,
     Environment environment,
-    Map<Integer, JobOutcome.RankHost> rankHosts,
+    Map<Integer, RankHost> rankHosts,
     JsonNode result,
     List<JsonNode> partialRecords,
-    JobOutcome.Failure error,
+    Failure error,
     Map<String, String> artifacts) {
 
   /** This record with its artifact file names filled in. */
@@ -81,4 +81,31 @@ public record RunRecord(
       String mpjHome,
       List<String> machines,
       Integer daemonPort) {}
+
+  /**
+   * What went wrong.
+   *
+   * @param rank the rank at fault, or null when it was not one rank
+   * @param host that rank's host, when known
+   * @param message one line for a person
+   * @param detail a stack trace or the runtime's last output, for the result file
+   * @param violation the kernel's property check, when the run failed because it did not hold
+   *     (null for every other failure)
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Failure(Integer rank, String host, String message, String detail,
+      PropertyCheck violation) {
+    /** A failure that is not a property violation. */
+    public Failure(Integer rank, String host, String message, String detail) {
+      this(rank, host, message, detail, null);
+    }
+  }
+
+  /**
+   * Where a rank ran.
+   *
+   * @param host its host name
+   * @param pid its JVM's process id
+   */
+  public record RankHost(String host, long pid) {}
 }

@@ -1,4 +1,4 @@
-package org.mpjbench.launcher.results;
+package org.mpjbench.kernels.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,0 +1,94 @@
+package org.mpjbench.kernels.results;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.mpjbench.kernels.control.ControlCodec;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.RunInfo;
+
+/**
+ * Reading a run record typed: its kernel's result record, read strictly, and the summary a person
+ * reads, made from the record as it was written. The launcher and rank 0 of a run started by MPJ's
+ * own starter both print a run's summary through here, so that the two read alike.
+ */
+public final class Results {
+  // ResultWriter's stamp, so that a run is named the way its file is.
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final Pattern PROPERTY = Pattern.compile("property '([^']+)'");
+
+  private Results() {}
+
+  /**
+   * The run's name as its result file is called, without {@code .json}, e.g.
+   * {@code download-4r-multicore-20261121T234653Z}.
+   */
+  public static String nameOf(RunRecord run) {
+    return run.kernel() + "-" + run.ranks() + "r-" + run.device()
+        + (run.startTime() == null ? "" : "-" + STAMP.format(run.startTime()));
+  }
+
+  /**
+   * The typed result of {@code run}, a complete run, read strictly: a missing field must not read
+   * as 0, since that would hide a broken result behind a figure.
+   *
+   * @throws IllegalArgumentException naming the run and the field missing or malformed
+   */
+  public static <R> R typed(RunRecord run, Class<R> type) {
+    if (run.result() == null || !run.result().isObject()) {
+      throw new IllegalArgumentException("run " + nameOf(run) + " is complete but has no result");
+    }
+    try {
+      return ControlCodec.mapper().readerFor(type)
+          .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .readValue(run.result());
+    } catch (InvalidFormatException e) {
+      throw new IllegalArgumentException("run " + nameOf(run) + " has a malformed " + field(e)
+          + " (" + e.getValue() + "; its " + run.kernel() + " result is broken)", e);
+    } catch (MismatchedInputException e) {
+      throw new IllegalArgumentException("run " + nameOf(run) + " has no " + field(e)
+          + " (its " + run.kernel() + " result is incomplete)", e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("run " + nameOf(run) + ": its result is not a "
+          + run.kernel() + " result (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * The summary of {@code record}, a complete run of {@code kernel}, one line each.
+   *
+   * @param run the ranks, device and wall time, and the artifacts stored with their checks
+   */
+  public static <P, R> List<String> summary(KernelDescriptor<P, R> kernel, RunRecord record,
+      RunInfo run) throws IOException {
+    return kernel.summary(ControlCodec.fromTree(record.parameters(), kernel.parametersType()),
+        typed(record, kernel.resultType()), run);
+  }
+
+  /** "result.rounds[1].trueSkewNanos": where the field Jackson missed sits in the record. */
+  private static String field(MismatchedInputException e) {
+    StringBuilder path = new StringBuilder("result");
+    for (JsonMappingException.Reference step : e.getPath()) {
+      if (step.getFieldName() != null) {
+        path.append('.').append(step.getFieldName());
+      } else {
+        path.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    Matcher property = PROPERTY.matcher(e.getOriginalMessage());
+    if (property.find() && !path.toString().endsWith("." + property.group(1))) {
+      path.append('.').append(property.group(1));
+    }
+    return path.toString();
+  }
+}
