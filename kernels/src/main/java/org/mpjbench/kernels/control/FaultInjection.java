@@ -53,4 +53,26 @@ public record FaultInjection(int rank, Kind kind) {
           + text.substring(colon + 1) + "'");
     }
   }
+
+  /**
+   * Misbehaves on {@code rank} as asked (nothing on the other ranks): throws, stalls until the run
+   * is ended from outside, or halts the JVM.
+   */
+  public void commitOn(int rank) throws InterruptedException {
+    if (rank != this.rank) {
+      return;
+    }
+    switch (kind) {
+      case FAIL -> throw new IllegalStateException(
+          "injected failure on rank " + rank + " (--inject-fault)");
+      case HANG -> {
+        // Ended by an abort, a watchdog or the launcher's going away, which halt this JVM.
+        while (true) {
+          Thread.sleep(Long.MAX_VALUE);
+        }
+      }
+      case EXIT -> Runtime.getRuntime().halt(3);
+      default -> throw new IllegalStateException("unknown fault " + this);
+    }
+  }
 }

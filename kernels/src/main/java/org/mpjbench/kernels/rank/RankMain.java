@@ -12,7 +12,6 @@ import mpi.MPI;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
-import org.mpjbench.kernels.control.FaultInjection;
 
 /**
  * The class MPJ Express starts on every rank ({@code mpjrun ... org.mpjbench.kernels.rank.RankMain
@@ -48,8 +47,8 @@ public final class RankMain {
     try {
       ControlMessage.Start start = control.awaitStart(CONTROL_TIMEOUT);
       control.watchForAbort(rank);
-      if (start.fault() != null && start.fault().rank() == rank) {
-        commit(start.fault());
+      if (start.fault() != null) {
+        start.fault().commitOn(rank);
       }
       events = KernelEvents.sending(rank, start.eventsPerRank(), control::sendLines);
       RankContext context =
@@ -90,22 +89,6 @@ public final class RankMain {
       events.finish(EVENTS_FLUSH_WAIT_ON_FAILURE);
     } catch (IOException e) {
       // The failure report below says what matters; it finds out the connection is gone.
-    }
-  }
-
-  /** Misbehaves as the launcher asked (see {@link FaultInjection}). */
-  private static void commit(FaultInjection fault) throws InterruptedException {
-    switch (fault.kind()) {
-      case FAIL -> throw new IllegalStateException(
-          "injected failure on rank " + fault.rank() + " (--inject-fault)");
-      case HANG -> {
-        // Ended by the launcher's abort (which halts this JVM) or by its going away.
-        while (true) {
-          Thread.sleep(Long.MAX_VALUE);
-        }
-      }
-      case EXIT -> Runtime.getRuntime().halt(3);
-      default -> throw new IllegalStateException("unknown fault " + fault);
     }
   }
 

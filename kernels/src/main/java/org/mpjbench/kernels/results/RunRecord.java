@@ -2,6 +2,8 @@ package org.mpjbench.kernels.results;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,29 @@ public record RunRecord(
       String mpjVersion,
       String mpjHome,
       List<String> machines,
-      Integer daemonPort) {}
+      Integer daemonPort) {
+
+    /** The environment of this JVM's host with these MPJ Express facts. */
+    public static Environment here(String mpjVersion, String mpjHome, List<String> machines,
+        Integer daemonPort) {
+      return new Environment(localHost(),
+          System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+              + System.getProperty("os.arch"),
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"),
+          System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor") + ")",
+          mpjVersion, mpjHome, machines, daemonPort);
+    }
+
+    /** This host's name, or "unknown-host". */
+    public static String localHost() {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (UnknownHostException e) {
+        return "unknown-host";
+      }
+    }
+  }
 
   /**
    * What went wrong.

@@ -1,6 +1,7 @@
 package org.mpjbench.launcher.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,6 +70,18 @@ class SetupIT {
       assertEquals(0, outcome.exitCode(), outcome.err());
       assertTrue(Files.isRegularFile(home.resolve(".complete")), home + " assembled");
       assertTrue(Files.isRegularFile(home.resolve("lib/mpj.jar")));
+      // MPJ's own scripts, repaired: they find this home, not Debian's /usr/share/mpj.
+      for (String script : List.of("mpjrun.sh", "mpjboot", "mpjhalt")) {
+        Path file = home.resolve("bin").resolve(script);
+        assertTrue(Files.isExecutable(file), file + " executable");
+        String text = Files.readString(file);
+        assertFalse(text.contains("/usr/share/mpj"), text);
+        assertTrue(text.contains("export MPJ_HOME=\"$(cd \"$(dirname \"$0\")/..\" && pwd)\""),
+            text);
+      }
+      run(home, home.resolve("bin/mpjrun.sh").toString()); // its usage: MPJ's starter runs
+      String usage = Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8);
+      assertTrue(usage.contains("mpjrun.[bat/sh] [options] -jar jarfile [args...]"), usage);
       assertEquals("rwxr-xr-x",
           PosixFilePermissions.toString(Files.getPosixFilePermissions(home)));
       // Once assembled, it is ours: set-up leaves it as it is, quietly.
