@@ -48,14 +48,30 @@ class StandaloneIT {
     return repo.resolve("kernels/target/mpjbench-ranks.jar");
   }
 
-  /** What a standalone run printed, how its starter ended, and how long it took. */
-  record Standalone(int exit, String out, Duration took) {}
+  /**
+   * What a standalone run printed, how its starter ended, how long it took, and the processes the
+   * starter started (the rank JVM in multicore; none in niodev, whose daemons start the ranks).
+   */
+  record Standalone(int exit, String out, Duration took, Set<ProcessHandle> rankJvms) {}
 
-  /** Runs {@code $MPJ_HOME/bin/mpjrun.sh} in {@code folder} and waits for it (bounded). */
+  /** Runs {@code mpjrun.sh -np RANKS -dev multicore -jar mpjbench-ranks.jar ARGS} in {@code folder}. */
   static Standalone standalone(Path folder, int ranks, String... args) throws Exception {
+    Standalone run = mpjrun(folder, List.of("-np", Integer.toString(ranks), "-dev", "multicore"),
+        args);
+    assertFalse(run.rankJvms().isEmpty(), "the starter started no rank JVM: " + run.out());
+    return run;
+  }
+
+  /**
+   * Runs {@code $MPJ_HOME/bin/mpjrun.sh MPJ_OPTIONS -jar mpjbench-ranks.jar ARGS} in {@code
+   * folder} and waits for it (bounded); every rank JVM the starter started itself (multicore) has
+   * ended when it returns.
+   */
+  static Standalone mpjrun(Path folder, List<String> mpjOptions, String... args) throws Exception {
     Path home = MpjHome.resolve(null).path();
-    List<String> command = new ArrayList<>(List.of(home.resolve("bin/mpjrun.sh").toString(),
-        "-np", Integer.toString(ranks), "-dev", "multicore", "-jar", ranksJar().toString()));
+    List<String> command = new ArrayList<>(List.of(home.resolve("bin/mpjrun.sh").toString()));
+    command.addAll(mpjOptions);
+    command.addAll(List.of("-jar", ranksJar().toString()));
     command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
         .redirectErrorStream(true);
@@ -86,9 +102,8 @@ class StandaloneIT {
     for (ProcessHandle rankJvm : seen) {
       rankJvm.onExit().get(5, TimeUnit.SECONDS);
     }
-    String printed = new String(output, StandardCharsets.UTF_8);
-    assertFalse(seen.isEmpty(), "the starter started no rank JVM: " + printed);
-    return new Standalone(process.exitValue(), printed, Duration.ofNanos(System.nanoTime() - start));
+    return new Standalone(process.exitValue(), new String(output, StandardCharsets.UTF_8),
+        Duration.ofNanos(System.nanoTime() - start), Set.copyOf(seen));
   }
 
   static Stream<String> kernels() {
@@ -199,7 +214,7 @@ class StandaloneIT {
     return run.out().lines().filter(line -> line.contains("FAILED")).count();
   }
 
-  private static JsonNode onlyResult(Path results, String kernel) throws IOException {
+  static JsonNode onlyResult(Path results, String kernel) throws IOException {
     List<Path> files;
     try (Stream<Path> listed = Files.list(results)) {
       files = listed.filter(p -> p.getFileName().toString().startsWith(kernel + "-")

@@ -190,6 +190,43 @@ class VirtualClusterIT {
   }
 
   @Test
+  @Order(4)
+  void berkeleyAndTheDownloadAcrossTwoHostsUnderMpjsOwnStarter() throws Exception {
+    List<String> niodev = List.of("-np", "4", "-dev", "niodev", "-machinesfile",
+        VirtualCluster.machinesFile().toString());
+    Path results = work.resolve("standalone");
+    StandaloneIT.Standalone berkeley = StandaloneIT.mpjrun(work, niodev, "berkeley",
+        "--spread-ms", "50", "--results", results.toString());
+    assertTrue(berkeley.out().contains("berkeley: 4 ranks, niodev"), berkeley.out());
+    JsonNode json = StandaloneIT.onlyResult(results, "berkeley");
+    assertEquals("complete", json.get("status").asText(), berkeley.out());
+    assertEquals(List.of("h1", "h1", "h2", "h2"), List.of(json.at("/rankHosts/0/host").asText(),
+        json.at("/rankHosts/1/host").asText(), json.at("/rankHosts/2/host").asText(),
+        json.at("/rankHosts/3/host").asText()), "two ranks on each host");
+    assertTrue(json.at("/result/summary/finalSkewNanos").asLong() * 10
+        < json.at("/result/summary/initialSkewNanos").asLong(), json.at("/result/summary")
+        .toString());
+
+    StandaloneIT.Standalone download = StandaloneIT.mpjrun(work, niodev, "download", "--lines",
+        "300", "--results", results.toString());
+    assertTrue(download.out().contains("byte-identical to the served file"), download.out());
+    json = StandaloneIT.onlyResult(results, "download");
+    assertEquals("complete", json.get("status").asText(), download.out());
+    // Rank 0's line server listens on h1's address, which the ranks on h2 reach.
+    assertEquals("10.77.0.11", json.at("/parameters/serverHost").asText());
+    assertTrue(json.at("/result/accepted").asBoolean(), json.get("result").toString());
+    // The daemons started the rank JVMs: none is left under them.
+    for (ProcessHandle daemon : daemons) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (daemon.descendants().findAny().isPresent() && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertEquals(List.of(), daemon.descendants().map(ProcessHandle::info).toList(),
+          "rank JVMs left under daemon " + daemon.pid());
+    }
+  }
+
+  @Test
   @Order(5)
   void aHostWhoseLinkIsCutEndsTheRunNamingRankAndHost() throws Exception {
     VirtualCluster.Host h1 = VirtualCluster.host("h1").orElseThrow();
