@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
@@ -65,14 +69,25 @@ public final class Results {
   }
 
   /**
-   * The summary of {@code record}, a complete run of {@code kernel}, one line each.
-   *
-   * @param run the ranks, device and wall time, and the artifacts stored with their checks
+   * The summary of {@code record}, a complete run of {@code kernel} as written in {@code file},
+   * one line each; its stored artifacts are checked by {@code fixture} when there is one.
    */
   public static <P, R> List<String> summary(KernelDescriptor<P, R> kernel, RunRecord record,
-      RunInfo run) throws IOException {
+      Path file, KernelFixture<P> fixture) throws IOException {
+    Map<String, Path> artifacts = new LinkedHashMap<>();
+    Map<String, String> checks = new LinkedHashMap<>();
+    if (record.artifacts() != null) {
+      for (Map.Entry<String, String> artifact : record.artifacts().entrySet()) {
+        Path stored = file.resolveSibling(artifact.getValue());
+        artifacts.put(artifact.getKey(), stored);
+        if (fixture != null) {
+          checks.put(artifact.getKey(), fixture.artifactCheck(artifact.getKey(), stored));
+        }
+      }
+    }
     return kernel.summary(ControlCodec.fromTree(record.parameters(), kernel.parametersType()),
-        typed(record, kernel.resultType()), run);
+        typed(record, kernel.resultType()), new RunInfo(record.ranks(), record.device(),
+            record.wallTimeSeconds(), artifacts, checks));
   }
 
   /** "result.rounds[1].trueSkewNanos": where the field Jackson missed sits in the record. */

@@ -33,7 +33,6 @@ import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.KernelOptions;
 import org.mpjbench.kernels.spi.Kernels;
-import org.mpjbench.kernels.spi.RunInfo;
 import picocli.CommandLine;
 
 /**
@@ -371,20 +370,8 @@ public final class StandaloneMain {
         return FAILED;
       }
       try {
-        Map<String, Path> stored = new LinkedHashMap<>();
-        Map<String, String> checks = new LinkedHashMap<>();
         RunRecord written = ResultWriter.read(file);
-        if (written.artifacts() != null) {
-          for (Map.Entry<String, String> artifact : written.artifacts().entrySet()) {
-            Path path = file.resolveSibling(artifact.getValue());
-            stored.put(artifact.getKey(), path);
-            if (fixture != null) {
-              checks.put(artifact.getKey(), fixture.artifactCheck(artifact.getKey(), path));
-            }
-          }
-        }
-        List<String> summary = Results.summary(kernel, written, new RunInfo(size, device,
-            written.wallTimeSeconds(), stored, checks));
+        List<String> summary = Results.summary(kernel, written, file, fixture);
         summary.forEach(out::println);
         out.println("  result        " + file);
         out.flush();

@@ -1,17 +1,12 @@
 package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mpjbench.kernels.results.Results;
-import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.KernelOptions;
-import org.mpjbench.kernels.spi.RunInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +85,7 @@ final class KernelCommand implements Callable<Integer> {
     }
     if (fixture == null) {
       return new KernelRun(spec, run, typed.name()).execute(parameters,
-          progress(typed, parameters), (record, file) -> summary(typed, null, record, file));
+          progress(typed, parameters), (record, file) -> Results.summary(typed, record, file, null));
     }
     try (fixture) {
       run.artifactBytes = fixture.artifactBytes(); // stored beside the result: room checked first
@@ -104,29 +99,11 @@ final class KernelCommand implements Callable<Integer> {
         fixture.notes().forEach(note -> spec.commandLine().getErr().println("mpjbench: " + note));
       }
       return kernelRun.execute(parameters, progress(typed, parameters),
-          (record, file) -> summary(typed, fixture, record, file));
+          (record, file) -> Results.summary(typed, record, file, fixture));
     }
   }
 
   private static <P> KernelRun.Progress progress(KernelDescriptor<P, ?> typed, P parameters) {
     return new KernelRun.Progress(typed.progressTotal(parameters), typed::progressPosition);
-  }
-
-  /** The kernel's summary of a complete run, its stored artifacts checked by the fixture. */
-  private static <P, R> java.util.List<String> summary(KernelDescriptor<P, R> typed,
-      KernelFixture<P> fixture, RunRecord record, Path file) throws IOException {
-    Map<String, Path> artifacts = new LinkedHashMap<>();
-    Map<String, String> checks = new LinkedHashMap<>();
-    if (record.artifacts() != null) {
-      for (Map.Entry<String, String> artifact : record.artifacts().entrySet()) {
-        Path stored = file.resolveSibling(artifact.getValue());
-        artifacts.put(artifact.getKey(), stored);
-        if (fixture != null) {
-          checks.put(artifact.getKey(), fixture.artifactCheck(artifact.getKey(), stored));
-        }
-      }
-    }
-    return Results.summary(typed, record,
-        new RunInfo(record.ranks(), record.device(), record.wallTimeSeconds(), artifacts, checks));
   }
 }

@@ -1,5 +1,6 @@
 package org.mpjbench.launcher.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +29,7 @@ import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.charts.Charts;
+import org.mpjbench.launcher.charts.ResultFiles;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.RunFigures;
@@ -102,8 +104,20 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Bound of each run (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
+  @Option(names = "--from", paramLabel = "RESULTS", split = ",", description = "Runs nothing:"
+      + " the table, sweep.csv and charts of these result files or folders, e.g. of runs made"
+      + " with mpjrun.sh and mpjbench-ranks.jar (docs/standalone.md).")
+  List<Path> from;
+
+  /** The options that only runs the sweep makes use; --from makes none. */
+  private static final List<String> RUN_OPTIONS = List.of("--kernels", "--ranks", "--repeat",
+      "--device", "--machines", "--lines", "--rate-per-second", "--rounds", "--timeout-s");
+
   @Override
   public Integer call() throws IOException {
+    if (from != null) {
+      return fromFiles();
+    }
     List<String> chosen = validate();
     Path folder = results != null ? results : defaultResults();
     Path plotFolder = plots != null ? plots : defaultPlots();
@@ -208,6 +222,89 @@ public final class SweepCommand implements Callable<Integer> {
       return UserError.FAILED;
     }
     return 0;
+  }
+
+  /**
+   * {@code --from}: the sweep's table, CSV and charts of runs made elsewhere, read from their
+   * result files; each run's row names its file. Nothing is run.
+   */
+  private int fromFiles() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> leftOut = new ArrayList<>();
+    List<ResultFiles.Loaded> loaded;
+    try {
+      loaded = ResultFiles.loadFiles(from, leftOut);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--from: " + e.getMessage());
+    }
+    if (loaded.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--from: no result files"
+          + " (*.json) in " + String.join(", ", from.stream().map(Path::toString).toList()));
+    }
+    List<String> given = RUN_OPTIONS.stream()
+        .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    if (!given.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--from reads runs made"
+          + " before; " + String.join(", ", given) + " only shape runs the sweep makes");
+    }
+    Path folder = results != null ? results : defaultResults();
+    Path plotFolder = plots != null ? plots : defaultPlots();
+    try {
+      new ResultWriter(folder).checkWritable();
+      Preflight.noneExist("results folder", folder, "sweep.csv");
+      Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    for (String problem : leftOut) {
+      out.println("note: left out " + problem);
+    }
+    Path csv = folder.resolve("sweep.csv");
+    SweepCsv.start(csv);
+    List<RunFigures> figures = new ArrayList<>();
+    List<RunRecord> complete = new ArrayList<>();
+    Map<String, Integer> repeats = new java.util.HashMap<>();
+    for (ResultFiles.Loaded file : ordered(loaded)) {
+      RunRecord record = file.run();
+      RunFigures run = figures(record, file.file().toString(), spec.commandLine().getErr());
+      if (run == null) {
+        continue; // said why
+      }
+      int repeat = repeats.merge(record.kernel() + "/" + record.ranks(), 1, Integer::sum);
+      JsonNode seed = record.parameters() == null ? null : record.parameters().get("seed");
+      SweepCsv.append(csv, SweepCsv.row(record.kernel(), record.ranks(), repeat,
+          seed != null && seed.isIntegralNumber() ? seed.asText() : "", record,
+          file.file().toAbsolutePath().normalize().toString(), run));
+      figures.add(run);
+      if (run.complete()) {
+        complete.add(record);
+      }
+    }
+    out.println(figures.size() + " runs read; sweep.csv in " + folder);
+    if (!complete.isEmpty()) {
+      try {
+        for (Path chart : Charts.renderAll(complete, plotFolder)) {
+          out.println("chart " + chart);
+        }
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("mpjbench: no chart drawn: " + e.getMessage());
+      }
+    }
+    SweepTable.print(out, figures);
+    out.flush();
+    return 0;
+  }
+
+  /** By kernel (the registry's order), rank count, then start time. */
+  private static List<ResultFiles.Loaded> ordered(List<ResultFiles.Loaded> loaded) {
+    List<String> order = Kernels.all().stream().map(KernelDescriptor::name).toList();
+    return loaded.stream().sorted(java.util.Comparator
+        .comparingInt((ResultFiles.Loaded f) -> order.indexOf(f.run().kernel()) < 0
+            ? Integer.MAX_VALUE : order.indexOf(f.run().kernel()))
+        .thenComparingInt(f -> f.run().ranks())
+        .thenComparing(f -> f.run().startTime(), java.util.Comparator.nullsLast(
+            java.util.Comparator.naturalOrder())))
+        .toList();
   }
 
   private List<String> validate() {

@@ -59,15 +59,28 @@ final class SweepCsv {
    */
   static String row(String kernel, int ranks, int seed, RunRecord record, Path file,
       RunFigures figures) {
+    return row(kernel, ranks, seed, Integer.toString(seed), record,
+        file == null ? null : file.getFileName().toString(), figures);
+  }
+
+  /**
+   * The row of one run read from a file ({@code sweep --from}), or made by the sweep.
+   *
+   * @param repeat which run of its kernel and rank count it is, from 1
+   * @param seed its seed, empty when its parameters have none
+   * @param resultFile where its record is, as the row names it
+   */
+  static String row(String kernel, int ranks, int repeat, String seed, RunRecord record,
+      String resultFile, RunFigures figures) {
     Map<String, String> row = new HashMap<>();
     row.put("kernel", kernel);
     row.put("ranks", Integer.toString(ranks));
-    row.put("repeat", Integer.toString(seed));
-    row.put("seed", Integer.toString(seed));
+    row.put("repeat", Integer.toString(repeat));
+    row.put("seed", seed);
     row.put("status", record == null ? "failed" : record.status());
     if (record != null) {
       row.put("wall_s", decimal(record.wallTimeSeconds()));
-      row.put("result_file", file.getFileName().toString());
+      row.put("result_file", resultFile);
     }
     if (figures != null) {
       if (figures.complete()) {

@@ -148,6 +148,7 @@ class EveryOptionTest {
     rule("sweep --plots", FILE, UNDER_FILE);
     rule("sweep --lines", "0", "10000001");
     rule("sweep --rounds", "0", "-1", "1000000");
+    rule("sweep --from", MISSING, FOLDER, EMPTY_FILE);
 
     rule("bench --ranks", "0", "257", "");
     rule("bench --benchmarks", "nope", "ping-pong,,download", "");

@@ -153,6 +153,20 @@ class StandaloneIT {
         "download-speedup.png", "kernels-messages.png", "kernels-latency.png")) {
       assertTrue(Files.size(plots.resolve(chart)) > 1_000, chart + ": " + plot.out());
     }
+
+    // The sweep's table, CSV and charts of the same files, without running anything.
+    Path summary = tmp.resolve("summary");
+    LauncherRun sweep = LauncherRun.runPlain("sweep", "--from", results.toString(), "--results",
+        summary.toString(), "--plots", tmp.resolve("plots-2").toString());
+    sweep.expectExit(0);
+    sweep.expectOut("6 runs read", "berkeley     runs  median final skew", "download     runs",
+        "ring ");
+    List<String> rows = Files.readAllLines(summary.resolve("sweep.csv"));
+    assertEquals(7, rows.size(), String.join("\n", rows));
+    assertTrue(rows.get(1).startsWith("berkeley,1,1,"), rows.get(1));
+    assertTrue(rows.stream().skip(1).allMatch(row -> row.contains(",complete,")),
+        String.join("\n", rows));
+    assertTrue(Files.size(tmp.resolve("plots-2/berkeley-skew.png")) > 1_000);
   }
 
   @Test
