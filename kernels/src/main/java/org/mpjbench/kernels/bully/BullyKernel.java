@@ -7,14 +7,13 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
-import org.mpjbench.kernels.election.CoordinatorAgreement;
+import org.mpjbench.kernels.election.ElectionKernel;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
 
 /**
@@ -49,7 +48,7 @@ import org.mpjbench.kernels.mpi.Outbox;
  *   <li>{@link #TAG_COORDINATOR}: {@code [coordinator]}
  * </ul>
  */
-public final class BullyKernel implements RankProgram<BullyResult> {
+public final class BullyKernel extends ElectionKernel<BullyResult> {
   /** Tag of the ELECTION message. */
   public static final int TAG_ELECTION = 261;
   /** Tag of the OK answer. */
@@ -71,37 +70,36 @@ public final class BullyKernel implements RankProgram<BullyResult> {
   /** Slack added to the hard bound of any rank's election, whatever the timeout. */
   private static final long HARD_SLACK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private final ElectionParameters parameters;
-
   /** A kernel that runs with these parameters. */
   public BullyKernel(ElectionParameters parameters) {
-    this.parameters = parameters;
+    super(parameters);
   }
 
   @Override
-  public BullyResult run(RankContext context) throws MPIException {
-    Intracomm world = context.comm();
-    int size = context.size();
-    ElectionSetup setup = parameters.setupFor(size);
-    Intracomm election = (Intracomm) world.clone();
-    Outbox outbox = new Outbox(election);
-    world.Barrier();
-    long startNanos = System.nanoTime();
-    RankReport mine = setup.isLive(context.rank())
-        ? new Member(election, outbox, context.rank(), setup, parameters.timeoutMs(),
-            context.events()).elect(startNanos)
-        : RankReport.crashed(context.rank());
-    mine = mine.withUnread(outbox.settle(world, 1));
-    List<RankReport> reports = RankReport.gather(world, size, mine);
-    if (!context.isRoot()) {
-      return null;
-    }
-    PropertyCheck check = BullyCheck.check(setup, reports);
+  protected RankReport elect(RankContext context, Intracomm election, Outbox outbox,
+      ElectionSetup setup, long startNanos) throws MPIException {
+    return new Member(election, outbox, context.rank(), setup, parameters.timeoutMs(),
+        context.events()).elect(startNanos);
+  }
+
+  /** Every message is one {@code long}. */
+  @Override
+  protected int maxMessageLongs(int ranks) {
+    return 1;
+  }
+
+  @Override
+  protected PropertyCheck check(ElectionSetup setup, List<RankReport> reports) {
+    return BullyCheck.check(setup, reports);
+  }
+
+  @Override
+  protected BullyResult result(PropertyCheck check, ElectionSetup setup, List<RankReport> reports,
+      long[] latency) {
     long elections = RankReport.total(reports, COUNT_ELECTION);
     long oks = RankReport.total(reports, COUNT_OK);
     long coordinators = RankReport.total(reports, COUNT_COORDINATOR);
-    long[] latency = CoordinatorAgreement.latency(setup, reports);
-    BullyResult result = new BullyResult(
+    return new BullyResult(
         check,
         elections + oks + coordinators,
         elections,
@@ -118,8 +116,6 @@ public final class BullyKernel implements RankProgram<BullyResult> {
         latency[0],
         latency[1],
         parameters.timeoutMs());
-    check.requireHolds();
-    return result;
   }
 
   /** One live rank's part: an event loop over the three message kinds and two timers. */

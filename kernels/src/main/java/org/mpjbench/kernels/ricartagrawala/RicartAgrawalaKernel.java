@@ -4,13 +4,11 @@ import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mutex.MutexCheck;
 import org.mpjbench.kernels.mutex.MutexFigures;
-import org.mpjbench.kernels.mutex.MutexLoop;
+import org.mpjbench.kernels.mutex.MutexKernel;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexProtocol;
 import org.mpjbench.kernels.mutex.MutexTrace;
-import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
 
 /**
@@ -35,7 +33,7 @@ import org.mpjbench.kernels.mpi.Outbox;
  * <p>After the run rank 0 checks the gathered intervals ({@link MutexCheck}) and that the message
  * count is exactly 2(K-1) per entry, and fails the run when either does not hold.
  */
-public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaResult> {
+public final class RicartAgrawalaKernel extends MutexKernel<RicartAgrawalaResult> {
   /** Tag of a REQUEST. */
   public static final int TAG_REQUEST = 321;
   /** Tag of a REPLY. */
@@ -43,47 +41,39 @@ public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaRes
   /** Tag of the DONE notice. */
   public static final int TAG_DONE = 323;
 
-  private final MutexParameters parameters;
-
   /** A kernel that runs with these parameters. */
   public RicartAgrawalaKernel(MutexParameters parameters) {
-    this.parameters = parameters;
+    super(parameters, TAG_DONE);
   }
 
   @Override
-  public RicartAgrawalaResult run(RankContext context) throws MPIException {
-    Outbox outbox = new Outbox(context.comm());
-    Protocol protocol = new Protocol(context, outbox);
-    MutexTrace trace = new MutexLoop(context, parameters, protocol, outbox, TAG_DONE).run();
-    if (!context.isRoot()) {
-      return null;
-    }
-    long expected = 2L * (context.size() - 1) * trace.entries();
-    PropertyCheck check = MutexCheck.withMessageCount(
-        MutexCheck.check(trace.intervalsByRank(), parameters.entries()),
-        trace.messages(), expected, "2(K-1) = " + 2 * (context.size() - 1)
-            + " messages per entry");
-    RicartAgrawalaResult result = new RicartAgrawalaResult(check, trace.messages(), expected,
-        MutexFigures.of(trace, parameters.holdNanos()));
-    check.requireHolds();
-    return result;
+  protected MutexProtocol protocol(RankContext context, Outbox outbox) {
+    return new Protocol(context, outbox);
+  }
+
+  @Override
+  protected long expectedMessages(int ranks, MutexTrace trace) {
+    return 2L * (ranks - 1) * trace.entries();
+  }
+
+  @Override
+  protected String messageRule(int ranks) {
+    return "2(K-1) = " + 2 * (ranks - 1) + " messages per entry";
+  }
+
+  @Override
+  protected RicartAgrawalaResult result(PropertyCheck check, MutexTrace trace,
+      long expectedMessages, MutexFigures figures) {
+    return new RicartAgrawalaResult(check, trace.messages(), expectedMessages, figures);
   }
 
   /** The MPI side of one rank's {@link RicartAgrawalaState}. */
-  private static final class Protocol implements MutexProtocol {
-    private final Outbox outbox;
-    private final int rank;
-    private final int size;
+  private static final class Protocol extends MutexKernel.Peer {
     private final RicartAgrawalaState state;
-    private final KernelEvents events;
     private final long[] message = new long[2];
-    private long sent;
 
     Protocol(RankContext context, Outbox outbox) {
-      this.outbox = outbox;
-      this.events = context.events();
-      this.rank = context.rank();
-      this.size = context.size();
+      super(context, outbox);
       this.state = new RicartAgrawalaState(rank, size);
     }
 
@@ -154,11 +144,6 @@ public final class RicartAgrawalaKernel implements RankProgram<RicartAgrawalaRes
       outbox.send(message, 2, to, TAG_REPLY);
       sent++;
       events.event("send").with("message", "REPLY").with("to", to).with("clock", timestamp).emit();
-    }
-
-    @Override
-    public long messagesSent() {
-      return sent;
     }
 
     @Override

@@ -8,14 +8,13 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
-import org.mpjbench.kernels.election.CoordinatorAgreement;
+import org.mpjbench.kernels.election.ElectionKernel;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
 
 /**
@@ -49,7 +48,7 @@ import org.mpjbench.kernels.mpi.Outbox;
  *   <li>{@link #TAG_ACK}: {@code [tag acknowledged]}
  * </ul>
  */
-public final class RingKernel implements RankProgram<RingResult> {
+public final class RingKernel extends ElectionKernel<RingResult> {
   /** Tag of the ELECTION message. */
   public static final int TAG_ELECTION = 241;
   /** Tag of the COORDINATOR message. */
@@ -69,37 +68,36 @@ public final class RingKernel implements RankProgram<RingResult> {
   /** Slack added to the hard bound of a wait for the ring, whatever the timeout. */
   private static final long HARD_SLACK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-  private final ElectionParameters parameters;
-
   /** A kernel that runs with these parameters. */
   public RingKernel(ElectionParameters parameters) {
-    this.parameters = parameters;
+    super(parameters);
   }
 
   @Override
-  public RingResult run(RankContext context) throws MPIException {
-    Intracomm world = context.comm();
-    int size = context.size();
-    ElectionSetup setup = parameters.setupFor(size);
-    Intracomm ring = (Intracomm) world.clone();
-    Outbox outbox = new Outbox(ring);
-    world.Barrier();
-    long startNanos = System.nanoTime();
-    RankReport mine = setup.isLive(context.rank())
-        ? new Member(ring, outbox, context.rank(), setup, parameters.timeoutMs(),
-            context.events()).elect(startNanos)
-        : RankReport.crashed(context.rank());
-    mine = mine.withUnread(outbox.settle(world, ElectionList.length(size)));
-    List<RankReport> reports = RankReport.gather(world, size, mine);
-    if (!context.isRoot()) {
-      return null;
-    }
-    PropertyCheck check = RingCheck.check(setup, reports);
+  protected RankReport elect(RankContext context, Intracomm ring, Outbox outbox,
+      ElectionSetup setup, long startNanos) throws MPIException {
+    return new Member(ring, outbox, context.rank(), setup, parameters.timeoutMs(),
+        context.events()).elect(startNanos);
+  }
+
+  /** The ELECTION message, with every rank's id. */
+  @Override
+  protected int maxMessageLongs(int ranks) {
+    return ElectionList.length(ranks);
+  }
+
+  @Override
+  protected PropertyCheck check(ElectionSetup setup, List<RankReport> reports) {
+    return RingCheck.check(setup, reports);
+  }
+
+  @Override
+  protected RingResult result(PropertyCheck check, ElectionSetup setup, List<RankReport> reports,
+      long[] latency) {
     RingPrediction.Counts counted = RingCheck.counted(reports);
     RingPrediction.Counts predicted = RingPrediction.counts(
-        size, Set.copyOf(setup.crashedRanks()), setup.initiator());
-    long[] latency = CoordinatorAgreement.latency(setup, reports);
-    RingResult result = new RingResult(
+        setup.ranks(), Set.copyOf(setup.crashedRanks()), setup.initiator());
+    return new RingResult(
         check,
         counted.total(),
         predicted.total(),
@@ -114,8 +112,6 @@ public final class RingKernel implements RankProgram<RingResult> {
         latency[0],
         latency[1],
         parameters.timeoutMs());
-    check.requireHolds();
-    return result;
   }
 
   /** One live rank's part in the election. */

@@ -4,13 +4,11 @@ import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mutex.MutexCheck;
 import org.mpjbench.kernels.mutex.MutexFigures;
-import org.mpjbench.kernels.mutex.MutexLoop;
+import org.mpjbench.kernels.mutex.MutexKernel;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexProtocol;
 import org.mpjbench.kernels.mutex.MutexTrace;
-import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
 import org.mpjbench.kernels.mpi.Outbox;
 
 /**
@@ -36,7 +34,7 @@ import org.mpjbench.kernels.mpi.Outbox;
  * <p>After the run rank 0 checks the gathered intervals ({@link MutexCheck}) and that the message
  * count is exactly K per asking entry, and fails the run when either does not hold.
  */
-public final class SuzukiKasamiKernel implements RankProgram<SuzukiKasamiResult> {
+public final class SuzukiKasamiKernel extends MutexKernel<SuzukiKasamiResult> {
   /** Tag of a REQUEST. */
   public static final int TAG_REQUEST = 281;
   /** Tag of the token. */
@@ -44,48 +42,42 @@ public final class SuzukiKasamiKernel implements RankProgram<SuzukiKasamiResult>
   /** Tag of the DONE notice. */
   public static final int TAG_DONE = 283;
 
-  private final MutexParameters parameters;
-
   /** A kernel that runs with these parameters. */
   public SuzukiKasamiKernel(MutexParameters parameters) {
-    this.parameters = parameters;
+    super(parameters, TAG_DONE);
   }
 
   @Override
-  public SuzukiKasamiResult run(RankContext context) throws MPIException {
-    Outbox outbox = new Outbox(context.comm());
-    Protocol protocol = new Protocol(context, outbox);
-    MutexTrace trace = new MutexLoop(context, parameters, protocol, outbox, TAG_DONE).run();
-    if (!context.isRoot()) {
-      return null;
-    }
-    int size = context.size();
+  protected MutexProtocol protocol(RankContext context, Outbox outbox) {
+    return new Protocol(context, outbox);
+  }
+
+  /** K per entry that asked (the loop's extra figure): K-1 requests and the token. */
+  @Override
+  protected long expectedMessages(int ranks, MutexTrace trace) {
+    return trace.extraTotal() * ranks;
+  }
+
+  @Override
+  protected String messageRule(int ranks) {
+    return "K = " + ranks + " messages per entry that asked for the token";
+  }
+
+  @Override
+  protected SuzukiKasamiResult result(PropertyCheck check, MutexTrace trace,
+      long expectedMessages, MutexFigures figures) {
     long requested = trace.extraTotal();
-    PropertyCheck check = MutexCheck.withMessageCount(
-        MutexCheck.check(trace.intervalsByRank(), parameters.entries()),
-        trace.messages(), requested * size,
-        "K = " + size + " messages per entry that asked for the token");
-    SuzukiKasamiResult result = new SuzukiKasamiResult(check, trace.messages(), requested,
-        trace.entries() - requested, MutexFigures.of(trace, parameters.holdNanos()));
-    check.requireHolds();
-    return result;
+    return new SuzukiKasamiResult(check, trace.messages(), requested,
+        trace.entries() - requested, figures);
   }
 
   /** The MPI side of one rank's {@link SuzukiKasamiState}. */
-  private static final class Protocol implements MutexProtocol {
-    private final Outbox outbox;
-    private final int rank;
-    private final int size;
+  private static final class Protocol extends MutexKernel.Peer {
     private final SuzukiKasamiState state;
-    private final KernelEvents events;
-    private long sent;
     private long asked;
 
     Protocol(RankContext context, Outbox outbox) {
-      this.outbox = outbox;
-      this.events = context.events();
-      this.rank = context.rank();
-      this.size = context.size();
+      super(context, outbox);
       this.state = new SuzukiKasamiState(rank, size);
     }
 
@@ -157,11 +149,6 @@ public final class SuzukiKasamiKernel implements RankProgram<SuzukiKasamiResult>
       sent++;
       events.event("send").with("message", "TOKEN").with("to", handover.to())
           .with("queue", handover.token().queueLength()).emit();
-    }
-
-    @Override
-    public long messagesSent() {
-      return sent;
     }
 
     @Override

@@ -4,18 +4,17 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Paint;
+import java.awt.Shape;
 import java.awt.Stroke;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -33,6 +32,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.mpjbench.launcher.bench.TextFiles;
 
 /**
  * The look every chart shares, so that they sit side by side in a report: a fixed size, white
@@ -150,6 +150,17 @@ final class ChartStyle {
     return chart;
   }
 
+  /** A marker shape: a square on its corner, {@code half} pixels from the centre to each tip. */
+  static Shape diamond(double half) {
+    Path2D.Double path = new Path2D.Double();
+    path.moveTo(0, -half);
+    path.lineTo(half, 0);
+    path.lineTo(0, half);
+    path.lineTo(-half, 0);
+    path.closePath();
+    return path;
+  }
+
   /**
    * The PNG text chunk every chart of ours carries ({@code tEXt}, keyword {@code Software}): a file
    * in the charts folder is replaced only when it holds it, so a user's own image of the same name is
@@ -171,21 +182,8 @@ final class ChartStyle {
           "exists and is not a chart drawn by mpjbench; left untouched (move it, or draw into"
               + " another folder with --out)");
     }
-    Path temporary = outDir.resolve("." + fileName + "." + ProcessHandle.current().pid() + ".tmp");
-    try {
-      try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        writeMarkedPng(chart.createBufferedImage(WIDTH_PIXELS, HEIGHT_PIXELS), out);
-      }
-      try {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temporary);
-    }
+    TextFiles.replace(target,
+        out -> writeMarkedPng(chart.createBufferedImage(WIDTH_PIXELS, HEIGHT_PIXELS), out));
     return target;
   }
 

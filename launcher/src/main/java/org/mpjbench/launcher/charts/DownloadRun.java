@@ -2,6 +2,8 @@ package org.mpjbench.launcher.charts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.mpjbench.kernels.download.DownloadResult;
 import org.mpjbench.kernels.results.RunRecord;
 
@@ -26,6 +28,28 @@ record DownloadRun(String name, int ranks, DownloadSetup setup, double boundSeco
   /** The complete download runs of {@code runs}, read; a broken result is an error. */
   static List<DownloadRun> completeOf(List<RunRecord> runs) {
     return RunFields.complete(runs, KERNEL).stream().map(DownloadRun::of).toList();
+  }
+
+  /**
+   * The complete download runs of {@code runs}, read, for a chart that needs at least one.
+   *
+   * @throws IllegalArgumentException "no complete download runs to plot"
+   */
+  static List<DownloadRun> completeToPlot(List<RunRecord> runs) {
+    List<DownloadRun> download = completeOf(runs);
+    if (download.isEmpty()) {
+      throw new IllegalArgumentException("no complete download runs to plot");
+    }
+    return download;
+  }
+
+  /** {@code runs} grouped by their rank count, fewest ranks first, each group in input order. */
+  static SortedMap<Integer, List<DownloadRun>> byRanks(List<DownloadRun> runs) {
+    SortedMap<Integer, List<DownloadRun>> byRanks = new TreeMap<>();
+    for (DownloadRun run : runs) {
+      byRanks.computeIfAbsent(run.ranks(), k -> new ArrayList<>()).add(run);
+    }
+    return byRanks;
   }
 
   /** Reads a complete download run. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.mpjbench.kernels.results.RunRecord;
 
 /**
@@ -60,15 +59,9 @@ public record LinesVsTime(DownloadSetup setup, List<Curve> curves) {
    *     share one {@link DownloadSetup}
    */
   public static LinesVsTime from(List<RunRecord> runs) {
-    List<DownloadRun> download = DownloadRun.completeOf(runs);
-    if (download.isEmpty()) {
-      throw new IllegalArgumentException("no complete download runs to plot");
-    }
+    List<DownloadRun> download = DownloadRun.completeToPlot(runs);
     DownloadSetup setup = DownloadSetup.common(download);
-    Map<Integer, List<DownloadRun>> byRanks = new TreeMap<>();
-    for (DownloadRun run : download) {
-      byRanks.computeIfAbsent(run.ranks(), k -> new ArrayList<>()).add(run);
-    }
+    Map<Integer, List<DownloadRun>> byRanks = DownloadRun.byRanks(download);
     List<Curve> curves = new ArrayList<>();
     byRanks.forEach((ranks, group) -> {
       DownloadRun median = medianRun(group);

@@ -2,7 +2,6 @@ package org.mpjbench.launcher.charts;
 
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +62,7 @@ public final class SpeedupChart {
     renderer.setSeriesPaint(IDEAL, ChartStyle.REFERENCE);
     renderer.setSeriesStroke(IDEAL, ChartStyle.DASHED);
     renderer.setSeriesShapesVisible(IDEAL, false);
-    style(renderer, BOUND, ChartStyle.color(2), false, diamond(8));
+    style(renderer, BOUND, ChartStyle.color(2), false, ChartStyle.diamond(8));
     renderer.setSeriesShapesFilled(BOUND, false);
     renderer.setSeriesOutlineStroke(BOUND, ChartStyle.LINE);
     renderer.setUseOutlinePaint(false);
@@ -88,15 +87,5 @@ public final class SpeedupChart {
     renderer.setSeriesLinesVisible(series, lines);
     renderer.setSeriesShapesVisible(series, true);
     renderer.setSeriesShape(series, shape);
-  }
-
-  private static Shape diamond(double half) {
-    Path2D.Double path = new Path2D.Double();
-    path.moveTo(0, -half);
-    path.lineTo(half, 0);
-    path.lineTo(0, half);
-    path.lineTo(-half, 0);
-    path.closePath();
-    return path;
   }
 }

@@ -3,7 +3,6 @@ package org.mpjbench.launcher.charts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.mpjbench.kernels.results.RunRecord;
 
@@ -69,15 +68,9 @@ public record SpeedupPoints(DownloadSetup setup, List<Point> points) {
    *     runs with 1 rank", or when the runs do not share one {@link DownloadSetup}
    */
   public static SpeedupPoints from(List<RunRecord> runs) {
-    List<DownloadRun> download = DownloadRun.completeOf(runs);
-    if (download.isEmpty()) {
-      throw new IllegalArgumentException("no complete download runs to plot");
-    }
+    List<DownloadRun> download = DownloadRun.completeToPlot(runs);
     DownloadSetup setup = DownloadSetup.common(download);
-    Map<Integer, List<DownloadRun>> byRanks = new TreeMap<>();
-    for (DownloadRun run : download) {
-      byRanks.computeIfAbsent(run.ranks(), k -> new ArrayList<>()).add(run);
-    }
+    Map<Integer, List<DownloadRun>> byRanks = DownloadRun.byRanks(download);
     List<DownloadRun> single = byRanks.get(1);
     if (single == null) {
       throw new IllegalArgumentException("speedup needs download runs with 1 rank");

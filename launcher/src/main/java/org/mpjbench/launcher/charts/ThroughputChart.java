@@ -123,7 +123,7 @@ public final class ThroughputChart {
       if (baseline) {
         // Grey, then black, then on down the palette from its end, away from the kernels' colours.
         paint = ChartStyle.color(Math.floorMod(7 - baselines, 8));
-        shape = baselines % 2 == 0 ? new Rectangle2D.Double(-4.5, -4.5, 9, 9) : diamond(6);
+        shape = baselines % 2 == 0 ? new Rectangle2D.Double(-4.5, -4.5, 9, 9) : ChartStyle.diamond(6);
         baselines++;
         renderer.setSeriesStroke(index, ChartStyle.DASHED);
       } else {
@@ -234,16 +234,6 @@ public final class ThroughputChart {
     path.moveTo(0, tip);
     path.lineTo(half, -tip);
     path.lineTo(-half, -tip);
-    path.closePath();
-    return path;
-  }
-
-  private static Shape diamond(double half) {
-    Path2D.Double path = new Path2D.Double();
-    path.moveTo(0, -half);
-    path.lineTo(half, 0);
-    path.lineTo(0, half);
-    path.lineTo(-half, 0);
     path.closePath();
     return path;
   }
