@@ -63,7 +63,23 @@ public final class VirtualCluster {
     public String namespace() {
       return PREFIX + name;
     }
+
+    /**
+     * Its own {@code /tmp}: a tmpfs of its own, mounted here and bound over {@code /tmp} for every
+     * process started in the host, as a real host's {@code /tmp} is its own.
+     */
+    public Path tmp() {
+      return hostTmp(name);
+    }
   }
+
+  /** Where the private {@code /tmp} of the host named {@code name} is mounted. */
+  static Path hostTmp(String name) {
+    return stateDirectory().resolve("tmp-" + name);
+  }
+
+  /** The size of each host's {@code /tmp} (a tmpfs takes only what is written). */
+  private static final String HOST_TMP_SIZE = "512m";
 
   /**
    * What {@code cluster.json} records.
@@ -199,12 +215,16 @@ public final class VirtualCluster {
 
   /**
    * The words that run a command inside {@code host}: its namespace, its own host name (a UTS
-   * namespace, so that MPJ and our ranks report {@code h1}, not this machine's name), and, when
-   * {@code detached}, a session of its own so that it outlives the command that started it.
+   * namespace, so that MPJ and our ranks report {@code h1}, not this machine's name), its own
+   * {@code /tmp} (a mount namespace in which the host's tmpfs covers {@code /tmp}; the checkout,
+   * the home and the rest are shared, as a shared home is on a cluster), and, when {@code
+   * detached}, a session of its own so that it outlives the command that started it.
    */
   public static List<String> inHost(Host host, boolean detached) {
     List<String> words = new ArrayList<>(List.of("ip", "netns", "exec", host.namespace(),
-        "unshare", "--uts", "--", "sh", "-c", "hostname \"$0\" && exec \"$@\"", host.name()));
+        "unshare", "--uts", "--mount", "--propagation", "private", "--", "sh", "-c",
+        "hostname \"$0\" && mount --bind \"$1\" /tmp && shift && exec \"$@\"", host.name(),
+        host.tmp().toString()));
     if (detached) {
       words.add("setsid");
     }
@@ -214,6 +234,10 @@ public final class VirtualCluster {
   private static void makeHost(Host host, List<Host> everyone) throws IOException {
     String ns = host.namespace();
     HostCommands.run("ip", "netns", "add", ns);
+    // After the namespace: 'down' finds a host's /tmp through its namespace.
+    Files.createDirectories(host.tmp());
+    HostCommands.run("mount", "-t", "tmpfs", "-o", "size=" + HOST_TMP_SIZE + ",mode=1777",
+        "mpjbench-" + host.name(), host.tmp().toString());
     HostCommands.run("ip", "link", "add", ns, "type", "veth", "peer", "name", "eth0", "netns", ns);
     HostCommands.run("ip", "link", "set", ns, "master", BRIDGE, "up");
     HostCommands.run("ip", "-n", ns, "addr", "add", host.address() + "/24", "dev", "eth0");
@@ -275,6 +299,7 @@ public final class VirtualCluster {
             out.println("removed link " + link);
           });
     }
+    removeHostTmps(namespaces);
     removeOwnFiles(stateDirectory(), VirtualCluster::isStateFile);
     out.flush();
     return List.copyOf(namespaces);
@@ -393,6 +418,26 @@ public final class VirtualCluster {
       return java.net.InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
       return "localhost";
+    }
+  }
+
+  /**
+   * Unmounts each host's {@code /tmp} (what the host wrote there goes with its tmpfs, as with a
+   * host's reboot) and removes the empty mount point; a mount point that is not empty once
+   * unmounted holds something that is not ours, and stays.
+   */
+  private static void removeHostTmps(Set<String> namespaces) {
+    for (String ns : namespaces) {
+      Path tmp = hostTmp(ns.substring(PREFIX.length()));
+      if (!Files.isDirectory(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        continue;
+      }
+      HostCommands.attempt("umount", tmp.toString());
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // Not empty without its tmpfs: not ours to delete.
+      }
     }
   }
 

@@ -183,8 +183,10 @@ public final class JobRunner {
       command.add(machines.toString());
       command.add("-dport");
       command.add(Integer.toString(spec.daemonPort()));
+      // The ranks' working folder must exist on every host: the launcher's own (a shared home
+      // or checkout on a cluster), never a temporary folder of this host's /tmp.
       command.add("-wdir");
-      command.add(workDir.toString());
+      command.add(Path.of("").toAbsolutePath().toString());
     }
     command.add("-cp");
     command.add(

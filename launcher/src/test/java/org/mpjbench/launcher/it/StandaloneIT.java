@@ -91,18 +91,27 @@ class StandaloneIT {
       }
     });
     watcher.start();
-    byte[] output = process.getInputStream().readAllBytes(); // ends when every JVM of it has
+    // Read beside the wait, so that a starter that never ends cannot hold the test past its bound.
+    java.util.concurrent.CompletableFuture<byte[]> output =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return process.getInputStream().readAllBytes();
+          } catch (IOException e) {
+            return ("(output lost: " + e + ")").getBytes(StandardCharsets.UTF_8);
+          }
+        });
     boolean ended = process.waitFor(RUN_BOUND.toSeconds(), TimeUnit.SECONDS);
     if (!ended) {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
     }
     watcher.join();
-    assertTrue(ended, "the starter did not end within " + RUN_BOUND);
+    String printed = new String(output.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8);
+    assertTrue(ended, "the starter did not end within " + RUN_BOUND + "; it printed:\n" + printed);
     for (ProcessHandle rankJvm : seen) {
       rankJvm.onExit().get(5, TimeUnit.SECONDS);
     }
-    return new Standalone(process.exitValue(), new String(output, StandardCharsets.UTF_8),
+    return new Standalone(process.exitValue(), printed,
         Duration.ofNanos(System.nanoTime() - start), Set.copyOf(seen));
   }
 

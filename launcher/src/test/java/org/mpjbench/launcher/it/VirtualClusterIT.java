@@ -20,7 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 
@@ -36,13 +35,23 @@ import org.mpjbench.launcher.mpj.MpjDaemon;
 class VirtualClusterIT {
   private static final List<ProcessHandle> daemons = new ArrayList<>();
 
-  @TempDir static Path work;
+  /**
+   * What every test host must see (served files, result folders, the standalone runs' working
+   * folder): under the build folder, which the hosts share as they would an NFS home. Their /tmp
+   * is their own, as a real host's is.
+   */
+  private static Path work;
 
   @BeforeAll
   static void up() {
     assumeTrue(VirtualCluster.isRoot(), "cluster up needs root: network namespaces");
     assumeTrue(!VirtualCluster.anyUp(),
         "a virtual cluster is already up on this machine; not touching it");
+    try {
+      work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "virtual-cluster-");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     LauncherRun up = LauncherRun.runPlain("cluster", "up", "--hosts", "2").expectExit(0);
     assertTrue(up.out().contains("h1   10.77.0.11"), up.out());
     assertTrue(up.out().contains("h2   10.77.0.12"), up.out());
@@ -52,10 +61,17 @@ class VirtualClusterIT {
   }
 
   @AfterAll
-  static void cleanUp() {
+  static void cleanUp() throws java.io.IOException {
     if (VirtualCluster.isRoot() && !daemons.isEmpty()) {
       // Normally a no-op: the last test removed everything; this covers a failed test.
       LauncherRun.runPlain("cluster", "down");
+    }
+    if (work != null) {
+      try (var files = Files.walk(work)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
     }
   }
 
@@ -110,6 +126,19 @@ class VirtualClusterIT {
     assertTrue(status.out().contains("srv  10.77.0.2"), status.out());
     LauncherRun again = LauncherRun.runPlain("cluster", "up", "--hosts", "2").expectExit(2);
     assertTrue(again.err().contains("already up"), again.err());
+  }
+
+  @Test
+  @Order(1)
+  void everyHostHasItsOwnTmpAsARealHostDoes() {
+    String probe = "/tmp/mpjbench-probe-" + ProcessHandle.current().pid();
+    assertEquals(0, LauncherRun.runPlain("cluster", "exec", "h1", "--", "sh", "-c",
+        "echo h1 > " + probe).exitCode());
+    assertEquals(0, LauncherRun.runPlain("cluster", "exec", "h1", "--", "test", "-e", probe)
+        .exitCode(), "the file stays in h1's /tmp from one command to the next");
+    assertEquals(1, LauncherRun.runPlain("cluster", "exec", "h2", "--", "test", "-e", probe)
+        .exitCode(), "h2 does not see h1's /tmp");
+    assertFalse(Files.exists(Path.of(probe)), "this machine does not see h1's /tmp");
   }
 
   @Test
