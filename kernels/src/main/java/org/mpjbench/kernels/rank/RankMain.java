@@ -12,6 +12,7 @@ import mpi.MPI;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
+import org.mpjbench.kernels.mpi.Probe;
 
 /**
  * The class MPJ Express starts on every rank ({@code mpjrun ... org.mpjbench.kernels.rank.RankMain
@@ -33,6 +34,7 @@ public final class RankMain {
 
   /** Entry point for the MPJ runtime; {@code args} still hold the runtime's own leading words. */
   public static void main(String[] args) throws Exception {
+    Probe.useDevice(args.length > 2 ? args[2] : null);
     String[] programArgs = MPI.Init(args);
     int rank = MPI.COMM_WORLD.Rank();
     int size = MPI.COMM_WORLD.Size();

@@ -24,6 +24,7 @@ import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.FaultInjection;
+import org.mpjbench.kernels.mpi.Probe;
 import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.results.ResultWriter;
@@ -78,6 +79,7 @@ public final class StandaloneMain {
     Instant startTime = Instant.now();
     long startNanos = System.nanoTime();
     String device = deviceOf(args);
+    Probe.useDevice(args.length > 2 ? args[2] : null);
     String[] words = MPI.Init(args);
     StandaloneMain main = new StandaloneMain(MPI.COMM_WORLD.Rank(), MPI.COMM_WORLD.Size(), device,
         startTime, startNanos);

@@ -79,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
-      description = "multicore or niodev (default: ${DEFAULT-VALUE}).")
+      description = "multicore, niodev or hybdev (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Option(names = "--machines", paramLabel = "FILE", description = "niodev: the machines file.")
@@ -182,8 +182,8 @@ public final class BenchCommand implements Callable<Integer> {
   private void validate() {
     Device parsed = RunOptions.device(device);
     if (machines != null) {
-      if (parsed != Device.NIODEV) {
-        throw new IllegalArgumentException("--machines needs --device niodev");
+      if (!parsed.usesDaemons()) {
+        throw new IllegalArgumentException("--machines needs --device niodev or hybdev");
       }
       MachinesFile.read(machines);
     }

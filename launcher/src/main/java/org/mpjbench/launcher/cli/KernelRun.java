@@ -85,7 +85,7 @@ final class KernelRun {
       options.validate();
       device = options.parsedDevice();
       machines =
-          device == Device.NIODEV
+          device.usesDaemons()
               ? (options.machines == null
                   ? MachinesFile.localhost()
                   : MachinesFile.read(options.machines))
@@ -123,7 +123,7 @@ final class KernelRun {
    * exit code.
    */
   int execute(Object parameters, Progress progress, Report report) throws IOException {
-    if (device != Device.NIODEV) {
+    if (!device.usesDaemons()) {
       return executeJob(parameters, progress, report);
     }
     // One niodev job per launching host: MPJ's starter port is fixed (see StarterLock).
@@ -142,7 +142,7 @@ final class KernelRun {
 
   private int executeJob(Object parameters, Progress progress, Report report) throws IOException {
     JsonNode parametersJson = ControlCodec.toTree(parameters);
-    MpjDaemon daemon = device == Device.NIODEV ? ensureDaemons() : null;
+    MpjDaemon daemon = device.usesDaemons() ? ensureDaemons() : null;
     JobSpec spec =
         new JobSpec(
             program,

@@ -26,8 +26,9 @@ public final class RunOptions {
       paramLabel = "DEVICE",
       defaultValue = "multicore",
       description =
-          "multicore (one machine, ranks are threads of one JVM) or niodev (a cluster: one JVM per"
-              + " rank, started by the MPJ daemon of each host). Default: ${DEFAULT-VALUE}.")
+          "multicore (one machine, ranks are threads of one JVM), niodev (a cluster: one JVM per"
+              + " rank, started by the MPJ daemon of each host) or hybdev (one JVM per host, its"
+              + " ranks threads). Default: ${DEFAULT-VALUE}.")
   String device;
 
   @Option(
@@ -131,8 +132,9 @@ public final class RunOptions {
     return switch (device.toLowerCase(Locale.ROOT)) {
       case "multicore" -> Device.MULTICORE;
       case "niodev" -> Device.NIODEV;
+      case "hybdev" -> Device.HYBDEV;
       default -> throw new IllegalArgumentException(
-          "--device must be multicore or niodev, got '" + device + "'");
+          "--device must be multicore, niodev or hybdev, got '" + device + "'");
     };
   }
 
@@ -165,8 +167,8 @@ public final class RunOptions {
       throw new IllegalArgumentException("--silence-timeout-s must be 2 to 3600, got "
           + silenceTimeoutSeconds);
     }
-    if (machines != null && parsed != Device.NIODEV) {
-      throw new IllegalArgumentException("--machines needs --device niodev");
+    if (machines != null && !parsed.usesDaemons()) {
+      throw new IllegalArgumentException("--machines needs --device niodev or hybdev");
     }
     FaultInjection fault = parsedFault();
     if (fault != null && fault.rank() >= ranks) {

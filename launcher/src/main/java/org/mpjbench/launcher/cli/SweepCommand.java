@@ -74,7 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
   int repeat;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
-      description = "multicore or niodev (default: ${DEFAULT-VALUE}).")
+      description = "multicore, niodev or hybdev (default: ${DEFAULT-VALUE}).")
   String device;
 
   @Option(names = "--machines", paramLabel = "FILE", description = "niodev: the machines file.")
@@ -328,10 +328,16 @@ public final class SweepCommand implements Callable<Integer> {
     // Every run gets the same values: check them once here, so that bad input is one line and
     // exit code 2, not a sweep of failed runs.
     String problem = null;
-    if (!device.equals("multicore") && !device.equals("niodev")) {
-      problem = "--device must be multicore or niodev, got '" + device + "'";
-    } else if (machines != null && !device.equals("niodev")) {
-      problem = "--machines needs --device niodev";
+    org.mpjbench.launcher.mpj.Device parsed = null;
+    try {
+      parsed = RunOptions.device(device);
+    } catch (IllegalArgumentException e) {
+      problem = e.getMessage();
+    }
+    if (problem != null) {
+      // said above
+    } else if (machines != null && !parsed.usesDaemons()) {
+      problem = "--machines needs --device niodev or hybdev";
     } else if (timeoutSeconds < 1 || timeoutSeconds > RunOptions.MAX_TIMEOUT_SECONDS) {
       problem = "--timeout-s must be 1 to " + RunOptions.MAX_TIMEOUT_SECONDS + ", got "
           + timeoutSeconds;

@@ -176,7 +176,7 @@ public final class JobRunner {
     command.add(Integer.toString(spec.ranks()));
     command.add("-dev");
     command.add(spec.device().mpjName());
-    if (spec.device() == Device.NIODEV) {
+    if (spec.device().usesDaemons()) {
       Path machines = workDir.resolve("machines");
       spec.machines().writeForMpj(machines);
       command.add("-machinesfile");
@@ -289,7 +289,7 @@ public final class JobRunner {
           }
         }
         if (hosts.size() < spec.ranks() && now - startNanos > spec.startupTimeout().toNanos()) {
-          String hint = spec.device() == Device.NIODEV
+          String hint = spec.device().usesDaemons()
               ? " (is an MPJ daemon running on every host, on port " + spec.daemonPort()
                   + "? can the ranks reach " + spec.controlHost() + "?)"
               : "";
@@ -302,7 +302,7 @@ public final class JobRunner {
             initFailedAt = now;
           } else if (now - initFailedAt > Duration.ofSeconds(1).toNanos()) {
             return failed(Status.FAILED, null, MPI_INIT_FAILED + " before any rank started"
-                + (spec.device() == Device.NIODEV ? "; MPJ's output is below (with niodev,"
+                + (spec.device().usesDaemons() ? "; MPJ's output is below (with niodev,"
                     + " usually a daemon starting a rank before MPJ's starter listened for it)"
                     : "; MPJ's output is below"));
           }

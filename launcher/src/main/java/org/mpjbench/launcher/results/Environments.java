@@ -12,7 +12,7 @@ public final class Environments {
   /** The environment of a run on {@code device} (machines and daemon port for niodev only). */
   public static RunRecord.Environment describe(
       MpjHome home, Device device, MachinesFile machines, int daemonPort) {
-    boolean cluster = device == Device.NIODEV;
+    boolean cluster = device.usesDaemons();
     return RunRecord.Environment.here(home.version(), home.path().toString(),
         cluster ? machines.hosts() : null, cluster ? daemonPort : null);
   }

@@ -73,7 +73,7 @@ class BadInputTest {
         bad("--faulty 7 -np 4", "--faulty", "rank 7", "0 to 3"),
         bad("--faulty 1,3 -np 3", "--faulty", "rank 3", "0 to 2"),
         bad("--faulty -1", "--faulty", "rank -1", "negative"),
-        bad("--device foo", "--device", "multicore or niodev", "'foo'"),
+        bad("--device foo", "--device", "multicore, niodev or hybdev", "'foo'"),
         bad("--device niodev --machines /nonexistent/file",
             "machines file", "/nonexistent/file", "does not exist"),
         niodevMachines("machines-space.txt",
