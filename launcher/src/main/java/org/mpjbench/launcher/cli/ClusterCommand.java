@@ -10,6 +10,7 @@ import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
+import org.mpjbench.launcher.results.Environments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,12 +71,34 @@ public final class ClusterCommand implements Runnable {
       }
     }
 
+    /**
+     * This host's pid file for the daemon on {@code port}: named by host too, since the folder is
+     * under the home, which a cluster's hosts often share.
+     */
     Path pidFile() {
+      return stateDirectory().resolve("daemon-" + Environments.hostName() + "-" + port + ".pid");
+    }
+
+    /** The name pid files had before they carried the host, so that such a daemon is found. */
+    Path legacyPidFile() {
       return stateDirectory().resolve("daemon-" + port + ".pid");
     }
 
+    /** The daemon {@code cluster start} started on this host on {@code port}, if it runs. */
+    Optional<MpjDaemon> running() {
+      return MpjDaemon.recall(pidFile(), port).or(() -> MpjDaemon.recall(legacyPidFile(), port));
+    }
+
+    /** Deletes this host's pid files of the daemon on {@code port} (ours only). */
+    void forget() throws IOException {
+      MpjDaemon.forget(pidFile());
+      if (MpjDaemon.recall(legacyPidFile(), port).isEmpty()) {
+        MpjDaemon.forget(legacyPidFile()); // a stale one; another host's live one stays
+      }
+    }
+
     Path logFile() {
-      return stateDirectory().resolve("daemon-" + port + ".log");
+      return stateDirectory().resolve("daemon-" + Environments.hostName() + "-" + port + ".log");
     }
 
     private static Path stateDirectory() {
@@ -105,7 +128,7 @@ public final class ClusterCommand implements Runnable {
               + "the daemon on each of them there (mpjbench cluster start)");
         }
       }
-      Optional<MpjDaemon> running = MpjDaemon.recall(daemon.pidFile(), daemon.port);
+      Optional<MpjDaemon> running = daemon.running();
       if (running.isPresent()) {
         out.println("MPJ daemon already running: pid " + running.get().pid() + ", port "
             + daemon.port);
@@ -133,13 +156,24 @@ public final class ClusterCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin DaemonOptions daemon;
 
+    @Option(names = "--machines", paramLabel = "FILE",
+        description = "Only checks that this host is among the machines, as start does.")
+    Path machines;
+
     @Override
     public Integer call() throws IOException {
       daemon.validate(spec.commandLine());
       PrintWriter out = spec.commandLine().getOut();
-      Optional<MpjDaemon> running = MpjDaemon.recall(daemon.pidFile(), daemon.port);
+      if (machines != null) {
+        MachinesFile file = readMachines(spec, machines);
+        if (file.hosts().stream().noneMatch(MachinesFile::isLocal)) {
+          throw new UserError(UserError.USAGE, "no host of " + machines + " is this host; stop "
+              + "the daemon of each of them there (mpjbench cluster stop)");
+        }
+      }
+      Optional<MpjDaemon> running = daemon.running();
       if (running.isEmpty()) {
-        MpjDaemon.forget(daemon.pidFile());
+        daemon.forget();
         boolean someoneListens =
             MpjDaemon.isListening("127.0.0.1", daemon.port, Duration.ofMillis(500));
         out.println("no MPJ daemon started by mpjbench is running on port " + daemon.port
@@ -148,7 +182,7 @@ public final class ClusterCommand implements Runnable {
       }
       long pid = running.get().pid();
       running.get().stop();
-      MpjDaemon.forget(daemon.pidFile());
+      daemon.forget();
       out.println("MPJ daemon stopped: pid " + pid + ", port " + daemon.port);
       return 0;
     }
@@ -174,7 +208,7 @@ public final class ClusterCommand implements Runnable {
         return VirtualCluster.status(out) ? 0 : UserError.FAILED;
       }
       MachinesFile file = machines == null ? MachinesFile.localhost() : readMachines(spec, machines);
-      Optional<MpjDaemon> ours = MpjDaemon.recall(daemon.pidFile(), daemon.port);
+      Optional<MpjDaemon> ours = daemon.running();
       boolean allUp = true;
       for (String host : file.distinctHosts()) {
         boolean up = MpjDaemon.isListening(host, daemon.port, Duration.ofSeconds(2));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -11,6 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.launcher.mpj.MpjDaemon;
+import org.mpjbench.launcher.mpj.MpjHome;
+import org.mpjbench.launcher.results.Environments;
 
 /**
  * {@code mpjbench cluster start|status|stop} with a real MPJ daemon on a port of the test's own,
@@ -30,6 +33,10 @@ class ClusterIT {
       assertTrue(started.find(), start.out());
       pid = Long.parseLong(started.group(1));
       assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+      // Named by host and port: on a home the hosts share, each host keeps its own.
+      Path pidFile = MpjHome.defaultPath().getParent().resolve("daemons")
+          .resolve("daemon-" + Environments.hostName() + "-" + port + ".pid");
+      assertTrue(Files.readString(pidFile).startsWith(pid + " "), pidFile.toString());
 
       LauncherRun again = LauncherRun.runPlain("cluster", "start", "--daemon-port", port);
       again.expectExit(0);
@@ -47,7 +54,9 @@ class ClusterIT {
       assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
           "a run leaves a daemon it did not start running");
     } finally {
-      LauncherRun stop = LauncherRun.runPlain("cluster", "stop", "--daemon-port", port);
+      Path machines = Files.writeString(results.resolve("machines"), "localhost\n");
+      LauncherRun stop = LauncherRun.runPlain("cluster", "stop", "--daemon-port", port,
+          "--machines", machines.toString());
       stop.expectExit(0);
       if (pid > 0) {
         assertTrue(stop.out().contains("MPJ daemon stopped: pid " + pid), stop.out());
@@ -55,6 +64,8 @@ class ClusterIT {
     }
     long stoppedPid = pid;
     assertFalse(ProcessHandle.of(stoppedPid).map(ProcessHandle::isAlive).orElse(false));
+    assertFalse(Files.exists(MpjHome.defaultPath().getParent().resolve("daemons")
+        .resolve("daemon-" + Environments.hostName() + "-" + port + ".pid")));
     assertFalse(MpjDaemon.isListening("127.0.0.1", Integer.parseInt(port),
         Duration.ofMillis(500)));
     LauncherRun status = LauncherRun.runPlain("cluster", "status", "--daemon-port", port);
