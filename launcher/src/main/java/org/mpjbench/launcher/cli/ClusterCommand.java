@@ -98,7 +98,12 @@ public final class ClusterCommand implements Runnable {
     }
 
     Path logFile() {
-      return stateDirectory().resolve("daemon-" + Environments.hostName() + "-" + port + ".log");
+      return logFile(Environments.hostName(), port);
+    }
+
+    /** The log of the daemon {@code cluster start} started on {@code host}, on {@code port}. */
+    static Path logFile(String host, int port) {
+      return stateDirectory().resolve("daemon-" + host + "-" + port + ".log");
     }
 
     private static Path stateDirectory() {

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -28,6 +30,8 @@ import org.mpjbench.launcher.job.JobOutcome;
 import org.mpjbench.launcher.job.JobRunner;
 import org.mpjbench.launcher.job.JobSpec;
 import org.mpjbench.launcher.job.RankClasspath;
+import org.mpjbench.launcher.cluster.VirtualCluster;
+import org.mpjbench.launcher.mpj.DaemonLogs;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
@@ -159,7 +163,8 @@ final class KernelRun {
             Duration.ofSeconds(options.timeoutSeconds),
             options.parsedFault(),
             options.trace,
-            Duration.ofSeconds(options.silenceTimeoutSeconds));
+            Duration.ofSeconds(options.silenceTimeoutSeconds),
+            device.usesDaemons() ? daemonLogs() : DaemonLogs.none());
     JobRunner runner = new JobRunner(options.verbose ? System.err : null);
     CountDownLatch recordWritten = new CountDownLatch(1);
     Thread hook =
@@ -291,6 +296,23 @@ final class KernelRun {
       }
     }
     return null;
+  }
+
+  /**
+   * The logs of the daemons of the machines file that this host can read: those of a test host of
+   * {@code cluster up}, and those {@code cluster start} writes under a home the hosts share.
+   */
+  private DaemonLogs daemonLogs() {
+    Map<String, Path> logs = new LinkedHashMap<>();
+    java.util.Set<String> wanted = new java.util.HashSet<>(machines.distinctHosts());
+    VirtualCluster.recall().ifPresent(cluster -> cluster.hosts().stream()
+        .filter(h -> wanted.contains(h.address()) || wanted.contains(h.name()))
+        .forEach(h -> logs.put(h.name(), VirtualCluster.daemonLog(h))));
+    for (String host : machines.distinctHosts()) {
+      String name = MachinesFile.isLocal(host) ? Environments.hostName() : host;
+      logs.putIfAbsent(name, ClusterCommand.DaemonOptions.logFile(name, options.daemonPort));
+    }
+    return new DaemonLogs(logs);
   }
 
   private record ControlAddress(InetAddress bind, String host) {}

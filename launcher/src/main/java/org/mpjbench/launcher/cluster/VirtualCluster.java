@@ -73,6 +73,11 @@ public final class VirtualCluster {
     }
   }
 
+  /** The log of the MPJ daemon of {@code host}. */
+  public static Path daemonLog(Host host) {
+    return stateDirectory().resolve("daemon-" + host.name() + ".log");
+  }
+
   /** Where the private {@code /tmp} of the host named {@code name} is mounted. */
   static Path hostTmp(String name) {
     return stateDirectory().resolve("tmp-" + name);
@@ -176,7 +181,7 @@ public final class VirtualCluster {
       for (Host host : planned) {
         stopIf(stopping);
         MpjDaemon daemon = MpjDaemon.start(home, daemonPort, inHost(host, true), host.address(),
-            stateDirectory().resolve("daemon-" + host.name() + ".log"));
+            daemonLog(host));
         long startMillis = ProcessHandle.of(daemon.pid()).flatMap(p -> p.info().startInstant())
             .map(java.time.Instant::toEpochMilli).orElse(0L);
         made.add(new Host(host.name(), host.address(), daemon.pid(), startMillis));

@@ -293,8 +293,11 @@ public final class JobRunner {
               ? " (is an MPJ daemon running on every host, on port " + spec.daemonPort()
                   + "? can the ranks reach " + spec.controlHost() + "?)"
               : "";
+          String daemonSays = spec.daemonLogs() == null ? null
+              : spec.daemonLogs().reason().orElse(null);
           return failed(Status.FAILED, null, describe(missing(hosts.keySet()))
-              + " did not start within " + spec.startupTimeout().toSeconds() + " s" + hint);
+              + " did not start within " + spec.startupTimeout().toSeconds() + " s"
+              + (daemonSays != null ? ": " + daemonSays : hint));
         }
         if (hosts.isEmpty() && output.mpiInitFailed()) {
           // Give the rest of MPJ's stack traces a moment to arrive for the failure's detail.

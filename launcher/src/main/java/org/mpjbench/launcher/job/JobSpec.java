@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.mpjbench.launcher.mpj.DaemonLogs;
 import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
@@ -30,6 +31,7 @@ import org.mpjbench.launcher.mpj.MpjHome;
  * @param trace a file to append every control event to as it happens (JSON lines), or null
  * @param silenceTimeout how long a rank may be silent (not even a heartbeat) before the run fails
  *     naming it and its host; ranks halt after the same silence from the launcher
+ * @param daemonLogs the daemons' logs this host can read, for the reason ranks did not start
  */
 public record JobSpec(
     String program,
@@ -46,7 +48,8 @@ public record JobSpec(
     Duration runTimeout,
     FaultInjection fault,
     Path trace,
-    Duration silenceTimeout) {
+    Duration silenceTimeout,
+    DaemonLogs daemonLogs) {
   /** Heartbeats per silence time-out: a few lost or late ones must not fail a run. */
   private static final int HEARTBEATS_PER_SILENCE = 5;
 

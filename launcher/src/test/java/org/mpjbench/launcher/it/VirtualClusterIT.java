@@ -256,6 +256,30 @@ class VirtualClusterIT {
   }
 
   @Test
+  @Order(6)
+  void aRankThatCannotStartIsReportedWithItsDaemonsReason() throws Exception {
+    // The launcher works in a folder of this machine's /tmp, which no test host has: their
+    // daemons cannot start a rank there, and say so only in their logs.
+    Path outside = Files.createTempDirectory("mpjbench-not-on-the-hosts-");
+    try {
+      Path log = work.resolve("no-wdir.log");
+      Process launcher = Processes.launcher("run", "berkeley", "-np", "2", "--device", "niodev",
+          "--machines", VirtualCluster.machinesFile().toString(), "--results",
+          work.resolve("no-wdir").toString(), "--startup-timeout-s", "15")
+          .directory(outside.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+          .start();
+      assertTrue(launcher.waitFor(120, TimeUnit.SECONDS), "the run ended");
+      String printed = Files.readString(log);
+      assertEquals(1, launcher.exitValue(), printed);
+      assertTrue(printed.contains("did not start within 15 s: the MPJ daemon on h"), printed);
+      assertTrue(printed.contains("Cannot run program"), printed);
+      assertTrue(printed.contains(outside.toString()), printed);
+    } finally {
+      Files.deleteIfExists(outside);
+    }
+  }
+
+  @Test
   @Order(5)
   void aHostWhoseLinkIsCutEndsTheRunNamingRankAndHost() throws Exception {
     VirtualCluster.Host h1 = VirtualCluster.host("h1").orElseThrow();
