@@ -111,6 +111,19 @@ public final class ClusterCommand implements Runnable {
     }
   }
 
+  /**
+   * With {@code --machines}: this host must be among them, as start and stop act on this host's
+   * daemon only ({@code verb} says which, for the message).
+   */
+  private static void requireThisHostIn(CommandLine.Model.CommandSpec spec, Path machines,
+      String verb) {
+    if (machines != null
+        && readMachines(spec, machines).hosts().stream().noneMatch(MachinesFile::isLocal)) {
+      throw new UserError(UserError.USAGE, "no host of " + machines + " is this host; " + verb
+          + " the daemon of each of them there (mpjbench cluster " + verb + ")");
+    }
+  }
+
   /** {@code cluster start}. */
   @Command(name = "start", mixinStandardHelpOptions = true,
       description = "Starts the MPJ daemon on this host; it keeps running until 'cluster stop'.")
@@ -126,13 +139,7 @@ public final class ClusterCommand implements Runnable {
     public Integer call() throws IOException {
       daemon.validate(spec.commandLine());
       PrintWriter out = spec.commandLine().getOut();
-      if (machines != null) {
-        MachinesFile file = readMachines(spec, machines);
-        if (file.hosts().stream().noneMatch(MachinesFile::isLocal)) {
-          throw new UserError(UserError.USAGE, "no host of " + machines + " is this host; start "
-              + "the daemon on each of them there (mpjbench cluster start)");
-        }
-      }
+      requireThisHostIn(spec, machines, "start");
       Optional<MpjDaemon> running = daemon.running();
       if (running.isPresent()) {
         out.println("MPJ daemon already running: pid " + running.get().pid() + ", port "
@@ -169,13 +176,7 @@ public final class ClusterCommand implements Runnable {
     public Integer call() throws IOException {
       daemon.validate(spec.commandLine());
       PrintWriter out = spec.commandLine().getOut();
-      if (machines != null) {
-        MachinesFile file = readMachines(spec, machines);
-        if (file.hosts().stream().noneMatch(MachinesFile::isLocal)) {
-          throw new UserError(UserError.USAGE, "no host of " + machines + " is this host; stop "
-              + "the daemon of each of them there (mpjbench cluster stop)");
-        }
-      }
+      requireThisHostIn(spec, machines, "stop");
       Optional<MpjDaemon> running = daemon.running();
       if (running.isEmpty()) {
         daemon.forget();

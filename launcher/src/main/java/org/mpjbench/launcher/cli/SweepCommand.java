@@ -119,15 +119,9 @@ public final class SweepCommand implements Callable<Integer> {
       return fromFiles();
     }
     List<String> chosen = validate();
-    Path folder = results != null ? results : defaultResults();
-    Path plotFolder = plots != null ? plots : defaultPlots();
-    try {
-      new ResultWriter(folder).checkWritable();
-      Preflight.noneExist("results folder", folder, "sweep.csv");
-      Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Folders folders = folders();
+    Path folder = folders.results();
+    Path plotFolder = folders.plots();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Path csv = folder.resolve("sweep.csv");
@@ -247,15 +241,9 @@ public final class SweepCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--from reads runs made"
           + " before; " + String.join(", ", given) + " only shape runs the sweep makes");
     }
-    Path folder = results != null ? results : defaultResults();
-    Path plotFolder = plots != null ? plots : defaultPlots();
-    try {
-      new ResultWriter(folder).checkWritable();
-      Preflight.noneExist("results folder", folder, "sweep.csv");
-      Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    Folders folders = folders();
+    Path folder = folders.results();
+    Path plotFolder = folders.plots();
     for (String problem : leftOut) {
       out.println("note: left out " + problem);
     }
@@ -293,6 +281,26 @@ public final class SweepCommand implements Callable<Integer> {
     SweepTable.print(out, figures);
     out.flush();
     return 0;
+  }
+
+  /** Where the sweep writes: its results folder and its charts' folder. */
+  private record Folders(Path results, Path plots) {}
+
+  /**
+   * The results folder (writable, without a {@code sweep.csv} of someone else's) and the charts'
+   * folder, checked before anything is written: bad ones are one line and exit code 2.
+   */
+  private Folders folders() {
+    Path folder = results != null ? results : defaultResults();
+    Path plotFolder = plots != null ? plots : defaultPlots();
+    try {
+      new ResultWriter(folder).checkWritable();
+      Preflight.noneExist("results folder", folder, "sweep.csv");
+      Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return new Folders(folder, plotFolder);
   }
 
   /** By kernel (the registry's order), rank count, then start time. */
