@@ -152,19 +152,22 @@ public final class RankMain {
 
   /** The rank's own arguments, as the launcher writes them. */
   record RankArguments(InetSocketAddress launcher, String token) {
+    /** The longest token file read: one line of hex. */
+    private static final int MAX_TOKEN_BYTES = 256;
+
     static RankArguments parse(String[] args) {
       String control = null;
-      String token = null;
+      String tokenFile = null;
       for (int i = 0; i + 1 < args.length; i += 2) {
         switch (args[i]) {
           case "--control" -> control = args[i + 1];
-          case "--token" -> token = args[i + 1];
+          case "--token-file" -> tokenFile = args[i + 1];
           default -> throw new IllegalArgumentException("unknown rank argument " + args[i]);
         }
       }
-      if (control == null || token == null) {
-        throw new IllegalArgumentException(
-            "RankMain needs --control HOST:PORT and --token TOKEN (it is started by mpjbench)");
+      if (control == null || tokenFile == null) {
+        throw new IllegalArgumentException("RankMain needs --control HOST:PORT and --token-file"
+            + " FILE (it is started by mpjbench)");
       }
       int colon = control.lastIndexOf(':');
       if (colon <= 0) {
@@ -173,7 +176,21 @@ public final class RankMain {
       return new RankArguments(
           new InetSocketAddress(
               control.substring(0, colon), Integer.parseInt(control.substring(colon + 1))),
-          token);
+          readToken(java.nio.file.Path.of(tokenFile)));
+    }
+
+    /**
+     * The run's token, from a file only this user can read: a command line would show it to
+     * every local user.
+     */
+    private static String readToken(java.nio.file.Path file) {
+      try (var in = java.nio.file.Files.newInputStream(file)) {
+        return new String(in.readNBytes(MAX_TOKEN_BYTES), java.nio.charset.StandardCharsets.UTF_8)
+            .strip();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read the run's token file " + file + ": "
+            + e.getMessage(), e);
+      }
     }
   }
 }

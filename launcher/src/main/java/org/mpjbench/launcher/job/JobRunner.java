@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import org.mpjbench.kernels.results.RunRecord.Failure;
 import org.mpjbench.kernels.results.RunRecord.RankHost;
 import org.mpjbench.launcher.job.JobOutcome.Status;
 import org.mpjbench.launcher.mpj.Device;
+import org.mpjbench.launcher.mpj.MpjHome;
 
 /**
  * Runs one {@link JobSpec} through the real MPJ Express starter ({@code java -jar starter.jar},
@@ -113,17 +116,53 @@ public final class JobRunner {
 
   private JobOutcome runIn(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir)
       throws IOException {
+    try {
+      return runWithToken(spec, onProgress, workDir);
+    } finally {
+      Path tokenFile = tokenFiles.remove(workDir);
+      if (tokenFile != null) {
+        Files.deleteIfExists(tokenFile);
+      }
+    }
+  }
+
+  /** The token file of each job being run, by its folder, so that it is deleted afterwards. */
+  private final java.util.Map<Path, Path> tokenFiles =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Writes {@code token} to a new file that only this user can read, and returns the file. */
+  private Path tokenFile(JobSpec spec, Path workDir, String token) throws IOException {
+    Path folder = spec.device().usesDaemons() ? MpjHome.defaultPath().getParent()
+        .resolve("run-tokens") : workDir;
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
+          PosixFilePermissions.fromString("rwx------")));
+    }
+    // A random name, unrelated to the token; readable and writable by this user alone.
+    Path file = Files.createTempFile(folder, "run-", ".token", PosixFilePermissions
+        .asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    tokenFiles.put(workDir, file);
+    Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private JobOutcome runWithToken(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir)
+      throws IOException {
     byte[] secret = new byte[16];
     new SecureRandom().nextBytes(secret);
     String token = HexFormat.of().formatHex(secret);
     ControlMessage.Start start =
         new ControlMessage.Start(spec.program(), spec.parameters(), spec.fault(),
             spec.trace() == null ? 0 : EventTrace.KERNEL_EVENTS_PER_RANK);
+    // The token goes to the ranks in a file only this user can read, never on a command line
+    // (any local user can read those in /proc): in the job's folder for one host, in the shared
+    // home for daemon-started ranks on other hosts. Deleted when the job ends.
+    Path tokenFile = tokenFile(spec, workDir, token);
     try (ControlServer control =
         new ControlServer(spec.controlBind(), token, spec.ranks(), start,
             new ControlMessage.Liveness(spec.heartbeatInterval().toMillis(),
                 spec.silenceTimeout().toMillis()))) {
-      List<String> command = starterCommand(spec, control.port(), token, workDir);
+      List<String> command = starterCommand(spec, control.port(), tokenFile, workDir);
       ProcessBuilder builder =
           new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
       builder.environment().put("MPJ_HOME", spec.mpjHome().path().toString());
@@ -166,7 +205,7 @@ public final class JobRunner {
     }
   }
 
-  private static List<String> starterCommand(JobSpec spec, int controlPort, String token,
+  private static List<String> starterCommand(JobSpec spec, int controlPort, Path tokenFile,
       Path workDir) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -194,8 +233,8 @@ public final class JobRunner {
     command.add(RankMain.class.getName());
     command.add("--control");
     command.add(hostForUrl(spec.controlHost()) + ":" + controlPort);
-    command.add("--token");
-    command.add(token);
+    command.add("--token-file");
+    command.add(tokenFile.toString());
     return command;
   }
 
@@ -340,6 +379,9 @@ public final class JobRunner {
         hosts.put(hello.rank(), new RankHost(hello.host(), hello.pid()));
       } else if (event instanceof ControlServer.Event.Said said) {
         return handle(said.rank(), said.message());
+      } else if (event instanceof ControlServer.Event.Rejected rejected) {
+        // Not a rank of this run (or a second claim to one): refused, and the run goes on.
+        System.err.println("mpjbench: refused a control connection: " + rejected.reason());
       } else if (event instanceof ControlServer.Event.Disconnected gone && !done.contains(gone.rank())) {
         return failed(Status.FAILED, gone.rank(), "rank " + gone.rank() + " on "
             + hostOf(gone.rank()) + " lost its connection before finishing (its JVM died?): "
