@@ -28,6 +28,18 @@ public record PropertyCheck(String property, boolean holds, String detail) {
     public PropertyCheck check() {
       return check;
     }
+
+    /**
+     * The check that failed when {@code failure} is, or was caused by, a violation; else null.
+     */
+    public static PropertyCheck checkIn(Throwable failure) {
+      for (Throwable t = failure; t != null; t = t.getCause()) {
+        if (t instanceof ViolationException v) {
+          return v.check;
+        }
+      }
+      return null;
+    }
   }
 
   /** A property that held. */

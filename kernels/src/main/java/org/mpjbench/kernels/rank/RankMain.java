@@ -13,6 +13,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.mpi.Probe;
+import org.mpjbench.kernels.mpi.StarterArgs;
 
 /**
  * The class MPJ Express starts on every rank ({@code mpjrun ... org.mpjbench.kernels.rank.RankMain
@@ -34,7 +35,7 @@ public final class RankMain {
 
   /** Entry point for the MPJ runtime; {@code args} still hold the runtime's own leading words. */
   public static void main(String[] args) throws Exception {
-    Probe.useDevice(args.length > 2 ? args[2] : null);
+    Probe.useDevice(StarterArgs.device(args));
     String[] programArgs = MPI.Init(args);
     int rank = MPI.COMM_WORLD.Rank();
     int size = MPI.COMM_WORLD.Size();
@@ -114,23 +115,13 @@ public final class RankMain {
    * other ranks are typically blocked in MPI calls that will never return, so this rank must not
    * simply return from main; if the abort does not come, it halts by itself.
    */
-  /** The property check that failed, when {@code failure} is (or was caused by) a violation. */
-  private static PropertyCheck violation(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof PropertyCheck.ViolationException v) {
-        return v.check();
-      }
-    }
-    return null;
-  }
-
   private static void reportAndWait(ControlClient control, int rank, Throwable failure) {
     StringWriter trace = new StringWriter();
     failure.printStackTrace(new PrintWriter(trace));
     String error = failure.getClass().getSimpleName() + ": " + failure.getMessage();
     try {
       control.send(new ControlMessage.Failure(rank, hostName(), error, trace.toString(),
-          violation(failure)));
+          PropertyCheck.ViolationException.checkIn(failure)));
     } catch (IOException e) {
       System.err.println("rank " + rank + " failed and cannot tell the launcher: " + error);
     }

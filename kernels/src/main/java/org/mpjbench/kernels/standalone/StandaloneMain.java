@@ -25,6 +25,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.kernels.mpi.Probe;
+import org.mpjbench.kernels.mpi.StarterArgs;
 import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.results.ResultWriter;
@@ -79,7 +80,7 @@ public final class StandaloneMain {
     Instant startTime = Instant.now();
     long startNanos = System.nanoTime();
     String device = deviceOf(args);
-    Probe.useDevice(args.length > 2 ? args[2] : null);
+    Probe.useDevice(StarterArgs.device(args));
     String[] words = MPI.Init(args);
     StandaloneMain main = new StandaloneMain(MPI.COMM_WORLD.Rank(), MPI.COMM_WORLD.Size(), device,
         startTime, startNanos);
@@ -98,8 +99,8 @@ public final class StandaloneMain {
    * configuration, the device: {@code smpdev} for multicore).
    */
   static String deviceOf(String[] args) {
-    String word = args.length > 2 ? args[2] : "unknown";
-    return word.equals("smpdev") ? "multicore" : word;
+    String word = StarterArgs.device(args);
+    return word == null ? "unknown" : word.equals("smpdev") ? "multicore" : word;
   }
 
   private int run(String[] words) throws MPIException {
@@ -389,17 +390,22 @@ public final class StandaloneMain {
     int stop(String status, Integer failedRank, Throwable failure) {
       StringWriter trace = new StringWriter();
       failure.printStackTrace(new PrintWriter(trace));
-      PropertyCheck violation = violation(failure);
+      PropertyCheck violation = PropertyCheck.ViolationException.checkIn(failure);
       String message = violation != null
           ? "property violated: " + violation.property() + ": " + violation.detail()
           : failure.getClass().getSimpleName() + ": " + failure.getMessage();
-      return stop(status, new RunRecord.Failure(failedRank, failedRank == null ? null
-          : hosts.get(failedRank).host(), message, trace.toString(), violation));
+      return stop(status, new RunRecord.Failure(failedRank, hostOf(failedRank), message,
+          trace.toString(), violation));
     }
 
     int stop(String status, Integer failedRank, String reason) {
-      return stop(status, new RunRecord.Failure(failedRank, failedRank == null
-          || hosts.get(failedRank) == null ? null : hosts.get(failedRank).host(), reason, null));
+      return stop(status, new RunRecord.Failure(failedRank, hostOf(failedRank), reason, null));
+    }
+
+    /** Where {@code rank} ran, when known. */
+    private String hostOf(Integer rank) {
+      RunRecord.RankHost host = rank == null ? null : hosts.get(rank);
+      return host == null ? null : host.host();
     }
 
     private synchronized int stop(String status, RunRecord.Failure failure) {
@@ -456,16 +462,6 @@ public final class StandaloneMain {
         }
       }
     }
-  }
-
-  /** The property check that failed, when {@code failure} is (or was caused by) a violation. */
-  private static PropertyCheck violation(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof PropertyCheck.ViolationException v) {
-        return v.check();
-      }
-    }
-    return null;
   }
 
   /** This host, Java and MPJ Express ({@code $MPJ_HOME}, as MPJ's own scripts use it). */

@@ -306,9 +306,11 @@ public final class SweepCommand implements Callable<Integer> {
   /** By kernel (the registry's order), rank count, then start time. */
   private static List<ResultFiles.Loaded> ordered(List<ResultFiles.Loaded> loaded) {
     List<String> order = Kernels.all().stream().map(KernelDescriptor::name).toList();
-    return loaded.stream().sorted(java.util.Comparator
-        .comparingInt((ResultFiles.Loaded f) -> order.indexOf(f.run().kernel()) < 0
-            ? Integer.MAX_VALUE : order.indexOf(f.run().kernel()))
+    java.util.function.ToIntFunction<ResultFiles.Loaded> place = f -> {
+      int index = order.indexOf(f.run().kernel());
+      return index < 0 ? Integer.MAX_VALUE : index; // kernels of no registry last
+    };
+    return loaded.stream().sorted(java.util.Comparator.comparingInt(place)
         .thenComparingInt(f -> f.run().ranks())
         .thenComparing(f -> f.run().startTime(), java.util.Comparator.nullsLast(
             java.util.Comparator.naturalOrder())))

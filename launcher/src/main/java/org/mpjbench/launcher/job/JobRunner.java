@@ -3,8 +3,8 @@ package org.mpjbench.launcher.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -26,7 +26,6 @@ import org.mpjbench.kernels.rank.RankMain;
 import org.mpjbench.kernels.results.RunRecord.Failure;
 import org.mpjbench.kernels.results.RunRecord.RankHost;
 import org.mpjbench.launcher.job.JobOutcome.Status;
-import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MpjHome;
 
 /**
@@ -116,19 +115,19 @@ public final class JobRunner {
 
   private JobOutcome runIn(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir)
       throws IOException {
+    byte[] secret = new byte[16];
+    new SecureRandom().nextBytes(secret);
+    String token = HexFormat.of().formatHex(secret);
+    // The token goes to the ranks in a file only this user can read, never on a command line
+    // (any local user can read those in /proc): in the job's folder for one host, in the shared
+    // home for daemon-started ranks on other hosts. Deleted when the job ends.
+    Path tokenFile = tokenFile(spec, workDir, token);
     try {
-      return runWithToken(spec, onProgress, workDir);
+      return runWithToken(spec, onProgress, workDir, token, tokenFile);
     } finally {
-      Path tokenFile = tokenFiles.remove(workDir);
-      if (tokenFile != null) {
-        Files.deleteIfExists(tokenFile);
-      }
+      Files.deleteIfExists(tokenFile);
     }
   }
-
-  /** The token file of each job being run, by its folder, so that it is deleted afterwards. */
-  private final java.util.Map<Path, Path> tokenFiles =
-      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Writes {@code token} to a new file that only this user can read, and returns the file. */
   private Path tokenFile(JobSpec spec, Path workDir, String token) throws IOException {
@@ -141,23 +140,20 @@ public final class JobRunner {
     // A random name, unrelated to the token; readable and writable by this user alone.
     Path file = Files.createTempFile(folder, "run-", ".token", PosixFilePermissions
         .asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    tokenFiles.put(workDir, file);
-    Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.writeString(file, token + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
     return file;
   }
 
-  private JobOutcome runWithToken(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir)
-      throws IOException {
-    byte[] secret = new byte[16];
-    new SecureRandom().nextBytes(secret);
-    String token = HexFormat.of().formatHex(secret);
+  private JobOutcome runWithToken(JobSpec spec, Consumer<JsonNode> onProgress, Path workDir,
+      String token, Path tokenFile) throws IOException {
     ControlMessage.Start start =
         new ControlMessage.Start(spec.program(), spec.parameters(), spec.fault(),
             spec.trace() == null ? 0 : EventTrace.KERNEL_EVENTS_PER_RANK);
-    // The token goes to the ranks in a file only this user can read, never on a command line
-    // (any local user can read those in /proc): in the job's folder for one host, in the shared
-    // home for daemon-started ranks on other hosts. Deleted when the job ends.
-    Path tokenFile = tokenFile(spec, workDir, token);
     try (ControlServer control =
         new ControlServer(spec.controlBind(), token, spec.ranks(), start,
             new ControlMessage.Liveness(spec.heartbeatInterval().toMillis(),
@@ -332,8 +328,7 @@ public final class JobRunner {
               ? " (is an MPJ daemon running on every host, on port " + spec.daemonPort()
                   + "? can the ranks reach " + spec.controlHost() + "?)"
               : "";
-          String daemonSays = spec.daemonLogs() == null ? null
-              : spec.daemonLogs().reason().orElse(null);
+          String daemonSays = spec.daemonLogs().reason().orElse(null);
           return failed(Status.FAILED, null, describe(missing(hosts.keySet()))
               + " did not start within " + spec.startupTimeout().toSeconds() + " s"
               + (daemonSays != null ? ": " + daemonSays : hint));

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.kernels.results.RunRecord;
 
