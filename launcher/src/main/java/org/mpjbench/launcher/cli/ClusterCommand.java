@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.mpjbench.launcher.cluster.OverSsh;
+import org.mpjbench.launcher.cluster.SshHosts;
 import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
@@ -25,7 +29,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Manages the MPJ Express daemons that niodev runs need on every host.",
-      "start/stop act on this host only; status checks every host of --machines.",
+      "start/stop act on this host only; boot/halt start and stop them on every host",
+      "of --machines over ssh (as MPJ's mpjboot/mpjhalt); status checks them all.",
       "up/down build and remove a cluster of test hosts on this machine (network",
       "namespaces joined by a bridge, a daemon in each; root only); exec runs a",
       "command on one of them, link cuts or restores a host's network."
@@ -34,6 +39,8 @@ import picocli.CommandLine.Option;
       ClusterCommand.Start.class,
       ClusterCommand.Stop.class,
       ClusterCommand.Status.class,
+      ClusterCommand.Boot.class,
+      ClusterCommand.Halt.class,
       ClusterCommand.Up.class,
       ClusterCommand.Down.class,
       ClusterCommand.Exec.class,
@@ -45,7 +52,7 @@ public final class ClusterCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "say start, stop, status, up, down, exec or link");
+        "say start, stop, status, boot, halt, up, down, exec or link");
   }
 
   /** Options shared by the cluster subcommands. */
@@ -71,17 +78,14 @@ public final class ClusterCommand implements Runnable {
       }
     }
 
-    /**
-     * This host's pid file for the daemon on {@code port}: named by host too, since the folder is
-     * under the home, which a cluster's hosts often share.
-     */
+    /** This host's pid file for the daemon on {@code port}. */
     Path pidFile() {
-      return stateDirectory().resolve("daemon-" + Environments.hostName() + "-" + port + ".pid");
+      return MpjDaemon.pidFile(Environments.hostName(), port);
     }
 
     /** The name pid files had before they carried the host, so that such a daemon is found. */
     Path legacyPidFile() {
-      return stateDirectory().resolve("daemon-" + port + ".pid");
+      return MpjDaemon.pidFile(null, port);
     }
 
     /** The daemon {@code cluster start} started on this host on {@code port}, if it runs. */
@@ -98,16 +102,7 @@ public final class ClusterCommand implements Runnable {
     }
 
     Path logFile() {
-      return logFile(Environments.hostName(), port);
-    }
-
-    /** The log of the daemon {@code cluster start} started on {@code host}, on {@code port}. */
-    static Path logFile(String host, int port) {
-      return stateDirectory().resolve("daemon-" + host + "-" + port + ".log");
-    }
-
-    private static Path stateDirectory() {
-      return MpjHome.defaultPath().getParent().resolve("daemons");
+      return MpjDaemon.logFile(Environments.hostName(), port);
     }
   }
 
@@ -228,13 +223,146 @@ public final class ClusterCommand implements Runnable {
     }
   }
 
+  /** Options of the subcommands that act on every host over ssh. */
+  static final class SshOptions {
+    @Option(names = "--machines", paramLabel = "FILE", required = true,
+        description = "The hosts, one per line (MPJ's machines file).")
+    Path machines;
+
+    @Option(names = "--ssh-config", paramLabel = "FILE",
+        description = "A configuration for ssh -F (default: the test hosts' own when --machines"
+            + " names hosts of 'cluster up', else your ~/.ssh/config).")
+    Path sshConfig;
+
+    /** The configuration to hand ssh, if any. */
+    Optional<Path> sshConfig(MachinesFile file) {
+      if (sshConfig != null) {
+        if (!java.nio.file.Files.isRegularFile(sshConfig)) {
+          throw new UserError(UserError.USAGE, "--ssh-config " + sshConfig
+              + (java.nio.file.Files.exists(sshConfig) ? " is not a file" : " does not exist"));
+        }
+        return Optional.of(sshConfig);
+      }
+      return VirtualCluster.recall().filter(cluster -> file.distinctHosts().stream()
+          .allMatch(host -> cluster.hosts().stream().anyMatch(h -> h.address().equals(host)
+              || h.name().equals(host))))
+          .map(cluster -> SshHosts.clientConfig());
+    }
+  }
+
+  /**
+   * Runs {@code cluster VERB} on every host of the machines file (over ssh, or directly here), one
+   * line per host, and fails naming the hosts where it failed.
+   */
+  private static int onEveryHost(CommandLine.Model.CommandSpec spec, MachinesFile file,
+      Optional<Path> config, List<String> subcommand) {
+    PrintWriter out = spec.commandLine().getOut();
+    List<String> command = new ArrayList<>(thisLauncher());
+    command.addAll(subcommand);
+    List<OverSsh.Outcome> outcomes = OverSsh.onEach(file.distinctHosts(), config, command,
+        HOST_TIMEOUT);
+    List<String> failed = new ArrayList<>();
+    for (OverSsh.Outcome outcome : outcomes) {
+      out.printf("%-24s %s%s%n", outcome.host(), outcome.ok() ? "" : "FAILED: ",
+          outcome.lastLine());
+      if (!outcome.ok()) {
+        failed.add(outcome.host());
+      }
+    }
+    out.flush();
+    if (!failed.isEmpty()) {
+      throw new UserError(UserError.FAILED, "cluster " + spec.name() + " failed on "
+          + failed.size() + " of " + outcomes.size() + " hosts: " + String.join(", ", failed)
+          + (config.isPresent() ? " (ssh -F " + config.get() + ")" : ""));
+    }
+    return 0;
+  }
+
+  /**
+   * The launcher's entry point, by name: the class is in the package above this one, which names
+   * this package (a class literal would make a cycle). SshBootIT runs it on every test host.
+   */
+  private static final String LAUNCHER_MAIN_CLASS = "org.mpjbench.launcher.Main";
+
+  /** Bound on one host's boot or halt: ssh, a JVM and a daemon's start on a busy host. */
+  private static final Duration HOST_TIMEOUT = Duration.ofSeconds(90);
+
+  /**
+   * The words that run this launcher on a host that shares this one's file systems (the checkout
+   * and home, as a cluster's NFS home is): the same Java, the same class path made absolute, the
+   * settings that name our folders.
+   */
+  static List<String> thisLauncher() {
+    List<String> words = new ArrayList<>(List.of("env"));
+    for (String variable : List.of("MPJBENCH_MPJ_HOME", "XDG_CACHE_HOME")) {
+      String value = System.getenv(variable);
+      if (value != null) {
+        words.add(variable + "=" + value);
+      }
+    }
+    words.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String home = System.getProperty("mpjbench.home");
+    if (home != null) {
+      words.add("-Dmpjbench.home=" + home);
+    }
+    words.add("-cp");
+    words.add(String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
+        System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+        .map(entry -> Path.of(entry).toAbsolutePath().toString()).toList()));
+    words.add(LAUNCHER_MAIN_CLASS);
+    return words;
+  }
+
+  /** {@code cluster boot}. */
+  @Command(name = "boot", mixinStandardHelpOptions = true,
+      description = {
+        "Starts the MPJ daemon on every host of --machines, over ssh (this host directly),",
+        "as MPJ's mpjboot does: each host runs 'mpjbench cluster start' from the shared",
+        "checkout. Names every host that failed; exit code 1 if any did."
+      })
+  static final class Boot implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DaemonOptions daemon;
+    @CommandLine.Mixin SshOptions ssh;
+
+    @Override
+    public Integer call() {
+      daemon.validate(spec.commandLine());
+      MachinesFile file = readMachines(spec, ssh.machines);
+      Optional<Path> config = ssh.sshConfig(file);
+      MpjHome home = resolveHome(daemon.mpjHome);
+      return onEveryHost(spec, file, config, List.of("cluster", "start", "--daemon-port",
+          Integer.toString(daemon.port), "--mpj-home", home.path().toAbsolutePath().toString()));
+    }
+  }
+
+  /** {@code cluster halt}. */
+  @Command(name = "halt", mixinStandardHelpOptions = true,
+      description = {
+        "Stops the MPJ daemon that 'cluster boot' or 'cluster start' started on every host",
+        "of --machines, and the rank JVMs it left, over ssh, as MPJ's mpjhalt does."
+      })
+  static final class Halt implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DaemonOptions daemon;
+    @CommandLine.Mixin SshOptions ssh;
+
+    @Override
+    public Integer call() {
+      daemon.validate(spec.commandLine());
+      MachinesFile file = readMachines(spec, ssh.machines);
+      return onEveryHost(spec, file, ssh.sshConfig(file), List.of("cluster", "stop", "--daemon-port",
+          Integer.toString(daemon.port)));
+    }
+  }
+
   /** {@code cluster up}. */
   @Command(name = "up", mixinStandardHelpOptions = true,
       description = {
         "Builds N test hosts on this machine (root only): network namespaces h1..hN at",
         VirtualCluster.SUBNET + ".11.., joined by a bridge (this machine is "
             + VirtualCluster.GATEWAY + "), each with",
-        "its own host name and MPJ daemon, plus a host 'srv' (" + VirtualCluster.SUBNET
+        "its own host name, /tmp, sshd and MPJ daemon, plus a host 'srv' (" + VirtualCluster.SUBNET
             + ".2) for servers. Writes",
         "the machines file for run --device niodev --machines. Removed by 'cluster down'."
       })
@@ -245,6 +373,11 @@ public final class ClusterCommand implements Runnable {
     @Option(names = "--hosts", paramLabel = "N", required = true,
         description = "Number of MPJ hosts, 1 to " + VirtualCluster.MAX_HOSTS + ".")
     int hosts;
+
+    @Option(names = "--no-daemons",
+        description = "Starts no MPJ daemon, only each host's sshd: boot them over ssh with"
+            + " 'cluster boot --machines' as on a real cluster.")
+    boolean noDaemons;
 
     @Override
     public Integer call() {
@@ -264,12 +397,16 @@ public final class ClusterCommand implements Runnable {
       MpjHome home = resolveHome(daemon.mpjHome);
       PrintWriter out = spec.commandLine().getOut();
       try {
-        VirtualCluster.up(hosts, daemon.port, home, out);
+        VirtualCluster.up(hosts, daemon.port, home, !noDaemons, out);
       } catch (RuntimeException e) {
         throw new UserError(UserError.FAILED, "cluster up failed, nothing left behind: "
             + e.getMessage());
       }
       out.println("machines file: " + VirtualCluster.machinesFile());
+      out.println("ssh: ssh -F " + SshHosts.clientConfig() + " " + VirtualCluster.SUBNET + ".11");
+      if (noDaemons) {
+        out.println("boot: mpjbench cluster boot --machines " + VirtualCluster.machinesFile());
+      }
       out.println("run: mpjbench run berkeley -np " + hosts + " --device niodev --machines "
           + VirtualCluster.machinesFile());
       return 0;

@@ -26,11 +26,11 @@ import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.kernels.results.RunRecord;
+import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.job.JobOutcome;
 import org.mpjbench.launcher.job.JobRunner;
 import org.mpjbench.launcher.job.JobSpec;
 import org.mpjbench.launcher.job.RankClasspath;
-import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.mpj.DaemonLogs;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
@@ -310,7 +310,7 @@ final class KernelRun {
         .forEach(h -> logs.put(h.name(), VirtualCluster.daemonLog(h))));
     for (String host : machines.distinctHosts()) {
       String name = MachinesFile.isLocal(host) ? Environments.hostName() : host;
-      logs.putIfAbsent(name, ClusterCommand.DaemonOptions.logFile(name, options.daemonPort));
+      logs.putIfAbsent(name, MpjDaemon.logFile(name, options.daemonPort));
     }
     return new DaemonLogs(logs);
   }

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class HostCommands {
   /** Bound on one {@code ip} call: they take milliseconds; a hung one must not hang us. */
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** ip prints a few lines; anything beyond 64 KiB is not worth keeping. */
+  private static final int OUTPUT_LIMIT_BYTES = 65_536;
 
   private HostCommands() {}
 
@@ -48,7 +50,7 @@ final class HostCommands {
       throw new UncheckedIOException("cannot run " + command[0] + ": " + e.getMessage(), e);
     }
     CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> drain(
-        process.getInputStream()));
+        process.getInputStream(), OUTPUT_LIMIT_BYTES));
     try {
       if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
@@ -65,15 +67,15 @@ final class HostCommands {
     }
   }
 
-  private static String drain(InputStream in) {
+  /** Reads {@code in} to its end, keeping its first {@code limit} bytes: the rest is dropped. */
+  static String drain(InputStream in, int limit) {
     try (in) {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      // Bounded: ip prints a few lines; anything beyond 64 KiB is not worth keeping.
       byte[] buffer = new byte[8192];
       int n;
       while ((n = in.read(buffer)) >= 0) {
-        if (bytes.size() < 65_536) {
-          bytes.write(buffer, 0, Math.min(n, 65_536 - bytes.size()));
+        if (bytes.size() < limit) {
+          bytes.write(buffer, 0, Math.min(n, limit - bytes.size()));
         }
       }
       return bytes.toString(StandardCharsets.UTF_8);

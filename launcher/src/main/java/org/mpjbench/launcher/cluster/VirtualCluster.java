@@ -57,8 +57,23 @@ public final class VirtualCluster {
    * @param address its address on the bridge
    * @param daemonPid the process id of its MPJ daemon (0: none)
    * @param daemonStartMillis the daemon's start time, to tell it from a reused pid
+   * @param sshdPid the process id of its sshd (0: none)
    */
-  public record Host(String name, String address, long daemonPid, long daemonStartMillis) {
+  public record Host(String name, String address, long daemonPid, long daemonStartMillis,
+      long sshdPid) {
+    /** A host as planned, before anything runs in it. */
+    static Host planned(String name, String address) {
+      return new Host(name, address, 0, 0, 0);
+    }
+
+    Host withSshd(long pid) {
+      return new Host(name, address, daemonPid, daemonStartMillis, pid);
+    }
+
+    Host withDaemon(long pid, long startMillis) {
+      return new Host(name, address, pid, startMillis, sshdPid);
+    }
+
     /** Its network namespace. */
     public String namespace() {
       return PREFIX + name;
@@ -136,14 +151,15 @@ public final class VirtualCluster {
   }
 
   /**
-   * Builds {@code count} hosts and the server host, starts a daemon on each MPJ host and writes the
-   * machines file. On any failure, or when interrupted, removes everything it made.
+   * Builds {@code count} hosts and the server host, starts an sshd on each and, when {@code
+   * daemons}, an MPJ daemon on each MPJ host (else {@code cluster boot} starts them over ssh), and
+   * writes the machines file. On any failure, or when interrupted, removes everything it made.
    */
-  public static State up(int count, int daemonPort, MpjHome home, PrintWriter out) {
+  public static State up(int count, int daemonPort, MpjHome home, boolean daemons,
+      PrintWriter out) {
     if (count < 1 || count > MAX_HOSTS) {
       throw new IllegalArgumentException("--hosts must be 1 to " + MAX_HOSTS + ", got " + count);
     }
-    List<Host> made = new ArrayList<>();
     // Ctrl-C or SIGTERM: the hook tells this thread to stop after its current step and lets it
     // roll back (one remover, no race with a step still creating things); it removes everything
     // itself only if this thread does not finish in time.
@@ -167,36 +183,50 @@ public final class VirtualCluster {
       HostCommands.run("ip", "link", "add", BRIDGE, "type", "bridge");
       HostCommands.run("ip", "addr", "add", GATEWAY + "/24", "dev", BRIDGE);
       HostCommands.run("ip", "link", "set", BRIDGE, "up");
-      List<Host> planned = new ArrayList<>();
+      List<Host> hosts = new ArrayList<>();
       for (int i = 1; i <= count; i++) {
-        planned.add(new Host("h" + i, SUBNET + "." + (10 + i), 0, 0));
+        hosts.add(Host.planned("h" + i, SUBNET + "." + (10 + i)));
       }
-      Host server = new Host(SERVER_HOST, SUBNET + ".2", 0, 0);
-      List<Host> everyone = new ArrayList<>(planned);
+      Host server = Host.planned(SERVER_HOST, SUBNET + ".2");
+      List<Host> everyone = new ArrayList<>(hosts);
       everyone.add(server);
       for (Host host : everyone) {
         stopIf(stopping);
         makeHost(host, everyone);
       }
-      for (Host host : planned) {
+      SshHosts.prepare(everyone);
+      for (int i = 0; i < hosts.size(); i++) {
         stopIf(stopping);
-        MpjDaemon daemon = MpjDaemon.start(home, daemonPort, inHost(host, true), host.address(),
-            daemonLog(host));
-        long startMillis = ProcessHandle.of(daemon.pid()).flatMap(p -> p.info().startInstant())
-            .map(java.time.Instant::toEpochMilli).orElse(0L);
-        made.add(new Host(host.name(), host.address(), daemon.pid(), startMillis));
-        out.printf("%-4s %-12s namespace %-10s MPJ daemon pid %d on port %d%n", host.name(),
-            host.address(), host.namespace(), daemon.pid(), daemonPort);
-        out.flush();
-        // Recorded after each daemon, so an interrupted up still finds every daemon to stop.
-        record(new State(made, server, daemonPort));
+        hosts.set(i, hosts.get(i).withSshd(SshHosts.start(hosts.get(i))));
       }
-      out.printf("%-4s %-12s namespace %-10s for servers (no daemon)%n", server.name(),
-          server.address(), server.namespace());
-      Files.write(machinesFile(), made.stream().map(Host::address).toList(),
+      stopIf(stopping);
+      server = server.withSshd(SshHosts.start(server));
+      record(new State(hosts, server, daemonPort));
+      for (int i = 0; i < hosts.size(); i++) {
+        Host host = hosts.get(i);
+        String daemonSays = "no MPJ daemon (mpjbench cluster boot starts them over ssh)";
+        if (daemons) {
+          stopIf(stopping);
+          MpjDaemon daemon = MpjDaemon.start(home, daemonPort, inHost(host, true),
+              host.address(), daemonLog(host));
+          long startMillis = ProcessHandle.of(daemon.pid()).flatMap(p -> p.info().startInstant())
+              .map(java.time.Instant::toEpochMilli).orElse(0L);
+          host = host.withDaemon(daemon.pid(), startMillis);
+          hosts.set(i, host);
+          // Recorded after each daemon, so an interrupted up still finds every daemon to stop.
+          record(new State(hosts, server, daemonPort));
+          daemonSays = "MPJ daemon pid " + daemon.pid() + " on port " + daemonPort;
+        }
+        out.printf("%-4s %-12s namespace %-10s sshd pid %-7d %s%n", host.name(), host.address(),
+            host.namespace(), host.sshdPid(), daemonSays);
+        out.flush();
+      }
+      out.printf("%-4s %-12s namespace %-10s sshd pid %-7d for servers (no MPJ daemon)%n",
+          server.name(), server.address(), server.namespace(), server.sshdPid());
+      Files.write(machinesFile(), hosts.stream().map(Host::address).toList(),
           StandardCharsets.UTF_8);
       done = true;
-      return new State(List.copyOf(made), server, daemonPort);
+      return new State(List.copyOf(hosts), server, daemonPort);
     } catch (IOException e) {
       throw new IllegalStateException(e.getMessage(), e);
     } finally {
@@ -291,6 +321,8 @@ public final class VirtualCluster {
       HostCommands.attempt("ip", "link", "del", ns);
       HostCommands.attempt("ip", "netns", "del", ns);
       removeOwnFiles(Path.of("/etc/netns", ns), "hosts"::equals);
+      // Daemons booted over ssh ('cluster boot') kept pid files by host name: gone with the host.
+      MpjDaemon.forgetStale(ns.substring(PREFIX.length()));
       out.println("removed host " + ns.substring(PREFIX.length()) + " (namespace " + ns + ")");
     }
     // Links of ours left in this namespace (the bridge; a veth end whose namespace went away).
@@ -305,6 +337,7 @@ public final class VirtualCluster {
           });
     }
     removeHostTmps(namespaces);
+    SshHosts.remove();
     removeOwnFiles(stateDirectory(), VirtualCluster::isStateFile);
     out.flush();
     return List.copyOf(namespaces);
@@ -365,23 +398,32 @@ public final class VirtualCluster {
     }
     State state = recalled.get();
     boolean healthy = true;
-    out.printf("%-4s %-12s %-10s %-6s %s%n", "host", "address", "namespace", "link", "MPJ daemon");
+    out.printf("%-4s %-12s %-10s %-6s %-5s %s%n", "host", "address", "namespace", "link", "sshd",
+        "MPJ daemon");
     for (Host host : state.hosts()) {
       boolean exists = present.contains(host.namespace());
       String link = exists ? linkState(host) : "gone";
-      boolean alive = ProcessHandle.of(host.daemonPid()).map(ProcessHandle::isAlive).orElse(false);
+      boolean sshd = exists && SshHosts.answers(host);
       boolean answers = exists && MpjDaemon.isListening(host.address(), state.daemonPort(),
           DAEMON_CHECK);
-      healthy &= exists && link.equals("up") && answers;
-      out.printf("%-4s %-12s %-10s %-6s %s%n", host.name(), host.address(), host.namespace(), link,
-          (answers ? "answering on port " + state.daemonPort() : "NOT answering")
-              + (alive ? " (pid " + host.daemonPid() + ")" : " (pid " + host.daemonPid()
-                  + " gone)"));
+      healthy &= exists && link.equals("up") && sshd && answers;
+      String owner = "";
+      if (host.daemonPid() != 0) {
+        boolean alive = ProcessHandle.of(host.daemonPid()).map(ProcessHandle::isAlive)
+            .orElse(false);
+        owner = " (pid " + host.daemonPid() + (alive ? ")" : " gone)");
+      }
+      out.printf("%-4s %-12s %-10s %-6s %-5s %s%n", host.name(), host.address(), host.namespace(),
+          link, sshd ? "up" : "DOWN",
+          (answers ? "answering on port " + state.daemonPort() : "NOT answering") + owner);
     }
     Host server = state.server();
-    out.printf("%-4s %-12s %-10s %-6s %s%n", server.name(), server.address(), server.namespace(),
-        present.contains(server.namespace()) ? linkState(server) : "gone", "none (servers)");
+    boolean serverUp = present.contains(server.namespace());
+    out.printf("%-4s %-12s %-10s %-6s %-5s %s%n", server.name(), server.address(),
+        server.namespace(), serverUp ? linkState(server) : "gone",
+        serverUp && SshHosts.answers(server) ? "up" : "DOWN", "none (servers)");
     out.println("machines file: " + machinesFile());
+    out.println("ssh: ssh -F " + SshHosts.clientConfig() + " " + state.hosts().get(0).address());
     out.flush();
     return healthy;
   }

@@ -165,6 +165,46 @@ public final class MpjDaemon {
 
   // ---- detached daemons remembered in pid files ----
 
+  /**
+   * Where {@code cluster start} keeps its pid files and daemon logs: beside the MPJ home, under the
+   * user's home, which a cluster's hosts often share; so every name carries the host.
+   */
+  public static Path filesDirectory() {
+    return MpjHome.defaultPath().getParent().resolve("daemons");
+  }
+
+  /** The pid file of the daemon {@code cluster start} started on {@code host} on {@code port}. */
+  public static Path pidFile(String host, int port) {
+    return filesDirectory().resolve("daemon-" + (host == null ? "" : host + "-") + port + ".pid");
+  }
+
+  /** The log of the daemon {@code cluster start} started on {@code host} on {@code port}. */
+  public static Path logFile(String host, int port) {
+    return filesDirectory().resolve("daemon-" + host + "-" + port + ".log");
+  }
+
+  /**
+   * Deletes the pid files of {@code host}'s daemons that no longer run (a host that went away with
+   * its daemons, as a test host does at {@code cluster down}); a live daemon's file stays.
+   */
+  public static void forgetStale(String host) {
+    java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+        "daemon-" + java.util.regex.Pattern.quote(host) + "-(\\d{1,5})\\.pid");
+    if (!Files.isDirectory(filesDirectory())) {
+      return;
+    }
+    try (var files = Files.list(filesDirectory())) {
+      for (Path file : files.toList()) {
+        java.util.regex.Matcher name = ours.matcher(file.getFileName().toString());
+        if (name.matches() && recall(file, Integer.parseInt(name.group(1))).isEmpty()) {
+          forget(file);
+        }
+      }
+    } catch (IOException e) {
+      // Stale pid files are harmless (recall tells them from live daemons): nothing to report.
+    }
+  }
+
   /** Records a detached daemon so that a later command can find and stop it. */
   public void remember(Path pidFile) {
     Instant started = process.info().startInstant().orElse(Instant.EPOCH);

@@ -168,6 +168,8 @@ class EveryOptionTest {
     rule("help COMMAND", "nope");
 
     rule("cluster up --hosts", "0", "-1", "17");
+    exempt("--no-daemons", "a flag");
+    rule("--ssh-config", MISSING, FOLDER);
     rule("cluster exec HOST", "nope", "");
     exempt("cluster exec COMMAND", "any command may run on a test host");
     rule("cluster link HOST", "nope", "");
@@ -181,7 +183,7 @@ class EveryOptionTest {
    * already taken (line-server), daemon port 1 where no daemon of ours is (cluster). The option
    * under test is left out of its command's context.
    */
-  private static final Map<String, List<String>> CONTEXT = Map.of(
+  private static final Map<String, List<String>> CONTEXT = pairs(
       // These take no options: their positional values are checked before anything is done.
       "cluster exec", List.of(),
       "cluster link", List.of(),
@@ -196,6 +198,11 @@ class EveryOptionTest {
           "--quick", "--benchmarks", "ping-pong"),
       "line-server", List.of("--port", "{busy-port}"),
       "cluster", List.of("--mpj-home", "{tmp}/no-mpj-home", "--daemon-port", "1"),
+      // boot and halt need their hosts: this one, which they would reach without ssh.
+      "cluster boot", List.of("--mpj-home", "{tmp}/no-mpj-home", "--daemon-port", "1",
+          "--machines", "{tmp}/machines-local.txt"),
+      "cluster halt", List.of("--mpj-home", "{tmp}/no-mpj-home", "--daemon-port", "1",
+          "--machines", "{tmp}/machines-local.txt"),
       "plot", List.of("--out", "{tmp}/plots", "{tmp}/plot-results"));
 
   /**
@@ -212,6 +219,16 @@ class EveryOptionTest {
       "bench --plots", List.of("--results", "{tmp}/results"),
       "cluster link up|down", List.of("h1"));
 
+  /** A map of {@code key, value, key, value...}, in that order. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> pairs(Object... keysAndValues) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], (List<String>) keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
   @TempDir Path tmp;
 
   private ServerSocket busy;
@@ -223,6 +240,7 @@ class EveryOptionTest {
     Files.writeString(tmp.resolve("machines-bad.txt"), "localhost\nhost name\n",
         StandardCharsets.UTF_8);
     Files.write(tmp.resolve("empty.txt"), new byte[0]);
+    Files.writeString(tmp.resolve("machines-local.txt"), "localhost\n", StandardCharsets.UTF_8);
     Files.createDirectories(tmp.resolve("no-mpj-home"));
     ResultFixtures.write(tmp.resolve("plot-results"), ResultFixtures.berkeley(4, 27_000_000,
         20_000, 800));

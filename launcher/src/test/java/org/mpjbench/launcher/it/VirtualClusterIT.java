@@ -33,7 +33,8 @@ import org.mpjbench.launcher.mpj.MpjDaemon;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VirtualClusterIT {
-  private static final List<ProcessHandle> daemons = new ArrayList<>();
+  /** Every host's MPJ daemon and sshd, which down must stop. */
+  private static final List<ProcessHandle> hostProcesses = new ArrayList<>();
 
   /**
    * What every test host must see (served files, result folders, the standalone runs' working
@@ -55,14 +56,17 @@ class VirtualClusterIT {
     LauncherRun up = LauncherRun.runPlain("cluster", "up", "--hosts", "2").expectExit(0);
     assertTrue(up.out().contains("h1   10.77.0.11"), up.out());
     assertTrue(up.out().contains("h2   10.77.0.12"), up.out());
-    for (VirtualCluster.Host host : VirtualCluster.recall().orElseThrow().hosts()) {
-      daemons.add(ProcessHandle.of(host.daemonPid()).orElseThrow());
+    VirtualCluster.State state = VirtualCluster.recall().orElseThrow();
+    for (VirtualCluster.Host host : state.hosts()) {
+      hostProcesses.add(ProcessHandle.of(host.daemonPid()).orElseThrow());
+      hostProcesses.add(ProcessHandle.of(host.sshdPid()).orElseThrow());
     }
+    hostProcesses.add(ProcessHandle.of(state.server().sshdPid()).orElseThrow());
   }
 
   @AfterAll
   static void cleanUp() throws java.io.IOException {
-    if (VirtualCluster.isRoot() && !daemons.isEmpty()) {
+    if (VirtualCluster.isRoot() && !hostProcesses.isEmpty()) {
       // Normally a no-op: the last test removed everything; this covers a failed test.
       LauncherRun.runPlain("cluster", "down");
     }
@@ -83,9 +87,9 @@ class VirtualClusterIT {
     assertTrue(VirtualCluster.ourNamespaces().isEmpty(), "namespaces left after down");
     assertFalse(Files.exists(VirtualCluster.stateDirectory()), "state left after down");
     assertFalse(Files.exists(Path.of("/etc/netns/mpjb-h1")), "/etc/netns entry left");
-    for (ProcessHandle daemon : daemons) {
+    for (ProcessHandle daemon : hostProcesses) {
       daemon.onExit().get(10, TimeUnit.SECONDS);
-      assertFalse(daemon.isAlive(), "daemon left running");
+      assertFalse(daemon.isAlive(), "daemon or sshd left running");
     }
     assertEquals(1, LauncherRun.runPlain("cluster", "status").exitCode(), "status after down");
 
@@ -119,9 +123,9 @@ class VirtualClusterIT {
   @Order(1)
   void statusShowsEveryHostAndDaemon() {
     LauncherRun status = LauncherRun.runPlain("cluster", "status").expectExit(0);
-    assertTrue(status.out().matches("(?s).*h1 +10\\.77\\.0\\.11 +mpjb-h1 +up +answering.*"),
+    assertTrue(status.out().matches("(?s).*h1 +10\\.77\\.0\\.11 +mpjb-h1 +up +up +answering.*"),
         status.out());
-    assertTrue(status.out().matches("(?s).*h2 +10\\.77\\.0\\.12 +mpjb-h2 +up +answering.*"),
+    assertTrue(status.out().matches("(?s).*h2 +10\\.77\\.0\\.12 +mpjb-h2 +up +up +answering.*"),
         status.out());
     assertTrue(status.out().contains("srv  10.77.0.2"), status.out());
     LauncherRun again = LauncherRun.runPlain("cluster", "up", "--hosts", "2").expectExit(2);
@@ -245,7 +249,7 @@ class VirtualClusterIT {
     assertEquals("10.77.0.11", json.at("/parameters/serverHost").asText());
     assertTrue(json.at("/result/accepted").asBoolean(), json.get("result").toString());
     // The daemons started the rank JVMs: none is left under them.
-    for (ProcessHandle daemon : daemons) {
+    for (ProcessHandle daemon : hostProcesses) {
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (daemon.descendants().findAny().isPresent() && System.nanoTime() < deadline) {
         Thread.sleep(100);
@@ -299,7 +303,7 @@ class VirtualClusterIT {
     // Cut once rounds are under way: the trace file shows their progress records.
     Processes.awaitTraceEvent(trace, "progress", 1, Duration.ofSeconds(60),
         () -> !running.isDone());
-    assertEquals(2, VirtualCluster.processesIn(h2.namespace()).size(), "daemon and rank on h2");
+    assertEquals(2, besidesSshd(h2).size(), "daemon and rank on h2");
     LauncherRun.runPlain("cluster", "link", "h2", "down").expectExit(0);
     long cutNanos = System.nanoTime();
     LauncherRun run;
@@ -319,12 +323,12 @@ class VirtualClusterIT {
     assertEquals("h2", json.at("/error/host").asText(), json.at("/error").toString());
     // Rank 0 was aborted; rank 1, cut off, halts by itself after the same silence.
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while ((VirtualCluster.processesIn(h1.namespace()).size() > 1
-        || VirtualCluster.processesIn(h2.namespace()).size() > 1) && System.nanoTime() < deadline) {
+    while ((besidesSshd(h1).size() > 1 || besidesSshd(h2).size() > 1)
+        && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    assertEquals(List.of(h1.daemonPid()), VirtualCluster.processesIn(h1.namespace()));
-    assertEquals(List.of(h2.daemonPid()), VirtualCluster.processesIn(h2.namespace()));
+    assertEquals(List.of(h1.daemonPid()), besidesSshd(h1));
+    assertEquals(List.of(h2.daemonPid()), besidesSshd(h2));
     LauncherRun.runPlain("cluster", "status").expectExit(0);
   }
 
@@ -345,10 +349,16 @@ class VirtualClusterIT {
     assertTrue(seconds < 20, "refused after " + seconds + " s");
     assertNull(run.resultFile(), "no rank started, so no result was written");
     VirtualCluster.Host h1 = VirtualCluster.host("h1").orElseThrow();
-    assertEquals(List.of(h1.daemonPid()), VirtualCluster.processesIn(h1.namespace()),
+    assertEquals(List.of(h1.daemonPid()), besidesSshd(h1),
         "only h1's daemon runs on h1: no rank was started");
     LauncherRun status = LauncherRun.runPlain("cluster", "status");
     assertEquals(1, status.exitCode(), status.out());
     assertTrue(status.out().matches("(?s).*h2 .*NOT answering.*"), status.out());
+  }
+
+  /** The processes running on {@code host} other than its sshd. */
+  static List<Long> besidesSshd(VirtualCluster.Host host) {
+    return VirtualCluster.processesIn(host.namespace()).stream()
+        .filter(pid -> pid != host.sshdPid()).toList();
   }
 }
