@@ -17,8 +17,24 @@ import java.util.List;
 import org.mpjbench.kernels.spi.HostName;
 
 /**
- * The hosts of a niodev run, one per line as MPJ Express reads them. We accept blank lines and
- * {@code #} comments (MPJ does not) and hand MPJ a clean copy.
+ * The hosts of a niodev run, one entry per MPJ slot: a host listed twice gets two slots, as in
+ * MPJ. {@link #read} takes the host lists that schedulers give a batch job, line by line, and
+ * the formats may be mixed in one file:
+ *
+ * <ul>
+ *   <li>MPJ Express's own machines file: one host name or address per line;
+ *   <li>PBS/Torque's {@code $PBS_NODEFILE}: the same, a host repeated once per slot;
+ *   <li>SGE's {@code $PE_HOSTFILE}: {@code host slots queue processors}, e.g.
+ *       {@code node01 4 all.q@node01 UNDEFINED}, read as the host {@code slots} times (1 to
+ *       {@value HostListSyntax#MAX_SLOTS});
+ *   <li>Slurm's compressed host lists, as in {@code $SLURM_JOB_NODELIST}: e.g.
+ *       {@code node[01-03,07],gpu[1-2],login}, expanded in order with the zero padding kept.
+ * </ul>
+ *
+ * <p>Blank lines and {@code #} comments are skipped (MPJ accepts neither), a file gives at most
+ * {@value HostListSyntax#MAX_HOSTS} hosts, and every host must be a well-formed name or address
+ * ({@link HostName#problem}). MPJ gets a clean copy, one host per line ({@link #writeForMpj}).
+ * {@link HostListSyntax} has the details of each syntax.
  *
  * @param source where the hosts were read from (null when made in code)
  * @param hosts the host names or addresses, in order
@@ -41,24 +57,33 @@ public record MachinesFile(Path source, List<String> hosts) {
     return new MachinesFile(null, List.of("localhost"));
   }
 
-  /** Reads and checks a machines file; the message names the file and line at fault. */
+  /**
+   * Reads and checks a machines file in any of the formats above, expanding each line to its
+   * hosts.
+   *
+   * @throws IllegalArgumentException one line naming the file and the line at fault, what the
+   *     line is not and why
+   */
   public static MachinesFile read(Path file) {
     List<String> hosts = new ArrayList<>();
     List<String> lines = text(file).lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
+      if (isHostLine(line)) {
+        try {
+          hosts.addAll(HostListSyntax.hosts(line, HostListSyntax.MAX_HOSTS - hosts.size()));
+        } catch (HostListSyntax.BadLine e) {
+          throw new IllegalArgumentException("machines file " + file + ", line " + (i + 1)
+              + ": '" + abbreviate(line) + "' is not " + e.getMessage());
+        }
       }
-      String problem = HostName.problem(line);
-      if (problem != null) {
-        throw new IllegalArgumentException(
-            "machines file " + file + ", line " + (i + 1) + ": '" + abbreviate(line)
-                + "' is not a host name or address: " + problem);
-      }
-      hosts.add(line);
     }
     return new MachinesFile(file, hosts);
+  }
+
+  /** False for the lines that list nothing: blank ones and {@code #} comments. */
+  private static boolean isHostLine(String strippedLine) {
+    return !strippedLine.isEmpty() && !strippedLine.startsWith("#");
   }
 
   /** The file as text, or an exception saying why it is not a machines file. */
@@ -121,12 +146,17 @@ public record MachinesFile(Path source, List<String> hosts) {
     }
   }
 
-  /** ", line N" of the first line of {@link #source} naming {@code host}, or "" if unknown. */
+  /**
+   * ", line N" of the first line of {@link #source} giving {@code host} (itself, as an SGE line,
+   * or in a Slurm list), or "" if unknown.
+   */
   private String lineOf(String host) {
     try {
       List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
       for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).strip().equals(host)) {
+        String line = lines.get(i).strip();
+        if (isHostLine(line)
+            && HostListSyntax.hosts(line, HostListSyntax.MAX_HOSTS).contains(host)) {
           return ", line " + (i + 1);
         }
       }
@@ -168,9 +198,6 @@ public record MachinesFile(Path source, List<String> hosts) {
 
   /** At most 60 characters, control characters escaped: the message stays one printable line. */
   private static String abbreviate(String text) {
-    StringBuilder shown = new StringBuilder();
-    text.codePoints().forEach(c -> shown.append(Character.isISOControl(c)
-        ? String.format(java.util.Locale.ROOT, "\\u%04x", c) : Character.toString(c)));
-    return shown.length() <= 60 ? shown.toString() : shown.substring(0, 57) + "...";
+    return HostListSyntax.abbreviate(text);
   }
 }

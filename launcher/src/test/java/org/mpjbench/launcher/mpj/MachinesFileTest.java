@@ -22,7 +22,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@link MachinesFile}: reading with comments, validation, locality and MPJ's clean copy. */
+/**
+ * {@link MachinesFile}: reading with comments, the schedulers' host lists (PBS, SGE, Slurm),
+ * validation, locality and MPJ's clean copy.
+ */
 class MachinesFileTest {
   @TempDir Path tmp;
 
@@ -245,6 +248,108 @@ class MachinesFileTest {
     MachinesFile machines = new MachinesFile(null, List.of("b", "a", "b", "c", "a", "c"));
     assertEquals(List.of("b", "a", "c"), machines.distinctHosts());
     assertEquals(List.of("b", "a", "b", "c", "a", "c"), machines.hosts());
+  }
+
+  /** PBS/Torque's $PBS_NODEFILE repeats a host once per slot: each line is one slot. */
+  @Test
+  void readTakesAPbsNodefileAsOneSlotPerLine() throws IOException {
+    Path file = write("pbs-nodefile", "n1\nn1\nn2\nn2\n");
+    MachinesFile machines = MachinesFile.read(file);
+    assertEquals(List.of("n1", "n1", "n2", "n2"), machines.hosts());
+    assertEquals(List.of("n1", "n2"), machines.distinctHosts());
+  }
+
+  /** SGE's $PE_HOSTFILE: host, slots, queue, processors; the host once per slot. */
+  @Test
+  void readTakesAnSgeHostfileAsTheHostOncePerSlot() throws IOException {
+    Path file = write("pe_hostfile", "node01.cluster 4 all.q@node01.cluster UNDEFINED\n"
+        + "node02.cluster 1 all.q@node02.cluster UNDEFINED\n"
+        + "node03.cluster 2 all.q@node03.cluster UNDEFINED\n");
+    MachinesFile machines = MachinesFile.read(file);
+    assertEquals(List.of("node01.cluster", "node01.cluster", "node01.cluster", "node01.cluster",
+        "node02.cluster", "node03.cluster", "node03.cluster"), machines.hosts());
+    assertEquals(List.of("node01.cluster", "node02.cluster", "node03.cluster"),
+        machines.distinctHosts());
+  }
+
+  @Test
+  void readExpandsSlurmHostListsInOrder() throws IOException {
+    Path file = write("slurm.txt", "# from $SLURM_JOB_NODELIST\nnode[01-03,07]\n"
+        + "a[1-2],b3,c[5,7-8]\nh[1-4]\n");
+    assertEquals(List.of("node01", "node02", "node03", "node07", "a1", "a2", "b3", "c5", "c7",
+        "c8", "h1", "h2", "h3", "h4"), MachinesFile.read(file).hosts());
+  }
+
+  @Test
+  void readTakesTheFormatsMixedLineByLine() throws IOException {
+    Path file = write("mixed.txt", "localhost\n  gpu[1-2]  \n# SGE\nbig 2 all.q UNDEFINED\n"
+        + "localhost\n");
+    assertEquals(List.of("localhost", "gpu1", "gpu2", "big", "big", "localhost"),
+        MachinesFile.read(file).hosts());
+  }
+
+  /** MPJ reads one host per line: it gets the expanded list, one line per slot. */
+  @Test
+  void writeForMpjWritesTheExpandedHostsOnePerLine() throws IOException {
+    Path source = write("batch.txt", "n[1-2]\nbig 3 all.q@big UNDEFINED\n");
+    Path copy = tmp.resolve("mpj-machines");
+    MachinesFile.read(source).writeForMpj(copy);
+    assertEquals(List.of("n1", "n2", "big", "big", "big"),
+        Files.readAllLines(copy, StandardCharsets.UTF_8));
+  }
+
+  /** Each error is one line naming the file, the line, what the line is not and why. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+      "h[3-1]              | a Slurm host list (like node[01-04,07],gpu1): the range '3-1' runs"
+          + " backwards (smaller number first)",
+      "h[1-                | a Slurm host list (like node[01-04,07],gpu1): a '[' is not closed"
+          + " by ']'",
+      "h[]                 | a Slurm host list (like node[01-04,07],gpu1): '[]' holds no number",
+      "h[1-[2]]            | a Slurm host list (like node[01-04,07],gpu1): it nests brackets (a"
+          + " '[' inside '[...]')",
+      "h[1-x]              | a Slurm host list (like node[01-04,07],gpu1): '1-x' in brackets is"
+          + " not a number or a range of two numbers like 1-4",
+      "n01 0 all.q UNDEFINED | an SGE host line (host slots queue processors): its slots '0' is"
+          + " not a whole number from 1 to 1024",
+      "n01 2000 all.q      | an SGE host line (host slots queue processors): its slots '2000' is"
+          + " not a whole number from 1 to 1024",
+      "h[1-70000]          | within the 65536 hosts a machines file may list: with the lines"
+          + " before it (1 host), the file would list more than 65536 hosts",
+  })
+  void readNamesTheFileAndLineOfABatchListItCannotTake(String line, String why)
+      throws IOException {
+    Path file = write("bad-batch.txt", "# comment\nlocalhost\n" + line + "\nlocalhost\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertEquals("machines file " + file + ", line 3: '" + line + "' is not " + why,
+        e.getMessage());
+  }
+
+  @Test
+  void readBoundsTheHostsOfTheWholeFile() throws IOException {
+    assertEquals(65_536, MachinesFile.read(write("max.txt", "h[1-65536]\n")).hosts().size());
+    Path file = write("too-many.txt", "# two lists\nh[1-40000]\n\ng[1-30000]\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(file));
+    assertEquals("machines file " + file + ", line 4: 'g[1-30000]' is not within the 65536 hosts"
+        + " a machines file may list: with the lines before it (40000 hosts), the file would list"
+        + " more than 65536 hosts", e.getMessage());
+    Path lastOneTooMany = write("one-more.txt", "h[1-65536]\nlocalhost\n");
+    e = assertThrows(IllegalArgumentException.class, () -> MachinesFile.read(lastOneTooMany));
+    assertTrue(e.getMessage().startsWith("machines file " + lastOneTooMany + ", line 2:"
+        + " 'localhost' is not within the 65536 hosts"), e.getMessage());
+  }
+
+  /** The host that does not resolve is found on its line even inside a list or an SGE line. */
+  @Test
+  void checkResolvableNamesTheLineOfAnExpandedHost() throws IOException {
+    Path file = write("unresolvable.txt",
+        "localhost 2 all.q UNDEFINED\n# next\nlocalhost,nowhere[1-2].invalid\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MachinesFile.read(file).checkResolvable());
+    assertTrue(e.getMessage().startsWith("machines file " + file + ", line 3: host"
+        + " 'nowhere1.invalid' cannot be resolved"), e.getMessage());
   }
 
   private Path write(String name, String content) throws IOException {
