@@ -14,6 +14,7 @@ import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
+import org.mpjbench.launcher.mpj.MpjPorts;
 import org.mpjbench.launcher.results.Environments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +62,11 @@ public final class ClusterCommand implements Runnable {
         description = "Port of the MPJ daemon (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--port-manager-port", paramLabel = "PORT", defaultValue = "40052",
+        description = "Port of the daemon's port manager, which MPJ opens beside the daemon's"
+            + " (default: ${DEFAULT-VALUE}, MPJ's); two daemons on one host need two.")
+    int portManagerPort;
+
     @Option(names = "--mpj-home", paramLabel = "DIR",
         description = "MPJ Express home (default: $MPJ_HOME when it holds a working MPJ Express 0.44,"
           + " else the one scripts/setup assembles).")
@@ -70,6 +76,14 @@ public final class ClusterCommand implements Runnable {
       if (port < 1 || port > 65_535) {
         throw new CommandLine.ParameterException(commandLine,
             "--daemon-port must be 1 to 65535, got " + port);
+      }
+      if (portManagerPort < 1 || portManagerPort > 65_535) {
+        throw new CommandLine.ParameterException(commandLine,
+            "--port-manager-port must be 1 to 65535, got " + portManagerPort);
+      }
+      if (portManagerPort == port) {
+        throw new CommandLine.ParameterException(commandLine,
+            "--port-manager-port must differ from --daemon-port, both are " + port);
       }
       try {
         RunOptions.requireFolder("--mpj-home", mpjHome);
@@ -103,6 +117,17 @@ public final class ClusterCommand implements Runnable {
 
     Path logFile() {
       return MpjDaemon.logFile(Environments.hostName(), port);
+    }
+
+    /** The MPJ home to start a daemon from: the resolved one, with this port manager's port. */
+    MpjHome home() {
+      MpjHome home = resolveHome(mpjHome);
+      try {
+        return new MpjPorts(portManagerPort, MpjPorts.of(home).starter()).applyTo(home);
+      } catch (IOException e) {
+        throw new UserError(UserError.FAILED, "cannot make the MPJ configuration with port"
+            + " manager port " + portManagerPort + ": " + e.getMessage());
+      }
     }
   }
 
@@ -141,7 +166,7 @@ public final class ClusterCommand implements Runnable {
             + daemon.port);
         return 0;
       }
-      MpjHome home = resolveHome(daemon.mpjHome);
+      MpjHome home = daemon.home();
       MpjDaemon started;
       try {
         started = MpjDaemon.start(home, daemon.port, true, daemon.logFile());
@@ -332,7 +357,9 @@ public final class ClusterCommand implements Runnable {
       Optional<Path> config = ssh.sshConfig(file);
       MpjHome home = resolveHome(daemon.mpjHome);
       return onEveryHost(spec, file, config, List.of("cluster", "start", "--daemon-port",
-          Integer.toString(daemon.port), "--mpj-home", home.path().toAbsolutePath().toString()));
+          Integer.toString(daemon.port), "--port-manager-port",
+          Integer.toString(daemon.portManagerPort), "--mpj-home",
+          home.path().toAbsolutePath().toString()));
     }
   }
 
@@ -394,7 +421,7 @@ public final class ClusterCommand implements Runnable {
         throw new UserError(UserError.USAGE, "a virtual cluster is already up (see 'mpjbench"
             + " cluster status'); remove it first with 'mpjbench cluster down'");
       }
-      MpjHome home = resolveHome(daemon.mpjHome);
+      MpjHome home = daemon.home();
       PrintWriter out = spec.commandLine().getOut();
       try {
         VirtualCluster.up(hosts, daemon.port, home, !noDaemons, out);

@@ -36,6 +36,7 @@ import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
+import org.mpjbench.launcher.mpj.MpjPorts;
 import org.mpjbench.launcher.mpj.StarterLock;
 import org.mpjbench.launcher.results.Environments;
 import picocli.CommandLine;
@@ -71,6 +72,11 @@ final class KernelRun {
   private final Device device;
   private final MachinesFile machines;
   private final MpjHome home;
+  /**
+   * What MPJ is given: {@link #home}, or for a daemon device with other ports than its
+   * configuration's, a port home that names them ({@link MpjPorts}).
+   */
+  private final MpjHome runtimeHome;
   private final ControlAddress control;
 
   /**
@@ -110,6 +116,12 @@ final class KernelRun {
     } catch (IllegalStateException e) {
       throw new UserError(UserError.FAILED, e.getMessage());
     }
+    try {
+      runtimeHome = device.usesDaemons() ? options.ports().applyTo(home) : home;
+    } catch (IOException e) {
+      throw new UserError(UserError.FAILED, "cannot make the MPJ configuration with ports "
+          + options.ports() + ": " + e.getMessage());
+    }
   }
 
   /** The local address the ranks reach this host at (a server for the ranks binds here). */
@@ -130,10 +142,10 @@ final class KernelRun {
     if (!device.usesDaemons()) {
       return executeJob(parameters, progress, report);
     }
-    // One niodev job per launching host: MPJ's starter port is fixed (see StarterLock).
+    // One niodev job per starter port on this host (see StarterLock).
     StarterLock starter;
     try {
-      starter = StarterLock.acquire(StarterLock.starterPort(home), "mpjbench run " + program
+      starter = StarterLock.acquire(options.ports().starter(), "mpjbench run " + program
           + " -np " + options.ranks, Duration.ofSeconds(options.startupTimeoutSeconds),
           this::note);
     } catch (IllegalStateException e) {
@@ -155,7 +167,7 @@ final class KernelRun {
             device,
             machines,
             options.daemonPort,
-            home,
+            runtimeHome,
             RankClasspath.entries(),
             control.bind(),
             control.host(),
@@ -279,7 +291,7 @@ final class KernelRun {
       Path log = Files.createTempFile("mpjbench-daemon-", ".log");
       MpjDaemon daemon;
       try {
-        daemon = MpjDaemon.start(home, port, false, log);
+        daemon = MpjDaemon.start(runtimeHome, port, false, log);
       } catch (IOException e) {
         throw new UserError(UserError.FAILED, "cannot start an MPJ daemon: " + e.getMessage());
       }
@@ -292,7 +304,9 @@ final class KernelRun {
     for (String host : machines.distinctHosts()) {
       if (!MpjDaemon.isListening(host, port, Duration.ofSeconds(3))) {
         throw new UserError(UserError.FAILED, "no MPJ daemon answers at " + host + ":" + port
-            + "; start one on that host (mpjbench cluster start --daemon-port " + port + ")");
+            + "; start one on that host (mpjbench cluster start --daemon-port " + port
+            + (options.ports().equals(MpjPorts.DEFAULTS) ? "" : " --port-manager-port "
+                + options.ports().portManager()) + ")");
       }
     }
     return null;

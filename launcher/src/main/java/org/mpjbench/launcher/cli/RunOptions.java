@@ -7,6 +7,7 @@ import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MpjDaemon;
+import org.mpjbench.launcher.mpj.MpjPorts;
 import picocli.CommandLine.Option;
 
 /** The options every {@code run <kernel>} takes: how many ranks, where, and how long at most. */
@@ -45,6 +46,22 @@ public final class RunOptions {
       defaultValue = "" + MpjDaemon.DEFAULT_PORT,
       description = "niodev: port of the MPJ daemons (default: ${DEFAULT-VALUE}).")
   int daemonPort;
+
+  @Option(
+      names = "--port-manager-port",
+      paramLabel = "PORT",
+      defaultValue = "40052",
+      description = "niodev, hybdev: port of the daemons' port managers, as they were started with"
+          + " (default: ${DEFAULT-VALUE}, MPJ's).")
+  int portManagerPort;
+
+  @Option(
+      names = "--starter-port",
+      paramLabel = "PORT",
+      defaultValue = "40002",
+      description = "niodev, hybdev: port on which this run's MPJ starter collects the ranks"
+          + " (default: ${DEFAULT-VALUE}, MPJ's); runs on other ports run side by side.")
+  int starterPort;
 
   @Option(
       names = "--control-host",
@@ -138,6 +155,11 @@ public final class RunOptions {
     };
   }
 
+  /** The port-manager and starter ports MPJ is given (checked: the message names the option). */
+  MpjPorts ports() {
+    return new MpjPorts(portManagerPort, starterPort);
+  }
+
   /** The fault to inject, or null. */
   FaultInjection parsedFault() {
     return injectFault == null ? null : FaultInjection.parse(injectFault);
@@ -154,6 +176,10 @@ public final class RunOptions {
     Device parsed = parsedDevice();
     if (daemonPort < 1 || daemonPort > 65_535) {
       throw new IllegalArgumentException("--daemon-port must be 1 to 65535, got " + daemonPort);
+    }
+    if (ports().portManager() == ports().starter()) {
+      throw new IllegalArgumentException("--starter-port must differ from --port-manager-port,"
+          + " both are " + starterPort);
     }
     if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
       throw new IllegalArgumentException("--timeout-s must be 1 to " + MAX_TIMEOUT_SECONDS

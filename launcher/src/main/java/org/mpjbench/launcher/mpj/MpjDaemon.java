@@ -26,8 +26,6 @@ import java.util.concurrent.TimeUnit;
 public final class MpjDaemon {
   /** The daemon port in Debian's mpjexpress.conf. */
   public static final int DEFAULT_PORT = 40055;
-  /** The fixed port of every daemon's port manager (mpjexpress.mpjdaemon.port.2). */
-  public static final int PORT_MANAGER_PORT = 40052;
 
   private static final String DAEMON_CLASS = "runtime.daemon.MPJDaemon";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
@@ -63,6 +61,12 @@ public final class MpjDaemon {
       throw new IOException("port " + port + " at " + address
           + " is already in use (a daemon running?)");
     }
+    int portManager = MpjPorts.of(home).portManager();
+    if (isListening(address, portManager, Duration.ofMillis(500))) {
+      throw new IOException("port " + portManager + " at " + address + ", which the daemon's port"
+          + " manager needs, is taken (another daemon? give each its own with"
+          + " --port-manager-port)");
+    }
     List<String> command = new ArrayList<>(launchPrefix);
     command.addAll(
         List.of(
@@ -84,12 +88,12 @@ public final class MpjDaemon {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!isListening(address, port, Duration.ofMillis(200))) {
       if (!started.isAlive()) {
-        // MPJ's daemon exits with status 0 when its port manager cannot bind its fixed port.
+        // MPJ's daemon exits with status 0 when its port manager cannot bind its port.
         throw new IOException("the MPJ daemon exited at once with status " + started.exitValue()
-            + (isListening(address, PORT_MANAGER_PORT, Duration.ofMillis(300))
-                ? "; port " + PORT_MANAGER_PORT + ", which every MPJ daemon's port manager needs,"
-                    + " is taken (another daemon running?)"
-                : "; it also exits so when port " + PORT_MANAGER_PORT + " (its port manager's) is"
+            + (isListening(address, portManager, Duration.ofMillis(300))
+                ? "; port " + portManager + ", which its port manager needs, is taken (another"
+                    + " daemon running? give each its own with --port-manager-port)"
+                : "; it also exits so when port " + portManager + " (its port manager's) is"
                     + " held by another connection")
             + "; see " + logFile);
       }

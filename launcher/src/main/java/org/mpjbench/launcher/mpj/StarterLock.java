@@ -17,9 +17,9 @@ import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
- * One niodev job at a time per launching host. MPJ's starter listens on one fixed port (the
- * {@code mpjexpress.mpjrun.port.1} of the MPJ home's configuration, 40002), so two jobs started at
- * once from one host clash on it: both can be lost, and the ranks' failures then blame the daemons.
+ * One niodev job at a time per starter port on a launching host. MPJ's starter listens on the port
+ * its configuration names ({@code mpjexpress.mpjrun.port.1}, 40002; a run's {@code --starter-port}
+ * gives it another through {@link MpjPorts}), so two jobs started at once on one port clash on it: both can be lost, and the ranks' failures then blame the daemons.
  * A run holds this lock (an OS file lock, released by the kernel even when the JVM is killed) from
  * before its daemons are checked until its job has ended; a second run waits for it, saying which
  * run it waits for, or gives up after its start-up time-out naming that run.
@@ -29,6 +29,8 @@ public final class StarterLock implements AutoCloseable {
   public static final int DEFAULT_STARTER_PORT = 40002;
 
   private static final long POLL_MILLIS = 200;
+  /** How long a port held by something else than a run of ours may take to come free. */
+  private static final long FOREIGN_HOLDER_PATIENCE_NANOS = 3_000_000_000L;
 
   private final FileChannel channel;
   private final FileLock lock;
@@ -40,14 +42,7 @@ public final class StarterLock implements AutoCloseable {
 
   /** The starter port of {@code home}'s {@code conf/mpjexpress.conf}. */
   public static int starterPort(MpjHome home) {
-    Properties conf = new Properties();
-    try (InputStream in = Files.newInputStream(home.path().resolve("conf/mpjexpress.conf"))) {
-      conf.load(in);
-      return Integer.parseInt(conf.getProperty("mpjexpress.mpjrun.port.1",
-          Integer.toString(DEFAULT_STARTER_PORT)).trim());
-    } catch (IOException | NumberFormatException e) {
-      return DEFAULT_STARTER_PORT;
-    }
+    return MpjPorts.of(home).starter();
   }
 
   /** The lock file of {@code port}: in the temporary folder, which is this host's. */
@@ -74,7 +69,8 @@ public final class StarterLock implements AutoCloseable {
       if (lock == null) {
         String holder = holder(channel);
         note.accept("waiting for another niodev run on this host to end (" + holder + "): MPJ's"
-            + " starter listens on port " + port + ", one job per host at a time");
+            + " starter listens on port " + port + ", one job per port at a time (--starter-port"
+            + " gives another)");
         while (lock == null) {
           if (System.nanoTime() > deadline) {
             throw new IllegalStateException("another niodev run on this host (" + holder(channel)
@@ -112,18 +108,22 @@ public final class StarterLock implements AutoCloseable {
     }
   }
 
-  /** Waits for the port to be free (a finished job's starter may be closing); fails naming it. */
+  /**
+   * Waits a little for the port to be free (a finished job's starter may still be closing it);
+   * fails naming it when something else holds it.
+   */
   private static void awaitPortFree(int port, long deadlineNanos) {
+    long giveUp = Math.min(deadlineNanos, System.nanoTime() + FOREIGN_HOLDER_PATIENCE_NANOS);
     while (true) {
       try (ServerSocket probe = new ServerSocket()) {
         probe.setReuseAddress(true);
         probe.bind(new InetSocketAddress(port));
         return;
       } catch (IOException e) {
-        if (System.nanoTime() > deadlineNanos) {
-          throw new IllegalStateException("MPJ's starter port " + port + " is in use by a process"
-              + " that is not an mpjbench run (another MPJ job on this host? 'ss -ltnp sport = :"
-              + port + "' names it)");
+        if (System.nanoTime() > giveUp) {
+          throw new IllegalStateException("MPJ's starter port " + port + " is taken on this host"
+              + " by a process that is not an mpjbench run (another MPJ job? 'ss -ltnp sport = :"
+              + port + "' names it); choose a free one with --starter-port");
         }
         sleep();
       }

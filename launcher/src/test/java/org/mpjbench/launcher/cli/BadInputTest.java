@@ -35,7 +35,7 @@ class BadInputTest {
     results = tmp.resolve("results");
     noMpjHome = Files.createDirectories(tmp.resolve("no-mpj-home"));
     write("machines-ok.txt", "localhost\n");
-    write("machines-space.txt", "# two hosts\nnode 1\nnode2\n");
+    write("machines-space.txt", "# two hosts\nnode one\nnode2\n");
     write("machines-garbage.txt", "# cluster\nlocalhost\n\nhost name;rm\n");
     write("machines-empty.txt", "");
     write("machines-comments.txt", "# nothing here\n\n   # indented comment\n\n");
@@ -77,7 +77,7 @@ class BadInputTest {
         bad("--device niodev --machines /nonexistent/file",
             "machines file", "/nonexistent/file", "does not exist"),
         niodevMachines("machines-space.txt",
-            "machines-space.txt", "line 2", "'node 1'", "not a host name"),
+            "machines-space.txt", "line 2", "'node one'", "not a host name"),
         niodevMachines("machines-garbage.txt",
             "machines-garbage.txt", "line 4", "'host name;rm'", "not a host name"),
         niodevMachines("machines-empty.txt", "machines-empty.txt", "lists no host"),
