@@ -85,6 +85,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--machines", paramLabel = "FILE", description = "niodev: the machines file.")
   Path machines;
 
+  @CommandLine.Mixin PortOptions ports;
+
   @Option(names = "--server-host", paramLabel = "ADDRESS",
       description = "Address of rank 0's host for the download benchmark's line server (default:"
           + " 127.0.0.1; give rank 0's address on a cluster).")
@@ -181,6 +183,7 @@ public final class BenchCommand implements Callable<Integer> {
    */
   private void validate() {
     Device parsed = RunOptions.device(device);
+    ports.validate();
     if (machines != null) {
       if (!parsed.usesDaemons()) {
         throw new IllegalArgumentException("--machines needs --device niodev or hybdev");
@@ -205,6 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
     if (machines != null) {
       args.addAll(List.of("--machines", machines.toString()));
     }
+    args.addAll(ports.asArguments());
     if (serverHost != null) {
       args.addAll(List.of("--server-host", serverHost));
     }

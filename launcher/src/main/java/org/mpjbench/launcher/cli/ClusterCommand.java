@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mpjbench.launcher.cluster.OverSsh;
+import org.mpjbench.launcher.cluster.SlurmHosts;
 import org.mpjbench.launcher.cluster.SshHosts;
 import org.mpjbench.launcher.cluster.VirtualCluster;
 import org.mpjbench.launcher.mpj.MachinesFile;
@@ -406,6 +407,11 @@ public final class ClusterCommand implements Runnable {
             + " 'cluster boot --machines' as on a real cluster.")
     boolean noDaemons;
 
+    @Option(names = "--slurm",
+        description = "Also starts a real Slurm: munged and slurmctld on srv, a slurmd on every"
+            + " host (Debian's slurm-wlm and munge); sbatch reaches it with the SLURM_CONF printed.")
+    boolean slurm;
+
     @Override
     public Integer call() {
       daemon.validate(spec.commandLine());
@@ -424,7 +430,7 @@ public final class ClusterCommand implements Runnable {
       MpjHome home = daemon.home();
       PrintWriter out = spec.commandLine().getOut();
       try {
-        VirtualCluster.up(hosts, daemon.port, home, !noDaemons, out);
+        VirtualCluster.up(hosts, daemon.port, home, !noDaemons, slurm, out);
       } catch (RuntimeException e) {
         throw new UserError(UserError.FAILED, "cluster up failed, nothing left behind: "
             + e.getMessage());
@@ -433,6 +439,9 @@ public final class ClusterCommand implements Runnable {
       out.println("ssh: ssh -F " + SshHosts.clientConfig() + " " + VirtualCluster.SUBNET + ".11");
       if (noDaemons) {
         out.println("boot: mpjbench cluster boot --machines " + VirtualCluster.machinesFile());
+      }
+      if (slurm) {
+        out.println("slurm: export SLURM_CONF=" + SlurmHosts.configuration());
       }
       out.println("run: mpjbench run berkeley -np " + hosts + " --device niodev --machines "
           + VirtualCluster.machinesFile());

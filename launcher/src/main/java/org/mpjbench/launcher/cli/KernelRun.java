@@ -117,10 +117,10 @@ final class KernelRun {
       throw new UserError(UserError.FAILED, e.getMessage());
     }
     try {
-      runtimeHome = device.usesDaemons() ? options.ports().applyTo(home) : home;
+      runtimeHome = device.usesDaemons() ? options.ports.mpjPorts().applyTo(home) : home;
     } catch (IOException e) {
       throw new UserError(UserError.FAILED, "cannot make the MPJ configuration with ports "
-          + options.ports() + ": " + e.getMessage());
+          + options.ports.mpjPorts() + ": " + e.getMessage());
     }
   }
 
@@ -145,7 +145,7 @@ final class KernelRun {
     // One niodev job per starter port on this host (see StarterLock).
     StarterLock starter;
     try {
-      starter = StarterLock.acquire(options.ports().starter(), "mpjbench run " + program
+      starter = StarterLock.acquire(options.ports.mpjPorts().starter(), "mpjbench run " + program
           + " -np " + options.ranks, Duration.ofSeconds(options.startupTimeoutSeconds),
           this::note);
     } catch (IllegalStateException e) {
@@ -166,7 +166,7 @@ final class KernelRun {
             options.ranks,
             device,
             machines,
-            options.daemonPort,
+            options.ports.daemonPort,
             runtimeHome,
             RankClasspath.entries(),
             control.bind(),
@@ -269,7 +269,7 @@ final class KernelRun {
         parameters,
         startTime,
         outcome.wallTime().toNanos() / 1e9,
-        Environments.describe(home, device, machines, options.daemonPort),
+        Environments.describe(home, device, machines, options.ports.daemonPort),
         outcome.rankHosts(),
         complete ? outcome.result() : null,
         complete ? null : outcome.progress(),
@@ -282,7 +282,7 @@ final class KernelRun {
    * stopped); on remote hosts, checks that every daemon answers before any rank starts.
    */
   private MpjDaemon ensureDaemons() throws IOException {
-    int port = options.daemonPort;
+    int port = options.ports.daemonPort;
     if (machines.allLocal()) {
       if (MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500))) {
         note("using the MPJ daemon already listening on port " + port);
@@ -305,8 +305,8 @@ final class KernelRun {
       if (!MpjDaemon.isListening(host, port, Duration.ofSeconds(3))) {
         throw new UserError(UserError.FAILED, "no MPJ daemon answers at " + host + ":" + port
             + "; start one on that host (mpjbench cluster start --daemon-port " + port
-            + (options.ports().equals(MpjPorts.DEFAULTS) ? "" : " --port-manager-port "
-                + options.ports().portManager()) + ")");
+            + (options.ports.mpjPorts().equals(MpjPorts.DEFAULTS) ? "" : " --port-manager-port "
+                + options.ports.mpjPorts().portManager()) + ")");
       }
     }
     return null;
@@ -324,7 +324,7 @@ final class KernelRun {
         .forEach(h -> logs.put(h.name(), VirtualCluster.daemonLog(h))));
     for (String host : machines.distinctHosts()) {
       String name = MachinesFile.isLocal(host) ? Environments.hostName() : host;
-      logs.putIfAbsent(name, MpjDaemon.logFile(name, options.daemonPort));
+      logs.putIfAbsent(name, MpjDaemon.logFile(name, options.ports.daemonPort));
     }
     return new DaemonLogs(logs);
   }
@@ -350,7 +350,7 @@ final class KernelRun {
       String remote = machines.hosts().stream().filter(h -> !MachinesFile.isLocal(h))
           .findFirst().orElseThrow();
       try (DatagramSocket probe = new DatagramSocket()) {
-        probe.connect(new InetSocketAddress(remote, options.daemonPort));
+        probe.connect(new InetSocketAddress(remote, options.ports.daemonPort));
         InetAddress local = probe.getLocalAddress();
         return new ControlAddress(local, local.getHostAddress());
       }

@@ -6,8 +6,7 @@ import java.util.Locale;
 import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.mpj.Device;
-import org.mpjbench.launcher.mpj.MpjDaemon;
-import org.mpjbench.launcher.mpj.MpjPorts;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options every {@code run <kernel>} takes: how many ranks, where, and how long at most. */
@@ -40,28 +39,7 @@ public final class RunOptions {
               + " started for the run when none is running.")
   Path machines;
 
-  @Option(
-      names = "--daemon-port",
-      paramLabel = "PORT",
-      defaultValue = "" + MpjDaemon.DEFAULT_PORT,
-      description = "niodev: port of the MPJ daemons (default: ${DEFAULT-VALUE}).")
-  int daemonPort;
-
-  @Option(
-      names = "--port-manager-port",
-      paramLabel = "PORT",
-      defaultValue = "40052",
-      description = "niodev, hybdev: port of the daemons' port managers, as they were started with"
-          + " (default: ${DEFAULT-VALUE}, MPJ's).")
-  int portManagerPort;
-
-  @Option(
-      names = "--starter-port",
-      paramLabel = "PORT",
-      defaultValue = "40002",
-      description = "niodev, hybdev: port on which this run's MPJ starter collects the ranks"
-          + " (default: ${DEFAULT-VALUE}, MPJ's); runs on other ports run side by side.")
-  int starterPort;
+  @CommandLine.Mixin PortOptions ports;
 
   @Option(
       names = "--control-host",
@@ -155,11 +133,6 @@ public final class RunOptions {
     };
   }
 
-  /** The port-manager and starter ports MPJ is given (checked: the message names the option). */
-  MpjPorts ports() {
-    return new MpjPorts(portManagerPort, starterPort);
-  }
-
   /** The fault to inject, or null. */
   FaultInjection parsedFault() {
     return injectFault == null ? null : FaultInjection.parse(injectFault);
@@ -174,13 +147,7 @@ public final class RunOptions {
       throw new IllegalArgumentException("-np must be at most 256, got " + ranks);
     }
     Device parsed = parsedDevice();
-    if (daemonPort < 1 || daemonPort > 65_535) {
-      throw new IllegalArgumentException("--daemon-port must be 1 to 65535, got " + daemonPort);
-    }
-    if (ports().portManager() == ports().starter()) {
-      throw new IllegalArgumentException("--starter-port must differ from --port-manager-port,"
-          + " both are " + starterPort);
-    }
+    ports.validate();
     if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
       throw new IllegalArgumentException("--timeout-s must be 1 to " + MAX_TIMEOUT_SECONDS
           + " (a week), got " + timeoutSeconds);

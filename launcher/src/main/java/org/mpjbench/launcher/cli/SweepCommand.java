@@ -80,6 +80,8 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--machines", paramLabel = "FILE", description = "niodev: the machines file.")
   Path machines;
 
+  @CommandLine.Mixin PortOptions ports;
+
   @Option(names = "--results", paramLabel = "DIR",
       description = "Folder for the runs and sweep.csv (default: results/sweep-<time>/).")
   Path results;
@@ -111,7 +113,8 @@ public final class SweepCommand implements Callable<Integer> {
 
   /** The options that only runs the sweep makes use; --from makes none. */
   private static final List<String> RUN_OPTIONS = List.of("--kernels", "--ranks", "--repeat",
-      "--device", "--machines", "--lines", "--rate-per-second", "--rounds", "--timeout-s");
+      "--device", "--machines", "--lines", "--rate-per-second", "--rounds", "--timeout-s",
+      "--daemon-port", "--port-manager-port", "--starter-port");
 
   @Override
   public Integer call() throws IOException {
@@ -354,6 +357,13 @@ public final class SweepCommand implements Callable<Integer> {
     } else {
       problem = kernelSettingsProblem(chosen);
     }
+    if (problem == null) {
+      try {
+        ports.validate();
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
+    }
     if (problem == null && machines != null) {
       try {
         MachinesFile.read(machines);
@@ -416,6 +426,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (machines != null) {
       args.addAll(List.of("--machines", machines.toString()));
     }
+    args.addAll(ports.asArguments());
     args.addAll(kernelSettings(Kernels.byName(kernel).orElseThrow()));
     CommandLine commandLine = MpjBenchCommand.commandLine();
     commandLine.setOut(new PrintWriter(new StringWriter()));

@@ -83,4 +83,15 @@ final class HostCommands {
       return "";
     }
   }
+
+  /** The last line of a daemon's log, to quote when it would not start, with the log's path. */
+  static String lastLine(java.nio.file.Path log) {
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(log, StandardCharsets.UTF_8);
+      return lines.isEmpty() ? "(" + log + " is empty)" : lines.get(lines.size() - 1) + " (" + log
+          + ")";
+    } catch (IOException e) {
+      return "(no log at " + log + ")";
+    }
+  }
 }

@@ -132,7 +132,7 @@ public final class SshHosts {
         sshd.destroyForcibly();
         throw new IOException("the sshd of " + host.name() + " did not listen on " + host.address()
             + ":" + PORT + (sshd.isAlive() ? " within " + START_TIMEOUT.toSeconds() + " s"
-                : "; it exited") + ": " + lastLine(log(host.name())));
+                : "; it exited") + ": " + HostCommands.lastLine(log(host.name())));
       }
       try {
         sshd.waitFor(100, TimeUnit.MILLISECONDS);
@@ -176,14 +176,5 @@ public final class SshHosts {
     }
     HostCommands.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", comment, "-f",
         key.toString());
-  }
-
-  private static String lastLine(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return lines.isEmpty() ? "(its log is empty)" : lines.get(lines.size() - 1);
-    } catch (IOException e) {
-      return "(no log)";
-    }
   }
 }

@@ -151,12 +151,12 @@ public final class VirtualCluster {
   }
 
   /**
-   * Builds {@code count} hosts and the server host, starts an sshd on each and, when {@code
-   * daemons}, an MPJ daemon on each MPJ host (else {@code cluster boot} starts them over ssh), and
-   * writes the machines file. On any failure, or when interrupted, removes everything it made.
+   * Builds {@code count} hosts and the server host, starts an sshd on each, when {@code slurm} a
+   * Slurm ({@link SlurmHosts}) and, when {@code daemons}, an MPJ daemon on each MPJ host (else
+   * {@code cluster boot} starts them over ssh), and writes the machines file. On any failure, or when interrupted, removes everything it made.
    */
   public static State up(int count, int daemonPort, MpjHome home, boolean daemons,
-      PrintWriter out) {
+      boolean slurm, PrintWriter out) {
     if (count < 1 || count > MAX_HOSTS) {
       throw new IllegalArgumentException("--hosts must be 1 to " + MAX_HOSTS + ", got " + count);
     }
@@ -202,6 +202,17 @@ public final class VirtualCluster {
       stopIf(stopping);
       server = server.withSshd(SshHosts.start(server));
       record(new State(hosts, server, daemonPort));
+      if (slurm) {
+        SlurmHosts.prepare(hosts, server);
+        out.printf("%-4s munged pid %d, slurmctld pid %d%n", server.name(),
+            SlurmHosts.startMunge(server), SlurmHosts.startController(server));
+        for (Host host : hosts) {
+          stopIf(stopping);
+          out.printf("%-4s slurmd pid %d%n", host.name(), SlurmHosts.startNode(host));
+        }
+        out.flush();
+        SlurmHosts.awaitIdle(hosts.size());
+      }
       for (int i = 0; i < hosts.size(); i++) {
         Host host = hosts.get(i);
         String daemonSays = "no MPJ daemon (mpjbench cluster boot starts them over ssh)";
@@ -338,6 +349,7 @@ public final class VirtualCluster {
     }
     removeHostTmps(namespaces);
     SshHosts.remove();
+    SlurmHosts.remove();
     removeOwnFiles(stateDirectory(), VirtualCluster::isStateFile);
     out.flush();
     return List.copyOf(namespaces);

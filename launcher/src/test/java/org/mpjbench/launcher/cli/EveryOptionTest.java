@@ -171,6 +171,7 @@ class EveryOptionTest {
 
     rule("cluster up --hosts", "0", "-1", "17");
     exempt("--no-daemons", "a flag");
+    exempt("--slurm", "a flag");
     rule("--ssh-config", MISSING, FOLDER);
     rule("cluster exec HOST", "nope", "");
     exempt("cluster exec COMMAND", "any command may run on a test host");
