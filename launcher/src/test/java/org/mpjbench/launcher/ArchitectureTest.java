@@ -6,16 +6,40 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.freeze.FreezingArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture, as rules on the compiled classes of the three modules (the launcher's test
- * class path holds them all): dependencies point one way (kernels ← benchmarks ← launcher), the
- * rank runtime names no kernel (it finds them through the registry), and no two packages depend on
- * each other in a cycle.
+ * The architecture, as rules on the compiled classes of the four modules (the launcher's test
+ * class path holds them all): dependencies point one way (line server ← kernels ← benchmarks ←
+ * launcher), the rank runtime names no kernel (it finds them through the registry), and no two
+ * packages depend on each other in a cycle.
+ *
+ * <p>The roles the modules are moving to (issue "Modules by role": the kernel API, the
+ * algorithms, the rank runtime, the line server, the benchmarks, the launcher) are rules too. Those
+ * today's code still breaks are <em>frozen</em> ({@link FreezingArchRule}): the violations of
+ * today are recorded in {@code src/test/resources/archunit_store} and tolerated, any new one fails,
+ * and each step of the redesign removes some and refreezes (run once with {@code
+ * -Darchunit.freeze.refreeze=true}) until the store is empty and the freeze goes.
  */
 class ArchitectureTest {
+  /** The algorithm packages: one per kernel, and what several of them share. */
+  private static final String[] ALGORITHMS = {"org.mpjbench.kernels.berkeley..",
+      "org.mpjbench.kernels.download", "org.mpjbench.kernels.cristian..",
+      "org.mpjbench.kernels.lamport..", "org.mpjbench.kernels.ring..",
+      "org.mpjbench.kernels.bully..", "org.mpjbench.kernels.election..",
+      "org.mpjbench.kernels.suzukikasami..", "org.mpjbench.kernels.ricartagrawala..",
+      "org.mpjbench.kernels.mutex..", "org.mpjbench.kernels.multicast..",
+      "org.mpjbench.kernels.loadbalance..", "org.mpjbench.kernels.naming..",
+      "org.mpjbench.kernels.remotecall..", "org.mpjbench.kernels.clock.."};
+  /** The rank runtime: a rank's entry points, its control channel, its MPI helpers. */
+  private static final String[] RANK_RUNTIME = {"org.mpjbench.kernels.rank..",
+      "org.mpjbench.kernels.control..", "org.mpjbench.kernels.standalone..",
+      "org.mpjbench.kernels.mpi.."};
+  /** The kernel API: what a kernel declares and returns, and the result files. */
+  private static final String[] KERNEL_API = {"org.mpjbench.kernels.spi..",
+      "org.mpjbench.kernels.check..", "org.mpjbench.kernels.results.."};
   private static JavaClasses classes;
 
   @BeforeAll
@@ -50,6 +74,37 @@ class ArchitectureTest {
             "org.mpjbench.kernels.ricartagrawala..", "org.mpjbench.kernels.mutex..",
             "org.mpjbench.kernels.multicast..", "org.mpjbench.kernels.loadbalance..",
             "org.mpjbench.kernels.naming..", "org.mpjbench.kernels.remotecall..")
+        .check(classes);
+  }
+
+  @Test
+  void theLineServerStandsAloneWithoutMpj() {
+    // Its own module: the download kernel, the launcher and the benchmarks use it, never the
+    // other way round, and it runs where no MPJ is installed.
+    noClasses().that().resideInAPackage("org.mpjbench.lineserver..")
+        .should().dependOnClassesThat().resideInAnyPackage("mpi..", "mpjdev..", "xdev..",
+            "runtime..", "org.mpjbench.kernels..", "org.mpjbench.launcher..",
+            "org.mpjbench.benchmarks..")
+        .check(classes);
+  }
+
+  @Test
+  void theKernelApiNamesNeitherTheRankRuntimeNorAnAlgorithm() {
+    FreezingArchRule.freeze(noClasses().that().resideInAnyPackage(KERNEL_API)
+        .should().dependOnClassesThat().resideInAnyPackage(RANK_RUNTIME)
+        .orShould().dependOnClassesThat().resideInAnyPackage(ALGORITHMS)
+        .as("the kernel API names neither the rank runtime nor an algorithm"))
+        .check(classes);
+  }
+
+  @Test
+  void theLauncherAndTheBenchmarksNameNoAlgorithm() {
+    // They reach the kernels through the API (descriptors, typed results, the registry); the
+    // runtime's control protocol and rank programs are theirs to use.
+    FreezingArchRule.freeze(noClasses().that()
+        .resideInAnyPackage("org.mpjbench.launcher..", "org.mpjbench.benchmarks..")
+        .should().dependOnClassesThat().resideInAnyPackage(ALGORITHMS)
+        .as("the launcher and the benchmarks name no algorithm"))
         .check(classes);
   }
 

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
-import org.mpjbench.kernels.download.server.LineFile;
-import org.mpjbench.kernels.download.server.LineServer;
-import org.mpjbench.kernels.download.server.LineServerConfig;
 import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.lineserver.LineFile;
+import org.mpjbench.lineserver.LineServer;
+import org.mpjbench.lineserver.LineServerConfig;
 import picocli.CommandLine.Option;
 
 /**

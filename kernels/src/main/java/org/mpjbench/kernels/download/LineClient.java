@@ -8,9 +8,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.mpjbench.kernels.download.protocol.LineProtocol;
-import org.mpjbench.kernels.download.protocol.LineReader;
-import org.mpjbench.kernels.download.protocol.ProtocolException;
+import org.mpjbench.lineserver.protocol.LineProtocol;
+import org.mpjbench.lineserver.protocol.LineReader;
+import org.mpjbench.lineserver.protocol.ProtocolException;
 
 /**
  * One rank's connection to the line server, re-opened with back-off whenever it breaks: a lost

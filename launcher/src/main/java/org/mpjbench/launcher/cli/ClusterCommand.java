@@ -379,8 +379,8 @@ public final class ClusterCommand implements Runnable {
     public Integer call() {
       daemon.validate(spec.commandLine());
       MachinesFile file = readMachines(spec, ssh.machines);
-      return onEveryHost(spec, file, ssh.sshConfig(file), List.of("cluster", "stop", "--daemon-port",
-          Integer.toString(daemon.port)));
+      return onEveryHost(spec, file, ssh.sshConfig(file), List.of("cluster", "stop",
+          "--daemon-port", Integer.toString(daemon.port)));
     }
   }
 
@@ -409,7 +409,8 @@ public final class ClusterCommand implements Runnable {
 
     @Option(names = "--slurm",
         description = "Also starts a real Slurm: munged and slurmctld on srv, a slurmd on every"
-            + " host (Debian's slurm-wlm and munge); sbatch reaches it with the SLURM_CONF printed.")
+            + " host (Debian's slurm-wlm and munge); sbatch reaches it with the SLURM_CONF"
+            + " printed.")
     boolean slurm;
 
     @Override

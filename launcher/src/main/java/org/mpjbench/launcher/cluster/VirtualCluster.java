@@ -153,7 +153,8 @@ public final class VirtualCluster {
   /**
    * Builds {@code count} hosts and the server host, starts an sshd on each, when {@code slurm} a
    * Slurm ({@link SlurmHosts}) and, when {@code daemons}, an MPJ daemon on each MPJ host (else
-   * {@code cluster boot} starts them over ssh), and writes the machines file. On any failure, or when interrupted, removes everything it made.
+   * {@code cluster boot} starts them over ssh), and writes the machines file. On any failure, or
+   * when interrupted, removes everything it made.
    */
   public static State up(int count, int daemonPort, MpjHome home, boolean daemons,
       boolean slurm, PrintWriter out) {

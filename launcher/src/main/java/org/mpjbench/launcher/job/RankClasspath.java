@@ -12,14 +12,16 @@ import org.mpjbench.benchmarks.BenchProgram;
 import org.mpjbench.kernels.rank.RankMain;
 
 /**
- * The class path handed to {@code mpjrun -cp}: the kernels and benchmarks modules and their own
- * dependencies (Jackson, JMH), found
+ * The class path handed to {@code mpjrun -cp}: the kernels, line-server and benchmarks modules and
+ * their own dependencies (Jackson, JMH), found
  * where this JVM loaded them from (a jar in {@code target/lib} when packaged, a classes folder in
  * tests). MPJ's jars are left out on purpose: the runtime adds its own, and twice breaks it.
  */
 public final class RankClasspath {
   private static final List<Class<?>> ROOTS =
       List.of(RankMain.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class,
+          // The download kernel's ranks run and speak to the line server (its own module).
+          org.mpjbench.lineserver.LineServer.class,
           // Kernel options are picocli-annotated (the descriptors that ranks load refer to them).
           picocli.CommandLine.class,
           // The JMH harness and what JMH needs at run time.

@@ -32,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mpjbench.kernels.download.protocol.LineProtocol;
-import org.mpjbench.kernels.download.protocol.LineReader;
-import org.mpjbench.kernels.download.server.LineFile;
+import org.mpjbench.lineserver.LineFile;
+import org.mpjbench.lineserver.protocol.LineProtocol;
+import org.mpjbench.lineserver.protocol.LineReader;
 import picocli.CommandLine;
 
 /**

@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.kernels.download.server.LineFile;
-import org.mpjbench.kernels.download.server.LineServer;
-import org.mpjbench.kernels.download.server.LineServerConfig;
+import org.mpjbench.lineserver.LineFile;
+import org.mpjbench.lineserver.LineServer;
+import org.mpjbench.lineserver.LineServerConfig;
 
 /**
  * The download kernel through the real MPJ runtime against a real line server over TCP: the file

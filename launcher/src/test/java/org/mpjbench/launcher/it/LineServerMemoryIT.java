@@ -26,10 +26,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.kernels.download.protocol.LineProtocol;
-import org.mpjbench.kernels.download.protocol.LineReader;
-import org.mpjbench.kernels.download.protocol.SubmitReply;
-import org.mpjbench.kernels.download.server.LineFile;
+import org.mpjbench.lineserver.LineFile;
+import org.mpjbench.lineserver.protocol.LineProtocol;
+import org.mpjbench.lineserver.protocol.LineReader;
+import org.mpjbench.lineserver.protocol.SubmitReply;
 
 /**
  * {@code mpjbench line-server} as its own process with a 48 MiB heap, attacked to make it hold as

@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.kernels.download.server.LineFile;
 import org.mpjbench.kernels.results.ResultWriter;
+import org.mpjbench.lineserver.LineFile;
 
 /**
  * The line server killed (SIGKILL) in the middle of a download and started again on its port: the

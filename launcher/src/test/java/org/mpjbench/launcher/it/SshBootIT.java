@@ -142,6 +142,12 @@ class SshBootIT {
         + "\n10\\.77\\.0\\.12 +MPJ daemon stopped: .*"), halt.out());
     for (String host : List.of("h1", "h2")) {
       VirtualCluster.Host target = VirtualCluster.host(host).orElseThrow();
+      // The ssh session that ran the halt may still be closing (its own sshd child): a moment.
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (VirtualCluster.processesIn(target.namespace()).size() > 1
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
       assertEquals(List.of(target.sshdPid()), VirtualCluster.processesIn(target.namespace()),
           "only the sshd is left on " + host);
       assertFalse(Files.exists(MpjDaemon.pidFile(host, 40055)), "pid file of " + host);
