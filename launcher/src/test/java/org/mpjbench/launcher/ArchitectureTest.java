@@ -89,6 +89,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSettingsDependOnNothingElseOfOurs() {
+    noClasses().that().resideInAPackage("org.mpjbench.launcher.settings..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.mpjbench.launcher.cli..",
+            "org.mpjbench.launcher.job..", "org.mpjbench.launcher.mpj..",
+            "org.mpjbench.launcher.cluster..", "org.mpjbench.launcher.report..",
+            "org.mpjbench.launcher.charts..", "org.mpjbench.launcher.bench..",
+            "org.mpjbench.launcher.results..", "org.mpjbench.kernels..",
+            "org.mpjbench.benchmarks..", "org.mpjbench.lineserver..")
+        .check(classes);
+  }
+
+  @Test
   void theKernelApiNamesNeitherTheRankRuntimeNorAnAlgorithm() {
     FreezingArchRule.freeze(noClasses().that().resideInAnyPackage(KERNEL_API)
         .should().dependOnClassesThat().resideInAnyPackage(RANK_RUNTIME)

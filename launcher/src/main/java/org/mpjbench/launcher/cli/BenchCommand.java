@@ -27,6 +27,7 @@ import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.charts.ThroughputChart;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -235,7 +236,6 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static Path home(String folder) {
-    String home = System.getProperty("mpjbench.home");
-    return home == null ? Path.of(folder) : Path.of(home, folder);
+    return ProjectFolders.folder(folder);
   }
 }

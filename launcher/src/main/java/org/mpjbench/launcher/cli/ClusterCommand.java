@@ -17,6 +17,7 @@ import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
 import org.mpjbench.launcher.mpj.MpjPorts;
 import org.mpjbench.launcher.results.Environments;
+import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -327,10 +328,8 @@ public final class ClusterCommand implements Runnable {
       }
     }
     words.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String home = System.getProperty("mpjbench.home");
-    if (home != null) {
-      words.add("-Dmpjbench.home=" + home);
-    }
+    ProjectFolders.home().ifPresent(home -> words.add("-D" + ProjectFolders.HOME_PROPERTY + "="
+        + home));
     words.add("-cp");
     words.add(String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
         System.getProperty("java.class.path").split(java.io.File.pathSeparator))

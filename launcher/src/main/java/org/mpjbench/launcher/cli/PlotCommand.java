@@ -10,6 +10,7 @@ import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.charts.Charts;
 import org.mpjbench.launcher.charts.ResultFiles;
+import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -133,7 +134,6 @@ public final class PlotCommand implements Callable<Integer> {
     if (out != null) {
       return out;
     }
-    String home = System.getProperty("mpjbench.home");
-    return home == null ? Path.of("plots") : Path.of(home, "plots");
+    return ProjectFolders.plots();
   }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.mpjbench.kernels.control.FaultInjection;
 import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.mpj.Device;
+import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -193,7 +194,6 @@ public final class RunOptions {
     if (results != null) {
       return results;
     }
-    String home = System.getProperty("mpjbench.home");
-    return home == null ? Path.of("results") : Path.of(home, "results");
+    return ProjectFolders.results();
   }
 }

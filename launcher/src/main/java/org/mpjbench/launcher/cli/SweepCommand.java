@@ -33,6 +33,7 @@ import org.mpjbench.launcher.charts.ResultFiles;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.RunFigures;
+import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -455,14 +456,11 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   private static Path defaultResults() {
-    String home = System.getProperty("mpjbench.home");
-    Path base = home == null ? Path.of("results") : Path.of(home, "results");
-    return base.resolve("sweep-" + STAMP.format(Instant.now()));
+    return ProjectFolders.results().resolve("sweep-" + STAMP.format(Instant.now()));
   }
 
   private static Path defaultPlots() {
-    String home = System.getProperty("mpjbench.home");
-    return home == null ? Path.of("plots") : Path.of(home, "plots");
+    return ProjectFolders.plots();
   }
 
   /** Finds the result file a run just wrote: the JSON file that was not there before. */
