@@ -64,7 +64,8 @@ public final class ClusterCommand implements Runnable {
         description = "Port of the MPJ daemon (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--port-manager-port", paramLabel = "PORT", defaultValue = "40052",
+    @Option(names = "--port-manager-port", paramLabel = "PORT",
+        defaultValue = "" + MpjPorts.DEFAULT_PORT_MANAGER,
         description = "Port of the daemon's port manager, which MPJ opens beside the daemon's"
             + " (default: ${DEFAULT-VALUE}, MPJ's); two daemons on one host need two.")
     int portManagerPort;

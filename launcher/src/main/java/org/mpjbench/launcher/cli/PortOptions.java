@@ -22,7 +22,7 @@ final class PortOptions {
   @Option(
       names = "--port-manager-port",
       paramLabel = "PORT",
-      defaultValue = "40052",
+      defaultValue = "" + MpjPorts.DEFAULT_PORT_MANAGER,
       description = "niodev, hybdev: port of the daemons' port managers, as they were started with"
           + " (default: ${DEFAULT-VALUE}, MPJ's).")
   int portManagerPort;
@@ -30,7 +30,7 @@ final class PortOptions {
   @Option(
       names = "--starter-port",
       paramLabel = "PORT",
-      defaultValue = "40002",
+      defaultValue = "" + MpjPorts.DEFAULT_STARTER,
       description = "niodev, hybdev: port on which the run's MPJ starter collects the ranks"
           + " (default: ${DEFAULT-VALUE}, MPJ's); runs on other ports run side by side.")
   int starterPort;

@@ -32,8 +32,12 @@ import java.util.Properties;
  * @param starter the starter's port
  */
 public record MpjPorts(int portManager, int starter) {
-  /** MPJ Express's defaults, those of Debian's {@code mpjexpress.conf}. */
-  public static final MpjPorts DEFAULTS = new MpjPorts(40052, 40002);
+  /** MPJ Express's port-manager port, that of Debian's {@code mpjexpress.conf}. */
+  public static final int DEFAULT_PORT_MANAGER = 40052;
+  /** MPJ Express's starter port, that of Debian's {@code mpjexpress.conf}. */
+  public static final int DEFAULT_STARTER = 40002;
+  /** MPJ Express's defaults. */
+  public static final MpjPorts DEFAULTS = new MpjPorts(DEFAULT_PORT_MANAGER, DEFAULT_STARTER);
 
   static final String PORT_MANAGER_KEY = "mpjexpress.mpjdaemon.port.2";
   static final String STARTER_KEY = "mpjexpress.mpjrun.port.1";

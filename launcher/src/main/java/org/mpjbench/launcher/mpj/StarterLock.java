@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  */
 public final class StarterLock implements AutoCloseable {
   /** MPJ Express's default starter port, used when the configuration does not name one. */
-  public static final int DEFAULT_STARTER_PORT = 40002;
+  public static final int DEFAULT_STARTER_PORT = MpjPorts.DEFAULT_STARTER;
 
   private static final long POLL_MILLIS = 200;
   /** How long a port held by something else than a run of ours may take to come free. */

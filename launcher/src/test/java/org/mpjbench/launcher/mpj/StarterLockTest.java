@@ -17,9 +17,20 @@ import org.junit.jupiter.api.Test;
  * saying for whom, and gives up naming the holder; a port taken by a stranger is named too.
  */
 class StarterLockTest {
-  private static int freePort() throws IOException {
+  /** The random ports this test locked: their lock files are the test's, removed after it. */
+  private final List<Integer> ports = new ArrayList<>();
+
+  private int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
+      ports.add(socket.getLocalPort());
       return socket.getLocalPort();
+    }
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void removeTheLockFilesOfThisTestsPorts() throws IOException {
+    for (int port : ports) {
+      java.nio.file.Files.deleteIfExists(StarterLock.lockFile(port));
     }
   }
 
@@ -55,6 +66,7 @@ class StarterLockTest {
     try (ServerSocket stranger = new ServerSocket()) {
       stranger.bind(new InetSocketAddress(0));
       int port = stranger.getLocalPort();
+      ports.add(port);
       long startNanos = System.nanoTime();
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> StarterLock.acquire(port, "mpjbench run berkeley -np 2", Duration.ofSeconds(60),
