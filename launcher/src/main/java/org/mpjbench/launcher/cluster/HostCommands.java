@@ -84,6 +84,39 @@ final class HostCommands {
     }
   }
 
+  /**
+   * Starts a daemon of a test host ({@code command}, its output appended to {@code output}) and
+   * waits until {@code ready}; when it exits first or is not ready within {@code timeout}, stops it
+   * and fails quoting the last line of {@code log}.
+   *
+   * @param what the daemon, for the message ("slurmd on h1")
+   */
+  static Process startAndAwait(List<String> command, java.nio.file.Path output, String what,
+      java.util.function.BooleanSupplier ready, java.nio.file.Path log, Duration timeout)
+      throws IOException {
+    java.nio.file.Files.createDirectories(output.toAbsolutePath().getParent());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!ready.getAsBoolean()) {
+      boolean alive = process.isAlive();
+      if (!alive || System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new IOException(what + (alive ? " did not start within " + timeout.toSeconds()
+            + " s" : " exited") + ": " + lastLine(log));
+      }
+      try {
+        process.waitFor(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+        throw new IOException("interrupted while starting " + what, e);
+      }
+    }
+    return process;
+  }
+
   /** The last line of a daemon's log, to quote when it would not start, with the log's path. */
   static String lastLine(java.nio.file.Path log) {
     try {

@@ -147,9 +147,9 @@ public final class SlurmHosts {
         mungeSocket().toString(), "--pid-file", munge().resolve("munged.pid").toString(),
         "--log-file", munge().resolve("munged.log").toString(), "--seed-file",
         munge().resolve("munged.seed").toString()));
-    Process munged = start(command, munge().resolve("munged.out"));
-    awaitOrFail(munged, "munged", () -> Files.exists(mungeSocket()),
-        munge().resolve("munged.out"));
+    Path output = munge().resolve("munged.out");
+    Process munged = HostCommands.startAndAwait(command, output, "munged",
+        () -> Files.exists(mungeSocket()), output, START_TIMEOUT);
     return munged.pid();
   }
 
@@ -158,9 +158,9 @@ public final class SlurmHosts {
     List<String> command = new ArrayList<>(VirtualCluster.inHost(host, true));
     command.addAll(List.of(SLURMCTLD.toString(), "-D", "-f", configuration().toString()));
     Path log = host.tmp().resolve("slurmctld.log");
-    Process controller = start(command, host.tmp().resolve("slurmctld.out"));
-    awaitOrFail(controller, "slurmctld on " + host.name(), () -> MpjDaemon.isListening(
-        host.address(), CONTROLLER_PORT, Duration.ofMillis(200)), log);
+    Process controller = HostCommands.startAndAwait(command, host.tmp().resolve("slurmctld.out"),
+        "slurmctld on " + host.name(), () -> MpjDaemon.isListening(host.address(),
+            CONTROLLER_PORT, Duration.ofMillis(200)), log, START_TIMEOUT);
     return controller.pid();
   }
 
@@ -171,9 +171,9 @@ public final class SlurmHosts {
         "mount -t tmpfs -o size=1m mpjbench-cgroup /sys/fs/cgroup && exec \"$@\"", "sh",
         SLURMD.toString(), "-D", "-f", configuration().toString(), "-N", host.name()));
     Path log = host.tmp().resolve("slurmd.log");
-    Process node = start(command, host.tmp().resolve("slurmd.out"));
-    awaitOrFail(node, "slurmd on " + host.name(), () -> MpjDaemon.isListening(host.address(),
-        NODE_PORT, Duration.ofMillis(200)), log);
+    Process node = HostCommands.startAndAwait(command, host.tmp().resolve("slurmd.out"),
+        "slurmd on " + host.name(), () -> MpjDaemon.isListening(host.address(), NODE_PORT,
+            Duration.ofMillis(200)), log, START_TIMEOUT);
     return node.pid();
   }
 
@@ -214,32 +214,4 @@ public final class SlurmHosts {
     VirtualCluster.removeOwnFiles(folder(),
         name -> name.equals("slurm.conf") || name.equals("cgroup.conf"));
   }
-
-  private static Process start(List<String> command, Path output) throws IOException {
-    Files.createDirectories(output.getParent());
-    return new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-  }
-
-  private static void awaitOrFail(Process process, String what,
-      java.util.function.BooleanSupplier ready, Path log) throws IOException {
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!ready.getAsBoolean()) {
-      if (!process.isAlive() || System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        throw new IOException(what + (process.isAlive() ? " did not start within "
-            + START_TIMEOUT.toSeconds() + " s" : " exited") + ": "
-            + HostCommands.lastLine(log));
-      }
-      try {
-        process.waitFor(100, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        process.destroyForcibly();
-        throw new IOException("interrupted while starting " + what, e);
-      }
-    }
-  }
-
 }

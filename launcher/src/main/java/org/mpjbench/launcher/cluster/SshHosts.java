@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 
 /**
@@ -120,34 +119,23 @@ public final class SshHosts {
    * @return its process id
    */
   static long start(VirtualCluster.Host host) throws IOException {
+    Path log = log(host.name());
     List<String> command = new ArrayList<>(VirtualCluster.inHost(host, true));
     command.addAll(List.of(SSHD.toString(), "-D", "-f", sshdConfig(host.name()).toString(), "-E",
-        log(host.name()).toString()));
-    Process sshd = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log(host.name()).toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (!MpjDaemon.isListening(host.address(), PORT, Duration.ofMillis(200))) {
-      if (!sshd.isAlive() || System.nanoTime() > deadline) {
-        sshd.destroyForcibly();
-        throw new IOException("the sshd of " + host.name() + " did not listen on " + host.address()
-            + ":" + PORT + (sshd.isAlive() ? " within " + START_TIMEOUT.toSeconds() + " s"
-                : "; it exited") + ": " + HostCommands.lastLine(log(host.name())));
-      }
-      try {
-        sshd.waitFor(100, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        sshd.destroyForcibly();
-        throw new IOException("interrupted while starting the sshd of " + host.name(), e);
-      }
-    }
+        log.toString()));
+    Process sshd = HostCommands.startAndAwait(command, log, "the sshd of " + host.name() + " on "
+        + host.address() + ":" + PORT, () -> answers(host, Duration.ofMillis(200)), log,
+        START_TIMEOUT);
     return sshd.pid();
   }
 
   /** Whether the sshd of {@code host} answers. */
   static boolean answers(VirtualCluster.Host host) {
-    return MpjDaemon.isListening(host.address(), PORT, Duration.ofSeconds(1));
+    return answers(host, Duration.ofSeconds(1));
+  }
+
+  private static boolean answers(VirtualCluster.Host host, Duration patience) {
+    return MpjDaemon.isListening(host.address(), PORT, patience);
   }
 
   /** Removes the files {@link #prepare} and the sshds wrote, and then the folder if it is empty. */

@@ -1,32 +1,28 @@
 package org.mpjbench.launcher.mpj;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 /**
  * One niodev job at a time per starter port on a launching host. MPJ's starter listens on the port
  * its configuration names ({@code mpjexpress.mpjrun.port.1}, 40002; a run's {@code --starter-port}
- * gives it another through {@link MpjPorts}), so two jobs started at once on one port clash on it: both can be lost, and the ranks' failures then blame the daemons.
+ * gives it another through {@link MpjPorts}), so two jobs started at once on one port clash on
+ * it: both can be lost, and the ranks' failures then blame the daemons.
  * A run holds this lock (an OS file lock, released by the kernel even when the JVM is killed) from
  * before its daemons are checked until its job has ended; a second run waits for it, saying which
  * run it waits for, or gives up after its start-up time-out naming that run.
  */
 public final class StarterLock implements AutoCloseable {
-  /** MPJ Express's default starter port, used when the configuration does not name one. */
-  public static final int DEFAULT_STARTER_PORT = MpjPorts.DEFAULT_STARTER;
 
   private static final long POLL_MILLIS = 200;
   /** How long a port held by something else than a run of ours may take to come free. */
@@ -38,11 +34,6 @@ public final class StarterLock implements AutoCloseable {
   private StarterLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
-  }
-
-  /** The starter port of {@code home}'s {@code conf/mpjexpress.conf}. */
-  public static int starterPort(MpjHome home) {
-    return MpjPorts.of(home).starter();
   }
 
   /** The lock file of {@code port}: in the temporary folder, which is this host's. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 
 /**
@@ -58,7 +56,7 @@ class PortsIT {
         String printed = Files.readString(tmp.resolve("run" + i + ".log"));
         assertEquals(0, runs.get(i).exitValue(), printed);
         assertFalse(printed.contains("waiting for another niodev run"), printed);
-        JsonNode json = onlyResult(tmp.resolve("run" + i));
+        JsonNode json = StandaloneIT.onlyResult(tmp.resolve("run" + i), "berkeley");
         assertEquals("complete", json.get("status").asText());
         Instant start = Instant.parse(json.get("startTime").asText());
         spans.add(new Instant[] {start, start.plusMillis(
@@ -107,14 +105,6 @@ class PortsIT {
           + " the daemon's port manager needs, is taken (another daemon? give each its own with"
           + " --port-manager-port)", start.err().strip());
       assertFalse(MpjDaemon.isListening("127.0.0.1", 40355, Duration.ofMillis(500)));
-    }
-  }
-
-  private static JsonNode onlyResult(Path folder) throws IOException {
-    try (var files = Files.list(folder)) {
-      List<Path> results = files.filter(f -> f.toString().endsWith(".json")).toList();
-      assertEquals(1, results.size(), results.toString());
-      return ResultWriter.mapper().readTree(results.get(0).toFile());
     }
   }
 }

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.launcher.cluster.SlurmHosts;
 import org.mpjbench.launcher.cluster.VirtualCluster;
 
@@ -70,7 +69,7 @@ class SlurmIT {
     assertEquals(2, count(log, "MPJ daemon stopped"), log);
     Path folder = submit.resolve("mpjbench-" + job);
     assertEquals("h1\nh2\n", Files.readString(folder.resolve("machines")));
-    JsonNode json = onlyResult(folder.resolve("results"));
+    JsonNode json = StandaloneIT.onlyResult(folder.resolve("results"), "berkeley");
     assertEquals("complete", json.get("status").asText());
     assertEquals(4, json.get("ranks").asInt(), "-np is the job's task count");
     assertEquals(List.of("h1", "h1", "h2", "h2"), List.of(json.at("/rankHosts/0/host").asText(),
@@ -109,7 +108,8 @@ class SlurmIT {
     String log = jobLog(job);
     assertTrue(log.contains("is being stopped (scancel or time limit)"), log);
     assertEquals(2, count(log, "MPJ daemon stopped"), log);
-    JsonNode json = onlyResult(submit.resolve("mpjbench-" + job).resolve("results"));
+    JsonNode json = StandaloneIT.onlyResult(submit.resolve("mpjbench-" + job).resolve("results"),
+        "berkeley");
     assertEquals("interrupted", json.get("status").asText(), log);
     assertTrue(json.get("partial").asBoolean());
     assertTrue(json.get("partialRecords").size() > 0, "rounds before scancel are kept");
@@ -186,13 +186,5 @@ class SlurmIT {
       Thread.sleep(300);
     } while (System.nanoTime() < deadline);
     return found;
-  }
-
-  private static JsonNode onlyResult(Path folder) throws IOException {
-    try (var files = Files.list(folder)) {
-      List<Path> results = files.filter(f -> f.toString().endsWith(".json")).toList();
-      assertEquals(1, results.size(), results.toString());
-      return ResultWriter.mapper().readTree(results.get(0).toFile());
-    }
   }
 }

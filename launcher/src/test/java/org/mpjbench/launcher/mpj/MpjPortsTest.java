@@ -48,6 +48,16 @@ class MpjPortsTest {
   }
 
   @Test
+  void aPortTheConfigurationNamesIsReadAndTheOtherIsMpjsDefault() throws IOException {
+    Files.writeString(home.path().resolve("conf/mpjexpress.conf"),
+        "mpjexpress.mpjrun.port.1=41002\n");
+    assertEquals(41002, MpjPorts.of(home).starter());
+    assertEquals(MpjPorts.DEFAULT_PORT_MANAGER, MpjPorts.of(home).portManager());
+    assertEquals(MpjPorts.DEFAULT_STARTER,
+        MpjPorts.of(new MpjHome(tmp.resolve("missing"))).starter());
+  }
+
+  @Test
   void theDefaultsNeedNoPortHome() throws IOException {
     assertSame(home, MpjPorts.DEFAULTS.applyTo(home, tmp.resolve("port-homes")));
     assertTrue(Files.notExists(tmp.resolve("port-homes")));

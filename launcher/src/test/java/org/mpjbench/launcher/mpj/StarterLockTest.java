@@ -83,21 +83,4 @@ class StarterLockTest {
       }
     }
   }
-
-  @Test
-  void theStarterPortComesFromTheHomesConfiguration() throws IOException {
-    java.nio.file.Path home = java.nio.file.Files.createTempDirectory("mpj-home-");
-    try {
-      java.nio.file.Files.createDirectories(home.resolve("conf"));
-      java.nio.file.Files.writeString(home.resolve("conf/mpjexpress.conf"),
-          "mpjexpress.mpjrun.port.1=41002\n");
-      assertEquals(41002, StarterLock.starterPort(new MpjHome(home)));
-      assertEquals(StarterLock.DEFAULT_STARTER_PORT,
-          StarterLock.starterPort(new MpjHome(home.resolve("missing"))));
-    } finally {
-      java.nio.file.Files.delete(home.resolve("conf/mpjexpress.conf"));
-      java.nio.file.Files.delete(home.resolve("conf"));
-      java.nio.file.Files.delete(home);
-    }
-  }
 }
