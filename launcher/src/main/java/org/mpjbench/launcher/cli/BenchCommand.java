@@ -27,6 +27,8 @@ import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.charts.ThroughputChart;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.runs.RunSettings;
+import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -183,7 +185,7 @@ public final class BenchCommand implements Callable<Integer> {
    * exit code 2, not a failed run. The values bench does not pass on are placeholders.
    */
   private void validate() {
-    Device parsed = RunOptions.device(device);
+    Device parsed = RunSettings.device(device);
     ports.validate();
     if (machines != null) {
       if (!parsed.usesDaemons()) {

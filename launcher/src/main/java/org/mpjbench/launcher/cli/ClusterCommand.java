@@ -17,6 +17,8 @@ import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjHome;
 import org.mpjbench.launcher.mpj.MpjPorts;
 import org.mpjbench.launcher.results.Environments;
+import org.mpjbench.launcher.runs.RunSettings;
+import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -89,7 +91,7 @@ public final class ClusterCommand implements Runnable {
             "--port-manager-port must differ from --daemon-port, both are " + port);
       }
       try {
-        RunOptions.requireFolder("--mpj-home", mpjHome);
+        RunSettings.requireFolder("--mpj-home", mpjHome);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(commandLine, e.getMessage());
       }

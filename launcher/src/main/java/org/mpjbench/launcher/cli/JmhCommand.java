@@ -11,6 +11,9 @@ import org.mpjbench.benchmarks.BenchResult;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.HostName;
+import org.mpjbench.launcher.runs.RunOutcome;
+import org.mpjbench.launcher.runs.Runs;
+import org.mpjbench.launcher.settings.RunDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,11 +93,18 @@ public final class JmhCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (run.timeoutSeconds == 300) {
-      run.timeoutSeconds = 900; // JMH takes its time; the default run bound is for kernels
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--timeout-s")) {
+      // JMH takes its time; the run's default bound is for kernels.
+      run.timeoutSeconds = RunDefaults.JMH_TIMEOUT_SECONDS;
     }
-    return new KernelRun(spec, run, BenchProgramFactory.NAME)
-        .execute(parameters, new KernelRun.Progress(0, node -> 0), JmhCommand::summary);
+    RunOutcome<BenchResult> outcome;
+    try {
+      outcome = Runs.program(BenchProgramFactory.NAME, parameters, BenchResult.class,
+          run.settings(), JmhCommand::summary, spec.commandLine().getErr());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    return KernelCommand.print(outcome, spec.commandLine(), run.quiet);
   }
 
   /** One line per benchmark. */

@@ -1,12 +1,14 @@
 package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mpjbench.kernels.results.Results;
+import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.KernelDescriptor;
-import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.launcher.runs.RunOutcome;
+import org.mpjbench.launcher.runs.Runs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,21 +50,13 @@ final class KernelCommand implements Callable<Integer> {
    * Nothing is started (the sweep checks its settings with this before its first run).
    */
   static String problem(KernelDescriptor<?, ?> kernel, List<String> args, int ranks) {
-    KernelOptions<?> options = kernel.options();
-    CommandLine line = new CommandLine(options);
     try {
-      CommandLine.ParseResult parsed = line.parseArgs(args.toArray(String[]::new));
-      options.given(parsed::hasMatchedOption);
-      options.parameters(ranks);
+      Runs.options(kernel, args).parameters(ranks);
       return null;
-    } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-      return e.getMessage();
+    } catch (IllegalArgumentException e) {
+      return e.getCause() instanceof CommandLine.ParameterException parse ? parse.getMessage()
+          : e.getMessage();
     }
-  }
-
-  /** Whether {@code kernel}'s {@code run} command has an option named {@code option}. */
-  static boolean takes(KernelDescriptor<?, ?> kernel, String option) {
-    return new CommandLine(kernel.options()).getCommandSpec().findOption(option) != null;
   }
 
   @Override
@@ -70,40 +64,43 @@ final class KernelCommand implements Callable<Integer> {
     return execute(kernel);
   }
 
-  private <P, R> int execute(KernelDescriptor<P, R> typed) throws Exception {
+  private <P, R> int execute(KernelDescriptor<P, R> typed) throws IOException {
     @SuppressWarnings("unchecked") // options() of a KernelDescriptor<P, R> are KernelOptions<P>
     KernelOptions<P> typedOptions = (KernelOptions<P>) options;
-    // The kernel's options first: bad input must fail before KernelRun looks for MPJ.
-    P parameters;
-    KernelFixture<P> fixture;
     typedOptions.given(name -> spec.commandLine().getParseResult().hasMatchedOption(name));
+    RunOutcome<R> outcome;
     try {
-      parameters = typedOptions.parameters(run.ranks);
-      fixture = typedOptions.fixture(run.ranks);
+      outcome = Runs.run(typed, typedOptions, run.settings(), spec.commandLine().getErr());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
-    if (fixture == null) {
-      return new KernelRun(spec, run, typed.name()).execute(parameters,
-          progress(typed, parameters), (record, file) -> Results.summary(typed, record, file, null));
-    }
-    try (fixture) {
-      run.artifactBytes = fixture.artifactBytes(); // stored beside the result: room checked first
-      KernelRun kernelRun = new KernelRun(spec, run, typed.name());
-      try {
-        parameters = fixture.start(kernelRun.rankFacingAddress(), kernelRun.rankFacingHost());
-      } catch (IOException e) {
-        throw new UserError(UserError.FAILED, e.getMessage());
-      }
-      if (!run.quiet) {
-        fixture.notes().forEach(note -> spec.commandLine().getErr().println("mpjbench: " + note));
-      }
-      return kernelRun.execute(parameters, progress(typed, parameters),
-          (record, file) -> Results.summary(typed, record, file, fixture));
-    }
+    return print(outcome, spec.commandLine(), run.quiet);
   }
 
-  private static <P> KernelRun.Progress progress(KernelDescriptor<P, ?> typed, P parameters) {
-    return new KernelRun.Progress(typed.progressTotal(parameters), typed::progressPosition);
+  /**
+   * Prints how a run ended, as {@code run} does: the summary and the result file of a complete
+   * run, else the problem (with its detail unless quiet) and where the partial result went.
+   * Returns the exit code.
+   */
+  static int print(RunOutcome<?> outcome, CommandLine commandLine, boolean quiet) {
+    if (outcome.complete()) {
+      PrintWriter out = commandLine.getOut();
+      outcome.summary().forEach(out::println);
+      out.println("  result        " + Runs.display(outcome.file()));
+      out.flush();
+    } else if (outcome.file() != null) { // without a file, the runner printed the record
+      PrintWriter err = commandLine.getErr();
+      err.println("mpjbench: " + outcome.problem());
+      RunRecord.Failure failure = outcome.record().error();
+      if (failure != null && failure.detail() != null && !failure.detail().isBlank() && !quiet) {
+        failure.detail().lines().limit(25).forEach(line -> err.println("    " + line));
+      }
+      int records = outcome.record().partialRecords() == null ? 0
+          : outcome.record().partialRecords().size();
+      err.println("mpjbench: partial result (" + records + " records) written to "
+          + Runs.display(outcome.file()));
+      err.flush();
+    }
+    return outcome.exitCode();
   }
 }

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
+import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.lineserver.LineFile;
 import org.mpjbench.lineserver.LineServer;
 import org.mpjbench.lineserver.LineServerConfig;

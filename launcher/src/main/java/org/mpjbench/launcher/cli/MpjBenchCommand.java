@@ -3,6 +3,7 @@ package org.mpjbench.launcher.cli;
 import java.io.PrintWriter;
 import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.mpj.MpjHome;
+import org.mpjbench.launcher.runs.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -10,6 +10,7 @@ import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.charts.Charts;
 import org.mpjbench.launcher.charts.ResultFiles;
+import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -30,10 +30,17 @@ import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
 import org.mpjbench.launcher.charts.Charts;
 import org.mpjbench.launcher.charts.ResultFiles;
+import org.mpjbench.launcher.job.JobOutcome;
+import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.RunFigures;
+import org.mpjbench.launcher.runs.RunOutcome;
+import org.mpjbench.launcher.runs.RunSettings;
+import org.mpjbench.launcher.runs.Runs;
+import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.launcher.settings.ProjectFolders;
+import org.mpjbench.launcher.settings.RunDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,15 +73,16 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Kernels to run, or all (default: ${DEFAULT-VALUE}).")
   List<String> kernels;
 
-  @Option(names = "--ranks", paramLabel = "LIST", split = ",", defaultValue = "1,2,3,4",
+  @Option(names = "--ranks", paramLabel = "LIST", split = ",",
+      defaultValue = RunDefaults.RANK_COUNTS,
       description = "Rank counts (default: ${DEFAULT-VALUE}).")
   List<Integer> ranks;
 
-  @Option(names = "--repeat", paramLabel = "M", defaultValue = "3",
+  @Option(names = "--repeat", paramLabel = "M", defaultValue = "" + RunDefaults.SWEEP_REPEAT,
       description = "Runs per kernel and rank count, seeds 1 to M (default: ${DEFAULT-VALUE}).")
   int repeat;
 
-  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = RunDefaults.DEVICE,
       description = "multicore, niodev or hybdev (default: ${DEFAULT-VALUE}).")
   String device;
 
@@ -103,7 +111,8 @@ public final class SweepCommand implements Callable<Integer> {
       description = "berkeley: rounds (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--timeout-s", paramLabel = "SECONDS", defaultValue = "600",
+  @Option(names = "--timeout-s", paramLabel = "SECONDS",
+      defaultValue = "" + RunDefaults.SWEEP_TIMEOUT_SECONDS,
       description = "Bound of each run (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
@@ -111,6 +120,9 @@ public final class SweepCommand implements Callable<Integer> {
       + " the table, sweep.csv and charts of these result files or folders, e.g. of runs made"
       + " with mpjrun.sh and mpjbench-ranks.jar (docs/standalone.md).")
   List<Path> from;
+
+  /** The device, once {@link #validate} has read it. */
+  private Device parsedDevice;
 
   /** The options that only runs the sweep makes use; --from makes none. */
   private static final List<String> RUN_OPTIONS = List.of("--kernels", "--ranks", "--repeat",
@@ -159,37 +171,35 @@ public final class SweepCommand implements Callable<Integer> {
                 kernel, rankCount, seed);
             if (stopping.get()) {
               err.println("mpjbench: sweep interrupted before " + label);
-              return KernelRun.INTERRUPTED_EXIT;
+              return RunOutcome.INTERRUPTED_EXIT;
             }
             if (bar != null) {
               bar.setExtraMessage(" " + kernel + " -np " + rankCount + " #" + seed);
             }
-            StringWriter runErr = new StringWriter();
-            java.util.Set<Path> before = ResultFilesIn.list(folder);
-            int exit = runOne(kernel, rankCount, seed, folder, runErr);
-            Path file = ResultFilesIn.newOne(folder, before);
-            RunRecord record = file == null ? null : ResultWriter.read(file);
-            RunFigures run = record == null ? null : figures(record, label, err);
-            SweepCsv.append(csv, SweepCsv.row(kernel, rankCount, seed, record, file,
-                run));
+            RunOutcome<?> outcome = runOne(kernel, rankCount, seed, folder, err);
+            RunRecord record = outcome.record();
+            Path file = outcome.file();
+            RunFigures run = file == null ? null : figures(record, label, err);
+            SweepCsv.append(csv, SweepCsv.row(kernel, rankCount, seed, file == null ? null
+                : record, file, run));
             if (run != null) {
               figures.add(run);
             }
-            if (exit == KernelRun.INTERRUPTED_EXIT || stopping.get()) {
+            if (outcome.exitCode() == RunOutcome.INTERRUPTED_EXIT || stopping.get()) {
               err.println("mpjbench: sweep interrupted at " + label);
-              return KernelRun.INTERRUPTED_EXIT;
+              return RunOutcome.INTERRUPTED_EXIT;
             }
-            if (exit != 0) {
+            if (!outcome.complete()) {
               failures++;
-              err.println("mpjbench: " + label + " failed: " + firstLine(runErr.toString()));
-            } else if (record != null) {
+              err.println("mpjbench: " + label + " failed: " + outcome.problem());
+            } else {
               records.add(record);
             }
             if (bar != null) {
               bar.step();
             } else {
-              out.println(label + ": " + (exit != 0 ? "FAILED" : run != null ? run.brief()
-                  : record == null ? "no result file" : record.status()));
+              out.println(label + ": " + (!outcome.complete() ? "FAILED" : run != null
+                  ? run.brief() : record.status()));
               out.flush();
             }
           }
@@ -342,9 +352,10 @@ public final class SweepCommand implements Callable<Integer> {
     // Every run gets the same values: check them once here, so that bad input is one line and
     // exit code 2, not a sweep of failed runs.
     String problem = null;
-    org.mpjbench.launcher.mpj.Device parsed = null;
+    Device parsed = null;
     try {
-      parsed = RunOptions.device(device);
+      parsed = RunSettings.device(device);
+      parsedDevice = parsed;
     } catch (IllegalArgumentException e) {
       problem = e.getMessage();
     }
@@ -352,14 +363,16 @@ public final class SweepCommand implements Callable<Integer> {
       // said above
     } else if (machines != null && !parsed.usesDaemons()) {
       problem = "--machines needs --device niodev or hybdev";
-    } else if (timeoutSeconds < 1 || timeoutSeconds > RunOptions.MAX_TIMEOUT_SECONDS) {
-      problem = "--timeout-s must be 1 to " + RunOptions.MAX_TIMEOUT_SECONDS + ", got "
+    } else if (timeoutSeconds < 1 || timeoutSeconds > RunDefaults.MAX_TIMEOUT_SECONDS) {
+      problem = "--timeout-s must be 1 to " + RunDefaults.MAX_TIMEOUT_SECONDS + ", got "
           + timeoutSeconds;
     } else {
       problem = kernelSettingsProblem(chosen);
     }
     if (problem == null) {
       try {
+        RunSettings.requirePort(ports.daemonPort);
+        ports.mpjPorts();
         ports.validate();
       } catch (IllegalArgumentException e) {
         problem = e.getMessage();
@@ -395,7 +408,7 @@ public final class SweepCommand implements Callable<Integer> {
   private List<String> kernelSettings(KernelDescriptor<?, ?> kernel) {
     List<String> args = new ArrayList<>();
     settings().forEach((option, value) -> {
-      if (KernelCommand.takes(kernel, option)) {
+      if (Runs.takes(kernel, option)) {
         args.addAll(List.of(option, value));
       }
     });
@@ -420,19 +433,25 @@ public final class SweepCommand implements Callable<Integer> {
     return null;
   }
 
-  private int runOne(String kernel, int rankCount, int seed, Path folder, StringWriter runErr) {
-    List<String> args = new ArrayList<>(List.of("run", kernel, "-np",
-        Integer.toString(rankCount), "--device", device, "--results", folder.toString(), "-q",
-        "--timeout-s", Long.toString(timeoutSeconds), "--seed", Integer.toString(seed)));
-    if (machines != null) {
-      args.addAll(List.of("--machines", machines.toString()));
+  /**
+   * One run of the sweep, through the Java API: quiet (the sweep shows its own progress), its
+   * result file in the sweep's folder, the sweep's settings that the kernel takes. A run that
+   * cannot start (a daemon gone) is an outcome without a file, so the sweep goes on.
+   */
+  private RunOutcome<?> runOne(String kernel, int rankCount, int seed, Path folder,
+      PrintWriter err) throws IOException {
+    KernelDescriptor<?, ?> descriptor = Kernels.byName(kernel).orElseThrow();
+    List<String> kernelArguments = new ArrayList<>(kernelSettings(descriptor));
+    kernelArguments.addAll(List.of("--seed", Integer.toString(seed)));
+    RunSettings settings = RunSettings.builder().ranks(rankCount).device(parsedDevice)
+        .machines(machines).ports(ports.daemonPort, ports.mpjPorts()).results(folder)
+        .timeoutSeconds(timeoutSeconds).quiet(true).build();
+    try {
+      return Runs.run(descriptor, kernelArguments, settings, err);
+    } catch (UserError | IllegalArgumentException e) {
+      return new RunOutcome<>(JobOutcome.Status.FAILED, null, null, null, List.of(),
+          e.getMessage());
     }
-    args.addAll(ports.asArguments());
-    args.addAll(kernelSettings(Kernels.byName(kernel).orElseThrow()));
-    CommandLine commandLine = MpjBenchCommand.commandLine();
-    commandLine.setOut(new PrintWriter(new StringWriter()));
-    commandLine.setErr(new PrintWriter(runErr, true));
-    return commandLine.execute(args.toArray(String[]::new));
   }
 
   /** The run's figures; null, with a line saying why, when its result cannot be read. */
@@ -443,10 +462,6 @@ public final class SweepCommand implements Callable<Integer> {
       err.println("mpjbench: " + label + ": " + e.getMessage());
       return null;
     }
-  }
-
-  private static String firstLine(String text) {
-    return text.lines().findFirst().orElse("(no message)").replaceFirst("^mpjbench: ", "");
   }
 
   private static ProgressBar bar(int total) {
@@ -461,19 +476,5 @@ public final class SweepCommand implements Callable<Integer> {
 
   private static Path defaultPlots() {
     return ProjectFolders.plots();
-  }
-
-  /** Finds the result file a run just wrote: the JSON file that was not there before. */
-  private static final class ResultFilesIn {
-    static java.util.Set<Path> list(Path folder) throws IOException {
-      try (var files = Files.list(folder)) {
-        return files.filter(p -> p.getFileName().toString().endsWith(".json"))
-            .collect(java.util.stream.Collectors.toSet());
-      }
-    }
-
-    static Path newOne(Path folder, java.util.Set<Path> before) throws IOException {
-      return list(folder).stream().filter(p -> !before.contains(p)).findFirst().orElse(null);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package org.mpjbench.launcher.cli;
 
+import org.mpjbench.launcher.runs.UserError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.mpjbench.launcher.cli;
+package org.mpjbench.launcher.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,34 +40,17 @@ import org.mpjbench.launcher.mpj.MpjHome;
 import org.mpjbench.launcher.mpj.MpjPorts;
 import org.mpjbench.launcher.mpj.StarterLock;
 import org.mpjbench.launcher.results.Environments;
-import picocli.CommandLine;
 
 /**
- * One {@code run <kernel>} from options to result file: checks everything that can be checked
- * before a rank starts, starts (and afterwards stops) a daemon when a local niodev run needs one,
- * runs the job, writes the result (partial when the run did not complete, even on Ctrl-C), and
- * prints the summary last.
+ * One run from settings to result file: checks everything that can be checked before a rank
+ * starts, starts (and afterwards stops) a daemon when a local niodev run needs one, runs the job,
+ * writes the result (partial when the run did not complete, even on Ctrl-C), and returns the
+ * outcome with the summary. It prints only notes (unless quiet) and, when the result cannot be
+ * written, the record itself; the commands print the outcome.
  */
-final class KernelRun {
-  /** Exit code of a run stopped by the user, as shells report SIGINT. */
-  static final int INTERRUPTED_EXIT = 130;
-
-  /** Turns a complete run's record (as written, in {@code file}) into its human summary. */
-  @FunctionalInterface
-  interface Report {
-    List<String> summary(RunRecord record, Path file) throws IOException;
-  }
-
-  /**
-   * What the progress bar shows: how far a complete run goes, and how far a progress record says
-   * it is.
-   */
-  record Progress(long total, java.util.function.ToLongFunction<JsonNode> position) {}
-
-  private final CommandLine.Model.CommandSpec command;
-  private final RunOptions options;
+final class KernelRunner {
+  private final RunSettings options;
   private final String program;
-  private final PrintWriter out;
   private final PrintWriter err;
   private final ResultWriter writer;
   private final Device device;
@@ -80,47 +64,44 @@ final class KernelRun {
   private final ControlAddress control;
 
   /**
-   * Checks everything that does not depend on the kernel's parameters (bad input fails here with
-   * exit code 2, missing set-up with 1) and works out where the ranks will reach this launcher.
-   * {@code program} is the kernel's name, or the name of another rank program (the JMH harness).
+   * Checks everything that does not depend on the kernel's parameters and works out where the
+   * ranks will reach this launcher. {@code program} is the kernel's name, or the name of another
+   * rank program (the JMH harness); {@code artifactBytes} what the run will store beside its
+   * result (checked to fit); {@code err} takes the notes.
+   *
+   * @throws IllegalArgumentException for bad input (a command exits with 2), naming the option
+   * @throws UserError for missing set-up (exit code 1)
    */
-  KernelRun(CommandLine.Model.CommandSpec command, RunOptions options, String program) {
-    this.command = command;
-    this.options = options;
+  KernelRunner(RunSettings options, String program, long artifactBytes, PrintWriter err) {
+    this.options = options.validate();
     this.program = program;
-    this.out = command.commandLine().getOut();
-    this.err = command.commandLine().getErr();
-    this.writer = new ResultWriter(options.resultsDirectory());
-    try {
-      options.validate();
-      device = options.parsedDevice();
-      machines =
-          device.usesDaemons()
-              ? (options.machines == null
-                  ? MachinesFile.localhost()
-                  : MachinesFile.read(options.machines))
-              : null;
-      if (machines != null) {
-        machines.checkResolvable();
-      }
-      if (options.trace != null) {
-        Preflight.file("--trace", options.trace, Preflight.MIN_FREE_BYTES);
-      }
-      writer.checkWritable(options.artifactBytes);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(command.commandLine(), e.getMessage());
+    this.err = err;
+    this.writer = new ResultWriter(options.results());
+    device = options.device();
+    machines =
+        device.usesDaemons()
+            ? (options.machines() == null
+                ? MachinesFile.localhost()
+                : MachinesFile.read(options.machines()))
+            : null;
+    if (machines != null) {
+      machines.checkResolvable();
     }
+    if (options.trace() != null) {
+      Preflight.file("--trace", options.trace(), Preflight.MIN_FREE_BYTES);
+    }
+    writer.checkWritable(artifactBytes);
     control = controlAddress(device, machines);
     try {
-      home = MpjHome.resolve(options.mpjHome);
+      home = MpjHome.resolve(options.mpjHome());
     } catch (IllegalStateException e) {
       throw new UserError(UserError.FAILED, e.getMessage());
     }
     try {
-      runtimeHome = device.usesDaemons() ? options.ports.mpjPorts().applyTo(home) : home;
+      runtimeHome = device.usesDaemons() ? options.mpjPorts().applyTo(home) : home;
     } catch (IOException e) {
       throw new UserError(UserError.FAILED, "cannot make the MPJ configuration with ports "
-          + options.ports.mpjPorts() + ": " + e.getMessage());
+          + options.mpjPorts() + ": " + e.getMessage());
     }
   }
 
@@ -135,49 +116,54 @@ final class KernelRun {
   }
 
   /**
-   * Runs the kernel with {@code parameters}, showing {@code progress} on a terminal. Returns the
-   * exit code.
+   * Runs the program with {@code parameters}, showing {@code progress} on a terminal, and returns
+   * the outcome with rank 0's result as {@code resultType}.
+   *
+   * @throws UserError when the run cannot start (a daemon or the starter's port missing)
+   * @throws IOException when the finished run's record cannot be read back
    */
-  int execute(Object parameters, Progress progress, Report report) throws IOException {
+  <R> RunOutcome<R> execute(Object parameters, Runs.Progress progress, Class<R> resultType,
+      Runs.Summary report) throws IOException {
     if (!device.usesDaemons()) {
-      return executeJob(parameters, progress, report);
+      return executeJob(parameters, progress, resultType, report);
     }
     // One niodev job per starter port on this host (see StarterLock).
     StarterLock starter;
     try {
-      starter = StarterLock.acquire(options.ports.mpjPorts().starter(), "mpjbench run " + program
-          + " -np " + options.ranks, Duration.ofSeconds(options.startupTimeoutSeconds),
+      starter = StarterLock.acquire(options.mpjPorts().starter(), "mpjbench run " + program
+          + " -np " + options.ranks(), Duration.ofSeconds(options.startupTimeoutSeconds()),
           this::note);
     } catch (IllegalStateException e) {
       throw new UserError(UserError.FAILED, e.getMessage());
     }
     try (starter) {
-      return executeJob(parameters, progress, report);
+      return executeJob(parameters, progress, resultType, report);
     }
   }
 
-  private int executeJob(Object parameters, Progress progress, Report report) throws IOException {
+  private <R> RunOutcome<R> executeJob(Object parameters, Runs.Progress progress,
+      Class<R> resultType, Runs.Summary report) throws IOException {
     JsonNode parametersJson = ControlCodec.toTree(parameters);
     MpjDaemon daemon = device.usesDaemons() ? ensureDaemons() : null;
     JobSpec spec =
         new JobSpec(
             program,
             parametersJson,
-            options.ranks,
+            options.ranks(),
             device,
             machines,
-            options.ports.daemonPort,
+            options.daemonPort(),
             runtimeHome,
             RankClasspath.entries(),
             control.bind(),
             control.host(),
-            Duration.ofSeconds(options.startupTimeoutSeconds),
-            Duration.ofSeconds(options.timeoutSeconds),
-            options.parsedFault(),
-            options.trace,
-            Duration.ofSeconds(options.silenceTimeoutSeconds),
+            Duration.ofSeconds(options.startupTimeoutSeconds()),
+            Duration.ofSeconds(options.timeoutSeconds()),
+            options.fault(),
+            options.trace(),
+            Duration.ofSeconds(options.silenceTimeoutSeconds()),
             device.usesDaemons() ? daemonLogs() : DaemonLogs.none());
-    JobRunner runner = new JobRunner(options.verbose ? System.err : null);
+    JobRunner runner = new JobRunner(options.verbose() ? System.err : null);
     CountDownLatch recordWritten = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -206,9 +192,9 @@ final class KernelRun {
       try {
         file = writer.write(record, outcome.artifacts());
       } catch (IOException e) {
-        return resultNotWritten(record, e);
+        return resultNotWritten(outcome.status(), record, e);
       }
-      return conclude(outcome, record, file, report);
+      return conclude(outcome, record, file, resultType, report);
     } finally {
       recordWritten.countDown();
       try {
@@ -219,42 +205,34 @@ final class KernelRun {
     }
   }
 
-  private int conclude(JobOutcome outcome, RunRecord record, Path file, Report report)
-      throws IOException {
+  private <R> RunOutcome<R> conclude(JobOutcome outcome, RunRecord record, Path file,
+      Class<R> resultType, Runs.Summary report) throws IOException {
     if (outcome.status() == JobOutcome.Status.COMPLETE) {
-      for (String line : report.summary(ResultWriter.read(file), file)) {
-        out.println(line);
-      }
+      RunRecord written = ResultWriter.read(file);
+      List<String> summary = new ArrayList<>(report.lines(written, file));
       if (!home.isAssembled()) {
-        out.println("  mpj home      " + home.path() + " (MPJ Express " + home.version() + ")");
+        summary.add("  mpj home      " + home.path() + " (MPJ Express " + home.version() + ")");
       }
-      out.println("  result        " + display(file));
-      out.flush();
-      return 0;
+      return new RunOutcome<>(outcome.status(), written, file,
+          ControlCodec.fromTree(written.result(), resultType), List.copyOf(summary), null);
     }
-    RunRecord.Failure failure = outcome.failure();
-    err.println("mpjbench: " + program + " " + outcome.status().jsonName() + ": "
-        + failure.message());
-    if (failure.detail() != null && !failure.detail().isBlank() && !options.quiet) {
-      failure.detail().lines().limit(25).forEach(line -> err.println("    " + line));
-    }
-    err.println("mpjbench: partial result (" + outcome.progress().size() + " records) written to "
-        + display(file));
-    err.flush();
-    return outcome.status() == JobOutcome.Status.INTERRUPTED ? INTERRUPTED_EXIT : UserError.FAILED;
+    return new RunOutcome<>(outcome.status(), record, file, null, List.of(), program + " "
+        + outcome.status().jsonName() + ": " + outcome.failure().message());
   }
 
   /**
    * The disk filled up (or the folder went away) during the run: the record goes to stderr as one
    * line of JSON rather than nowhere, and the run fails whatever its outcome.
    */
-  private int resultNotWritten(RunRecord record, IOException e) throws IOException {
-    err.println("mpjbench: " + program + " " + record.status() + ", but its result could not be"
-        + " written to " + display(options.resultsDirectory()) + " (" + Preflight.describe(e)
-        + "); the result record follows on stderr, one line of JSON: save it from there");
+  private <R> RunOutcome<R> resultNotWritten(JobOutcome.Status status, RunRecord record,
+      IOException e) throws IOException {
+    String problem = program + " " + record.status() + ", but its result could not be written to "
+        + Runs.display(options.results()) + " (" + Preflight.describe(e) + "); the result record"
+        + " follows on stderr, one line of JSON: save it from there";
+    err.println("mpjbench: " + problem);
     err.println(ResultWriter.toJsonLine(record));
     err.flush();
-    return UserError.FAILED;
+    return new RunOutcome<>(status, record, null, null, List.of(), problem);
   }
 
   private RunRecord record(JobOutcome outcome, JsonNode parameters, Instant startTime) {
@@ -264,12 +242,12 @@ final class KernelRun {
         outcome.status().jsonName(),
         !complete,
         program,
-        options.ranks,
+        options.ranks(),
         device.mpjName(),
         parameters,
         startTime,
         outcome.wallTime().toNanos() / 1e9,
-        Environments.describe(home, device, machines, options.ports.daemonPort),
+        Environments.describe(home, device, machines, options.daemonPort()),
         outcome.rankHosts(),
         complete ? outcome.result() : null,
         complete ? null : outcome.progress(),
@@ -282,7 +260,7 @@ final class KernelRun {
    * stopped); on remote hosts, checks that every daemon answers before any rank starts.
    */
   private MpjDaemon ensureDaemons() throws IOException {
-    int port = options.ports.daemonPort;
+    int port = options.daemonPort();
     if (machines.allLocal()) {
       if (MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500))) {
         note("using the MPJ daemon already listening on port " + port);
@@ -305,8 +283,8 @@ final class KernelRun {
       if (!MpjDaemon.isListening(host, port, Duration.ofSeconds(3))) {
         throw new UserError(UserError.FAILED, "no MPJ daemon answers at " + host + ":" + port
             + "; start one on that host (mpjbench cluster start --daemon-port " + port
-            + (options.ports.mpjPorts().equals(MpjPorts.DEFAULTS) ? "" : " --port-manager-port "
-                + options.ports.mpjPorts().portManager()) + ")");
+            + (options.mpjPorts().equals(MpjPorts.DEFAULTS) ? "" : " --port-manager-port "
+                + options.mpjPorts().portManager()) + ")");
       }
     }
     return null;
@@ -324,7 +302,7 @@ final class KernelRun {
         .forEach(h -> logs.put(h.name(), VirtualCluster.daemonLog(h))));
     for (String host : machines.distinctHosts()) {
       String name = MachinesFile.isLocal(host) ? Environments.hostName() : host;
-      logs.putIfAbsent(name, MpjDaemon.logFile(name, options.ports.daemonPort));
+      logs.putIfAbsent(name, MpjDaemon.logFile(name, options.daemonPort()));
     }
     return new DaemonLogs(logs);
   }
@@ -334,13 +312,13 @@ final class KernelRun {
   private ControlAddress controlAddress(Device device, MachinesFile machines) {
     // Runs in the constructor: everything it needs is passed in.
     try {
-      if (options.controlHost != null) {
-        InetAddress address = InetAddress.getByName(options.controlHost);
+      if (options.controlHost() != null) {
+        InetAddress address = InetAddress.getByName(options.controlHost());
         if (!address.isLoopbackAddress() && NetworkInterface.getByInetAddress(address) == null) {
-          throw new CommandLine.ParameterException(command.commandLine(),
-              "--control-host " + options.controlHost + " is not an address of this host");
+          throw new IllegalArgumentException(
+              "--control-host " + options.controlHost() + " is not an address of this host");
         }
-        return new ControlAddress(address, options.controlHost);
+        return new ControlAddress(address, options.controlHost());
       }
       if (device == Device.MULTICORE || machines.allLocal()) {
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -350,13 +328,13 @@ final class KernelRun {
       String remote = machines.hosts().stream().filter(h -> !MachinesFile.isLocal(h))
           .findFirst().orElseThrow();
       try (DatagramSocket probe = new DatagramSocket()) {
-        probe.connect(new InetSocketAddress(remote, options.ports.daemonPort));
+        probe.connect(new InetSocketAddress(remote, options.daemonPort()));
         InetAddress local = probe.getLocalAddress();
         return new ControlAddress(local, local.getHostAddress());
       }
     } catch (UnknownHostException e) {
-      throw new CommandLine.ParameterException(command.commandLine(),
-          (options.controlHost != null ? "--control-host: " : "") + "unknown host "
+      throw new IllegalArgumentException(
+          (options.controlHost() != null ? "--control-host: " : "") + "unknown host "
               + e.getMessage());
     } catch (SocketException e) {
       throw new UserError(UserError.FAILED, "cannot find a local address for the ranks to reach: "
@@ -365,7 +343,7 @@ final class KernelRun {
   }
 
   private ProgressBar progressBar(long total) {
-    if (options.quiet || System.console() == null || total <= 1) {
+    if (options.quiet() || System.console() == null || total <= 1) {
       return null;
     }
     return new ProgressBarBuilder()
@@ -378,16 +356,10 @@ final class KernelRun {
   }
 
   private void note(String message) {
-    if (!options.quiet) {
+    if (!options.quiet()) {
       err.println("mpjbench: " + message);
       err.flush();
     }
-  }
-
-  private static String display(Path file) {
-    Path absolute = file.toAbsolutePath().normalize();
-    Path here = Path.of("").toAbsolutePath();
-    return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
   }
 
   private static void awaitQuietly(CountDownLatch latch, Duration wait) {

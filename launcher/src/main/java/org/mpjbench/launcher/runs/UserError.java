@@ -1,4 +1,4 @@
-package org.mpjbench.launcher.cli;
+package org.mpjbench.launcher.runs;
 
 /**
  * A problem the user can fix (bad input, missing set-up, an unreachable daemon): printed as one
