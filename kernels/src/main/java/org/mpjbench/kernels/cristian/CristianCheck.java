@@ -3,6 +3,7 @@ package org.mpjbench.kernels.cristian;
 import java.util.List;
 import java.util.Locale;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.clock.DriftAllowance;
 
 /**
  * The checker of Cristian's guarantee: after a client stepped its clock to {@code server + rtt/2}
@@ -10,28 +11,14 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * round trip, because the server read its clock somewhere between the request leaving and the
  * reply arriving.
  *
- * <p>The allowance on top of {@code minRtt/2}, with {@code d = driftPpm * 1e-6} the largest drift
- * rate of any clock:
- *
- * <ul>
- *   <li>{@code d * 2 * minRtt}: the round trip is measured on the client's drifting clock (at most
- *       {@code d * rtt / 2} off in its half) and the server's clock drifts during it ({@code d *
- *       rtt});
- *   <li>{@code d * |measureClient - sync|} and {@code d * |measureServer - sync|}: after the sync
- *       (the moment the kept reply arrived) both clocks keep drifting until each reads its true
- *       error after the final barrier;
- *   <li>4 ns for the rounding of the halved round trip and of the clocks' drift terms.
- * </ul>
- *
- * With the default 20 ppm and a measurement some milliseconds after the sync this is tens of
+ * <p>On top of {@code minRtt/2} the check allows the drift of the clocks during the round trip and
+ * until the errors are read ({@link DriftAllowance}): with the default 20 ppm, tens of
  * nanoseconds, far below the round trips (tens of microseconds).
  */
 public final class CristianCheck {
   /** The property, as the summary prints it. */
   public static final String PROPERTY =
       "every client's true error after the sync is at most half its shortest round trip";
-
-  private static final long ROUNDING_NANOS = 4;
 
   private CristianCheck() {}
 
@@ -48,14 +35,11 @@ public final class CristianCheck {
       int rank, long minRoundTripNanos, long syncHostNanos, long measureHostNanos,
       long trueErrorNanos) {}
 
-  /** The drift allowance of one client, as explained in the class comment. */
+  /** The drift allowance of one client ({@link DriftAllowance}). */
   public static long allowanceNanos(
       ClientMeasurement client, long serverMeasureHostNanos, double driftPpm) {
-    double d = driftPpm * 1e-6;
-    double spanNanos = 2.0 * client.minRoundTripNanos()
-        + Math.abs(client.measureHostNanos() - client.syncHostNanos())
-        + Math.abs(serverMeasureHostNanos - client.syncHostNanos());
-    return (long) Math.ceil(d * spanNanos) + ROUNDING_NANOS;
+    return DriftAllowance.nanos(client.minRoundTripNanos(), client.syncHostNanos(),
+        client.measureHostNanos(), serverMeasureHostNanos, driftPpm);
   }
 
   /**

@@ -7,12 +7,11 @@ import java.util.Set;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
-import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.clock.ClockSpec;
 import org.mpjbench.kernels.clock.SimulatedClock;
+import org.mpjbench.kernels.clock.TimeServer;
 import org.mpjbench.kernels.mpi.PingPong;
-import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
@@ -41,7 +40,7 @@ import org.mpjbench.kernels.rank.RankProgram;
  *       round trips per rank (zeros on the server)
  * </ul>
  *
- * Every wait is bounded by {@code --timeout-ms} through {@link TimedReceive}.
+ * The exchange is the shared {@link TimeServer}; every wait is bounded by {@code --timeout-ms}.
  *
  * <p>Trace events ({@code --trace}) of the clients, between exchanges (outside the round trips):
  * {@code sample} per reply ({@code sequence}, {@code rttNanos}, the {@code offsetNanos} it alone
@@ -95,10 +94,12 @@ public final class CristianKernel implements RankProgram<CristianResult> {
     comm.Barrier();
     figures[F_ERROR_BEFORE] = clock.trueErrorNanos();
 
+    TimeServer server = new TimeServer(comm, SERVER, TAG_REQUEST, TAG_REPLY,
+        parameters.timeoutNanos(), "cristian");
     if (context.isRoot()) {
-      figures[F_MESSAGES] = serve(comm, clock, (long) (size - 1) * samples);
+      figures[F_MESSAGES] = server.serve(clock, (long) (size - 1) * samples);
     } else {
-      figures[F_MESSAGES] = synchronize(comm, clock, figures, roundTrips, context.events());
+      figures[F_MESSAGES] = synchronize(server, clock, figures, roundTrips, context.events());
     }
 
     // Measurement only: every clock's true error once everybody is done.
@@ -118,54 +119,21 @@ public final class CristianKernel implements RankProgram<CristianResult> {
         new PingPong.Receiving(parameters.timeoutNanos(), "cristian"));
   }
 
-  /** The server: answers {@code expected} requests in arrival order; returns replies sent. */
-  private long serve(Intracomm comm, SimulatedClock clock, long expected) throws MPIException {
-    long[] request = new long[1];
-    long[] reply = new long[2];
-    for (long served = 0; served < expected; served++) {
-      Status status = TimedReceive.receive(comm, request, 0, 1, MPI.LONG, MPI.ANY_SOURCE,
-          TAG_REQUEST, System.nanoTime() + parameters.timeoutNanos());
-      if (status == null) {
-        throw new IllegalStateException("cristian: the server waited " + parameters.timeoutMs()
-            + " ms for a request, with " + (expected - served) + " of " + expected
-            + " still expected");
-      }
-      reply[0] = request[0];
-      reply[1] = clock.nowNanos();
-      comm.Send(reply, 0, 2, MPI.LONG, status.source, TAG_REPLY);
-    }
-    return expected;
-  }
-
   /** A client: asks {@code samples} times, steps its clock; returns requests sent. */
-  private long synchronize(Intracomm comm, SimulatedClock clock, long[] figures,
+  private long synchronize(TimeServer server, SimulatedClock clock, long[] figures,
       long[] roundTrips, KernelEvents events) throws MPIException {
     int samples = roundTrips.length;
     CristianEstimator estimator = new CristianEstimator(samples);
     long[] receiptHostNanos = new long[samples];
-    long[] request = new long[1];
-    long[] reply = new long[2];
     long startHost = System.nanoTime();
     for (int sequence = 0; sequence < samples; sequence++) {
-      request[0] = sequence;
-      long sent = clock.nowNanos();
-      comm.Send(request, 0, 1, MPI.LONG, SERVER, TAG_REQUEST);
-      Status status = TimedReceive.receive(comm, reply, 0, 2, MPI.LONG, SERVER, TAG_REPLY,
-          System.nanoTime() + parameters.timeoutNanos());
-      long received = clock.nowNanos();
-      receiptHostNanos[sequence] = System.nanoTime();
-      if (status == null) {
-        throw new IllegalStateException("cristian: no reply from the time server within "
-            + parameters.timeoutMs() + " ms to request " + sequence);
-      }
-      if (reply[0] != sequence) {
-        throw new IllegalStateException(
-            "cristian: reply to request " + reply[0] + " while waiting for " + sequence);
-      }
-      long offset = estimator.add(sent, reply[1], received);
-      roundTrips[sequence] = received - sent;
-      events.event("sample").with("sequence", sequence).with("rttNanos", received - sent)
-          .with("offsetNanos", offset).emit();
+      TimeServer.Exchange exchange = server.ask(clock, sequence);
+      receiptHostNanos[sequence] = exchange.receiptHostNanos();
+      long offset = estimator.add(exchange.sentNanos(), exchange.serverNanos(),
+          exchange.receivedNanos());
+      roundTrips[sequence] = exchange.roundTripNanos();
+      events.event("sample").with("sequence", sequence)
+          .with("rttNanos", exchange.roundTripNanos()).with("offsetNanos", offset).emit();
     }
     clock.adjust(estimator.offsetNanos());
     events.event("sync").with("offsetNanos", estimator.offsetNanos())

@@ -2,34 +2,30 @@ package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.mpjbench.benchmarks.BenchParameters;
 import org.mpjbench.benchmarks.BenchProgram;
-import org.mpjbench.benchmarks.BenchProgramFactory;
 import org.mpjbench.benchmarks.KernelCase;
 import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.kernels.results.RunRecord;
-import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.charts.ThroughputChart;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
+import org.mpjbench.launcher.runs.RunOutcome;
 import org.mpjbench.launcher.runs.RunSettings;
 import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.launcher.settings.ProjectFolders;
+import org.mpjbench.launcher.settings.RunDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,27 +136,26 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Path> jmhFiles = new ArrayList<>();
     long startNanos = System.nanoTime();
+    BenchParameters parameters = harnessParameters();
     for (int k : ranks) {
-      Set<Path> before = jsonFiles(folder);
-      StringWriter runErr = new StringWriter();
-      int exit = runHarness(k, folder, runErr);
-      if (exit != 0) {
-        err.print(runErr);
+      RunOutcome<?> outcome = JmhCommand.run(parameters, settings(k, folder), err);
+      if (!outcome.complete()) {
+        if (outcome.file() != null) {
+          err.println("mpjbench: " + outcome.problem());
+        }
         err.println("mpjbench: bench stopped: the JMH run on " + k + " ranks failed");
         err.flush();
-        return exit;
+        return outcome.exitCode();
       }
-      Path record = jsonFiles(folder).stream().filter(p -> !before.contains(p)).findFirst()
-          .orElseThrow(() -> new UserError(UserError.FAILED, "the JMH run on " + k
-              + " ranks wrote no result file"));
-      RunRecord run = ResultWriter.read(record);
+      RunRecord run = outcome.record();
       String artifact = run.artifacts() == null ? null
           : run.artifacts().get(BenchProgram.JMH_ARTIFACT);
       if (artifact == null) {
         throw new UserError(UserError.FAILED, "the JMH run on " + k + " ranks returned no JSON");
       }
       Path jmh = folder.resolve("jmh-" + k + "r.json");
-      Files.copy(record.resolveSibling(artifact), jmh); // checked absent before the first run
+      // Checked absent before the first run.
+      Files.copy(outcome.file().resolveSibling(artifact), jmh);
       jmhFiles.add(jmh);
       out.printf(Locale.ROOT, "[%d/%d] %d ranks done (%.0f s so far): %s%n", jmhFiles.size(),
           ranks.size(), k, (System.nanoTime() - startNanos) / 1e9, jmh);
@@ -182,10 +177,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * The checks every JMH run would make, made once before the first: bad input is one line and
-   * exit code 2, not a failed run. The values bench does not pass on are placeholders.
+   * exit code 2, not a failed run.
    */
   private void validate() {
     Device parsed = RunSettings.device(device);
+    RunSettings.requirePort(ports.daemonPort);
     ports.validate();
     if (machines != null) {
       if (!parsed.usesDaemons()) {
@@ -193,48 +189,24 @@ public final class BenchCommand implements Callable<Integer> {
       }
       MachinesFile.read(machines);
     }
-    if (serverHost != null) {
-      HostName.require("--server-host", serverHost);
-    }
-    BenchParameters.Iterations any = new BenchParameters.Iterations(1, 1, 50);
-    new BenchParameters(List.of(benchmarks.split(",", -1)), device, any, any,
-        berkeleyToleranceUs == null ? 0 : berkeleyToleranceUs, 1, 1, 1, "127.0.0.1", false);
+    harnessParameters();
+    settings(ranks.get(0), Path.of("."));
   }
 
-  private int runHarness(int k, Path folder, StringWriter runErr) {
-    List<String> args = new ArrayList<>(List.of("run", BenchProgramFactory.NAME, "-np",
-        Integer.toString(k), "--device", device, "--results", folder.toString(), "-q",
-        "--benchmarks", benchmarks));
-    if (quick) {
-      args.add("--quick");
-    }
-    if (machines != null) {
-      args.addAll(List.of("--machines", machines.toString()));
-    }
-    args.addAll(ports.asArguments());
-    if (serverHost != null) {
-      args.addAll(List.of("--server-host", serverHost));
-    }
-    if (mutexUnsafe) {
-      args.add("--mutex-unsafe");
-    }
-    if (berkeleyToleranceUs != null) {
-      args.addAll(List.of("--berkeley-tolerance-us", Double.toString(berkeleyToleranceUs)));
-    }
-    CommandLine commandLine = MpjBenchCommand.commandLine();
-    commandLine.setOut(new PrintWriter(new StringWriter()));
-    commandLine.setErr(new PrintWriter(runErr, true));
-    return commandLine.execute(args.toArray(String[]::new));
+  /** What every JMH run of the bench is given: the chosen benchmarks and the options. */
+  private BenchParameters harnessParameters() {
+    return JmhCommand.parameters(List.of(benchmarks.split(",", -1)), device, quick,
+        berkeleyToleranceUs == null ? JmhCommand.BERKELEY_TOLERANCE_US : berkeleyToleranceUs,
+        JmhCommand.BERKELEY_SKEW_BOUND_US, JmhCommand.DOWNLOAD_LINES,
+        JmhCommand.DOWNLOAD_RATE_PER_SECOND, serverHost == null ? JmhCommand.SERVER_HOST
+            : serverHost, mutexUnsafe);
   }
 
-  private static Set<Path> jsonFiles(Path folder) throws IOException {
-    try (Stream<Path> files = Files.list(folder)) {
-      return new HashSet<>(files.filter(p -> p.getFileName().toString().endsWith(".json"))
-          // Run records only: not our copies of JMH's JSON, nor the runs' own artifacts.
-          .filter(p -> !p.getFileName().toString().matches("jmh-\\d+r\\.json"))
-          .filter(p -> !p.getFileName().toString().endsWith("." + BenchProgram.JMH_ARTIFACT))
-          .toList());
-    }
+  /** The settings of the JMH run on {@code k} ranks: quiet, JMH's time-out, the bench's ports. */
+  private RunSettings settings(int k, Path folder) {
+    return RunSettings.builder().ranks(k).device(RunSettings.device(device)).machines(machines)
+        .ports(ports.daemonPort, ports.mpjPorts()).results(folder)
+        .timeoutSeconds(RunDefaults.JMH_TIMEOUT_SECONDS).quiet(true).build();
   }
 
   private static Path home(String folder) {

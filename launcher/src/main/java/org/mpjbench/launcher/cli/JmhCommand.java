@@ -1,5 +1,7 @@
 package org.mpjbench.launcher.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +14,7 @@ import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.HostName;
 import org.mpjbench.launcher.runs.RunOutcome;
+import org.mpjbench.launcher.runs.RunSettings;
 import org.mpjbench.launcher.runs.Runs;
 import org.mpjbench.launcher.settings.RunDefaults;
 import picocli.CommandLine;
@@ -56,24 +59,38 @@ public final class JmhCommand implements Callable<Integer> {
       + " 500 ms).")
   boolean quick;
 
-  @Option(names = "--berkeley-tolerance-us", paramLabel = "US", defaultValue = "100000",
+  /** Default tolerance of the Berkeley benchmark's average: wide, so that no poll is left out. */
+  static final double BERKELEY_TOLERANCE_US = 100_000;
+  /** Default largest true skew the Berkeley benchmark's check accepts. */
+  static final double BERKELEY_SKEW_BOUND_US = 1_000;
+  /** Default lines of the download benchmark's file. */
+  static final int DOWNLOAD_LINES = 100;
+  /** Default rate of the download benchmark's line server. */
+  static final double DOWNLOAD_RATE_PER_SECOND = 2_000;
+  /** Default address of rank 0's line server in the download benchmark. */
+  static final String SERVER_HOST = "127.0.0.1";
+
+  @Option(names = "--berkeley-tolerance-us", paramLabel = "US",
+      defaultValue = "" + BERKELEY_TOLERANCE_US,
       description = "Tolerance of the Berkeley average (default: ${DEFAULT-VALUE}; 0 breaks the"
           + " benchmark's check on purpose).")
   double berkeleyToleranceUs;
 
-  @Option(names = "--berkeley-skew-bound-us", paramLabel = "US", defaultValue = "1000",
+  @Option(names = "--berkeley-skew-bound-us", paramLabel = "US",
+      defaultValue = "" + BERKELEY_SKEW_BOUND_US,
       description = "Largest true skew the Berkeley check accepts (default: ${DEFAULT-VALUE}).")
   double berkeleySkewBoundUs;
 
-  @Option(names = "--download-lines", paramLabel = "N", defaultValue = "100",
+  @Option(names = "--download-lines", paramLabel = "N", defaultValue = "" + DOWNLOAD_LINES,
       description = "Lines of the download benchmark's file (default: ${DEFAULT-VALUE}).")
   int downloadLines;
 
-  @Option(names = "--download-rate-per-second", paramLabel = "R", defaultValue = "2000",
+  @Option(names = "--download-rate-per-second", paramLabel = "R",
+      defaultValue = "" + DOWNLOAD_RATE_PER_SECOND,
       description = "The download benchmark server's rate (default: ${DEFAULT-VALUE}).")
   double downloadRatePerSecond;
 
-  @Option(names = "--server-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+  @Option(names = "--server-host", paramLabel = "ADDRESS", defaultValue = SERVER_HOST,
       description = "Address rank 0's line server binds to and the ranks reach it at (default:"
           + " ${DEFAULT-VALUE}; on a cluster, rank 0's host address).")
   String serverHost;
@@ -84,27 +101,42 @@ public final class JmhCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BenchParameters parameters;
-    try {
-      parameters = new BenchParameters(benchmarks, run.device, quick ? QUICK : SESSION,
-          quick ? QUICK : KERNEL_RUNS, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
-          downloadRatePerSecond, serverHost, mutexUnsafe);
-      HostName.require("--server-host", serverHost);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
     if (!spec.commandLine().getParseResult().hasMatchedOption("--timeout-s")) {
       // JMH takes its time; the run's default bound is for kernels.
       run.timeoutSeconds = RunDefaults.JMH_TIMEOUT_SECONDS;
     }
     RunOutcome<BenchResult> outcome;
     try {
-      outcome = Runs.program(BenchProgramFactory.NAME, parameters, BenchResult.class,
-          run.settings(), JmhCommand::summary, spec.commandLine().getErr());
+      BenchParameters parameters = parameters(benchmarks, run.device, quick,
+          berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines, downloadRatePerSecond,
+          serverHost, mutexUnsafe);
+      outcome = run(parameters, run.settings(), spec.commandLine().getErr());
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     return KernelCommand.print(outcome, spec.commandLine(), run.quiet);
+  }
+
+  /**
+   * The harness's parameters: the benchmarks with their iterations (short ones when {@code
+   * quick}) and the settings of the Berkeley and download benchmarks.
+   *
+   * @throws IllegalArgumentException naming the option at fault
+   */
+  static BenchParameters parameters(List<String> benchmarks, String device, boolean quick,
+      double berkeleyToleranceUs, double berkeleySkewBoundUs, int downloadLines,
+      double downloadRatePerSecond, String serverHost, boolean mutexUnsafe) {
+    HostName.require("--server-host", serverHost);
+    return new BenchParameters(benchmarks, device, quick ? QUICK : SESSION,
+        quick ? QUICK : KERNEL_RUNS, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
+        downloadRatePerSecond, serverHost, mutexUnsafe);
+  }
+
+  /** One JMH run through the run API, its summary one line per benchmark. */
+  static RunOutcome<BenchResult> run(BenchParameters parameters, RunSettings settings,
+      PrintWriter err) throws IOException {
+    return Runs.program(BenchProgramFactory.NAME, parameters, BenchResult.class, settings,
+        JmhCommand::summary, err);
   }
 
   /** One line per benchmark. */
