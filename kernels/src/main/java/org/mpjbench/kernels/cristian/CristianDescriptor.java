@@ -3,10 +3,12 @@ package org.mpjbench.kernels.cristian;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mpjbench.kernels.clock.ClockSkew;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -48,6 +50,24 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
             + " at most " + Durations.nanos(result.maxTrueErrorAfterNanos());
     return new Figures(result.check(), result.messages(), clients.size(),
         medianSyncNanos(clients), null, result.baselineRoundTripNanos(), headline);
+  }
+
+  /**
+   * The true skew the clocks end with (the server's and every client's), the column Berkeley's
+   * final skew stands in, so that the sweep shows the clock kernels side by side.
+   */
+  @Override
+  public List<OwnColumn<CristianResult>> ownColumns() {
+    return List.of(OwnColumn.integer("final_skew_ns", CristianDescriptor::finalSkewNanos));
+  }
+
+  /** The spread of the clients' errors relative to the server, the server's (0) included. */
+  static long finalSkewNanos(CristianResult result) {
+    long[] errors = new long[result.clients().size() + 1]; // [0]: the server, 0 by definition
+    for (int i = 0; i < result.clients().size(); i++) {
+      errors[i + 1] = result.clients().get(i).trueErrorAfterNanos();
+    }
+    return ClockSkew.skewNanos(errors, new boolean[0]);
   }
 
   /**

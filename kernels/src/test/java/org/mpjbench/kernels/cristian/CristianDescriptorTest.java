@@ -72,6 +72,19 @@ class CristianDescriptorTest {
   }
 
   @Test
+  void finalSkewIsTheSpreadOfTheClientsErrorsAndTheServers() {
+    CristianResult.Client ahead = new CristianResult.Client(1, 1, 1, 1, 1, 40_000, 1, 1);
+    CristianResult.Client behind = new CristianResult.Client(2, 1, 1, 1, 1, -25_000, 1, 1);
+    CristianResult.Client close = new CristianResult.Client(3, 1, 1, 1, 1, 5_000, 1, 1);
+    assertEquals(65_000L, CristianDescriptor.finalSkewNanos(result(1, List.of(ahead, behind,
+        close))), "from 25 µs behind the server to 40 µs ahead");
+    assertEquals(40_000L, CristianDescriptor.finalSkewNanos(result(1, List.of(ahead, close))),
+        "all ahead: the server's 0 is the low end");
+    assertEquals(0L, CristianDescriptor.finalSkewNanos(result(0, List.of())), "one rank");
+    assertEquals("final_skew_ns", kernel.ownColumns().get(0).name());
+  }
+
+  @Test
   void optionsGiveTheParametersOrNameTheBadOne() {
     assertOptionsGiveDefaultsOrRefuse(new CristianOptions(), CristianParameters.DEFAULTS,
         "--samples must be between 1 and 100000, got 0",

@@ -18,22 +18,33 @@ import org.mpjbench.launcher.report.RunFigures;
 
 /**
  * {@code sweep.csv}: one row per run, appended as the sweep goes. The columns, documented in
- * docs/results.md: which run; the kernels' own columns (Berkeley's, then the download's, as
- * {@link KernelFigures#columns()} lists them); the record's file; then the figures every kernel
- * fills ({@code property} ... {@code messages_per_op}), appended last so that readers of the
- * older columns keep working.
+ * docs/results.md: which run; the headline kernels' own columns (Berkeley's, then the download's,
+ * as {@link KernelFigures#columns()} lists them); the record's file; the figures every kernel fills
+ * ({@code property} ... {@code messages_per_op}); then the algorithm kernels' own columns not
+ * already there. New columns come last, so that readers of the older columns keep working.
  */
 final class SweepCsv {
   /** The columns, in order. */
   static final List<String> COLUMNS = Stream.of(
       Stream.of("kernel", "ranks", "repeat", "seed", "status", "wall_s"),
-      KernelFigures.all().stream().flatMap(k -> k.columns().stream())
-          .map(KernelFigures.Column::name),
+      ownColumns(false),
       Stream.of("result_file", "property", "messages", "operation", "operations",
-          "median_latency_ns", "ops_per_s", "messages_per_op"))
-      .flatMap(s -> s).toList();
+          "median_latency_ns", "ops_per_s", "messages_per_op"),
+      ownColumns(true))
+      .flatMap(s -> s).distinct().toList();
 
   private SweepCsv() {}
+
+  /**
+   * The own columns of the headline kernels (Berkeley's, the download's), where they have always
+   * stood, or of the algorithm kernels (those that check a property), after the shared ones, so
+   * that a new kernel's columns come last and no column of an older file moves. A figure several
+   * kernels report (the clock kernels' final skew) is one column, in its first place.
+   */
+  private static Stream<String> ownColumns(boolean algorithmKernels) {
+    return KernelFigures.all().stream().filter(k -> k.checksProperty() == algorithmKernels)
+        .flatMap(k -> k.columns().stream()).map(KernelFigures.Column::name);
+  }
 
   /** Writes the header line, replacing {@code csv}. */
   static void start(Path csv) throws IOException {

@@ -19,13 +19,54 @@ import org.mpjbench.launcher.report.RunFigures;
  * latency of one operation and operations per second.
  */
 final class SweepTable {
+  /** The column of the clock kernels' figure: the true skew their clocks end with. */
+  private static final String FINAL_SKEW = "final_skew_ns";
+
   private SweepTable() {}
 
   /** Prints the tables of every kernel that has runs among {@code runs} (failed ones included). */
   static void print(PrintWriter out, List<RunFigures> runs) {
     printDownload(out, completeRecords(runs, KernelFigures.named("download")));
     printBerkeley(out, completeRecords(runs, KernelFigures.named("berkeley")));
+    printClocks(out, runs);
     printAlgorithms(out, runs);
+  }
+
+  /**
+   * The clock-synchronization kernels side by side (those with a {@code final_skew_ns} column:
+   * Berkeley, Cristian, and any other), one column each: the median true skew their clocks end
+   * with, per rank count. Printed when two or more of them have complete runs.
+   */
+  private static void printClocks(PrintWriter out, List<RunFigures> runs) {
+    Map<KernelFigures, Map<Integer, List<RunFigures>>> clocks = new TreeMap<>();
+    java.util.Set<Integer> rankCounts = new java.util.TreeSet<>();
+    for (KernelFigures kernel : KernelFigures.all()) {
+      if (kernel.columns().stream().anyMatch(c -> c.name().equals(FINAL_SKEW))) {
+        Map<Integer, List<RunFigures>> byRanks = completeRecords(runs, kernel);
+        if (!byRanks.isEmpty()) {
+          clocks.put(kernel, byRanks);
+          rankCounts.addAll(byRanks.keySet());
+        }
+      }
+    }
+    if (clocks.size() < 2) {
+      return;
+    }
+    out.println();
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s",
+        "final true skew"));
+    clocks.keySet().forEach(k -> header.append(String.format(Locale.ROOT, " %18s",
+        k.kernelName())));
+    out.println(header);
+    for (int ranks : rankCounts) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  -np %-16d", ranks));
+      clocks.forEach((kernel, byRanks) -> {
+        List<RunFigures> group = byRanks.get(ranks);
+        line.append(String.format(Locale.ROOT, " %18s", group == null ? "-"
+            : Durations.nanos((long) median(group, kernel.column(FINAL_SKEW)))));
+      });
+      out.println(line);
+    }
   }
 
   private static void printDownload(PrintWriter out, Map<Integer, List<RunFigures>> download) {

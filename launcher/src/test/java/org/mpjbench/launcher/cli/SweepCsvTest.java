@@ -1,6 +1,7 @@
 package org.mpjbench.launcher.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mpjbench.launcher.charts.ResultFixtures.record;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,10 +25,18 @@ class SweepCsvTest {
 
   @Test
   void theOldColumnsKeepTheirPlacesAndTheNewOnesFollow() {
-    assertEquals(List.of("kernel", "ranks", "repeat", "seed", "status", "wall_s", "final_skew_ns",
-        "median_round_ns", "lines", "draws", "master_complete_s", "bound_s", "efficiency",
-        "result_file", "property", "messages", "operation", "operations", "median_latency_ns",
-        "ops_per_s", "messages_per_op"), SweepCsv.COLUMNS);
+    List<String> old = List.of("kernel", "ranks", "repeat", "seed", "status", "wall_s",
+        "final_skew_ns", "median_round_ns", "lines", "draws", "master_complete_s", "bound_s",
+        "efficiency", "result_file", "property", "messages", "operation", "operations",
+        "median_latency_ns", "ops_per_s", "messages_per_op");
+    assertEquals(old, SweepCsv.COLUMNS.subList(0, old.size()));
+    // After them, only the algorithm kernels' own columns, each once.
+    java.util.Set<String> own = new java.util.HashSet<>();
+    KernelFigures.all().stream().filter(KernelFigures::checksProperty)
+        .forEach(k -> k.columns().forEach(c -> own.add(c.name())));
+    List<String> added = SweepCsv.COLUMNS.subList(old.size(), SweepCsv.COLUMNS.size());
+    assertTrue(own.containsAll(added), added::toString);
+    assertEquals(SweepCsv.COLUMNS.size(), java.util.Set.copyOf(SweepCsv.COLUMNS).size());
   }
 
   @Test

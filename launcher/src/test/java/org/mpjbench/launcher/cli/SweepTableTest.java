@@ -60,4 +60,25 @@ class SweepTableTest {
     assertTrue(table.contains("  -np 2         1            3.00 µs        1.73 ms"), table);
     assertTrue(!table.contains("msgs/op"), "no algorithm kernel, no third table:\n" + table);
   }
+
+  @Test
+  void theClockKernelsStandSideBySideByTheirFinalSkew() {
+    // Berkeley's final skew beside Cristian's (the spread of the clients' errors and the
+    // server's 0: 150 µs in the fixture), per rank count; a missing one is a dash.
+    String table = print(ResultFixtures.berkeley(2, 18_000_000, 3_000),
+        KernelFixtures.cristian(2, 4_000_000), KernelFixtures.cristian(3, 4_000_000, 5_000_000));
+    List<String> lines = table.lines().toList();
+    int header = lines.indexOf("final true skew                  berkeley           cristian");
+    assertTrue(header >= 0, table);
+    assertEquals("  -np 2                           3.00 µs             150 µs",
+        lines.get(header + 1), table);
+    assertEquals("  -np 3                                 -             150 µs",
+        lines.get(header + 2), table);
+  }
+
+  @Test
+  void oneClockKernelAloneHasNoSideBySideTable() {
+    String table = print(ResultFixtures.berkeley(2, 18_000_000, 3_000));
+    assertTrue(!table.contains("final true skew"), table);
+  }
 }
