@@ -35,13 +35,24 @@ class SweepIT {
     List<String> csv = Files.readAllLines(results.resolve("sweep.csv"), StandardCharsets.UTF_8);
     assertEquals(7, csv.size(), "header + 3 kernels x 2 rank counts: " + csv);
     assertTrue(csv.get(0).startsWith("kernel,ranks,repeat,seed,status"));
-    assertTrue(csv.get(0).endsWith(",result_file,property,messages,operation,operations,"
+    // The shared columns, in this order (the algorithm kernels' own columns may follow them).
+    assertTrue(csv.get(0).contains(",result_file,property,messages,operation,operations,"
         + "median_latency_ns,ops_per_s,messages_per_op"), csv.get(0));
     assertTrue(csv.stream().skip(1).allMatch(row -> row.contains(",complete,")), csv.toString());
     // Ricart-Agrawala with 2 ranks: every entry costs exactly 2(K-1) = 2 messages.
-    String row = csv.stream().filter(r -> r.startsWith("ricart-agrawala,2,")).findFirst()
-        .orElseThrow();
-    assertTrue(row.matches(".*\\.json,holds,\\d+,entry,\\d+,\\d+,[0-9.]+,2\\.0000"), row);
+    List<String> header = List.of(csv.get(0).split(",", -1));
+    String[] row = csv.stream().filter(r -> r.startsWith("ricart-agrawala,2,")).findFirst()
+        .orElseThrow().split(",", -1);
+    assertEquals(header.size(), row.length, String.join(",", row));
+    assertTrue(row[header.indexOf("result_file")].endsWith(".json"), String.join(",", row));
+    assertEquals("holds", row[header.indexOf("property")]);
+    assertEquals("entry", row[header.indexOf("operation")]);
+    for (String number : List.of("messages", "operations", "median_latency_ns")) {
+      assertTrue(row[header.indexOf(number)].matches("\\d+"),
+          number + ": " + String.join(",", row));
+    }
+    assertTrue(row[header.indexOf("ops_per_s")].matches("[0-9.]+"), String.join(",", row));
+    assertEquals("2.0000", row[header.indexOf("messages_per_op")]);
     assertTrue(sweep.out().matches("(?s).*ricart-agrawala +entry +2 +1 +1/1 +2\\.00 .*"),
         sweep.out());
     for (String chart : List.of("download-lines-vs-time.png", "download-speedup.png",
