@@ -133,74 +133,103 @@ public record LineServerConfig(
 
   /** This configuration listening on {@code value}. */
   public LineServerConfig withBindAddress(InetAddress value) {
-    return new LineServerConfig(value, port, file, ratePerSecond, burst, declineProbability,
-        maxConnectionsPerAddress, maxConnections, idleTimeout, seed, dropConnectionEvery);
+    return with(copy -> copy.bindAddress = value);
   }
 
   /** This configuration on port {@code value}. */
   public LineServerConfig withPort(int value) {
-    return new LineServerConfig(bindAddress, value, file, ratePerSecond, burst,
-        declineProbability, maxConnectionsPerAddress, maxConnections, idleTimeout, seed,
-        dropConnectionEvery);
+    return with(copy -> copy.port = value);
   }
 
   /** This configuration serving {@code value}. */
   public LineServerConfig withFile(LineFile value) {
-    return new LineServerConfig(bindAddress, port, value, ratePerSecond, burst,
-        declineProbability, maxConnectionsPerAddress, maxConnections, idleTimeout, seed,
-        dropConnectionEvery);
+    return with(copy -> copy.file = value);
   }
 
   /** This configuration with another rate (tokens per second per connection). */
   public LineServerConfig withRatePerSecond(double value) {
-    return new LineServerConfig(bindAddress, port, file, value, burst, declineProbability,
-        maxConnectionsPerAddress, maxConnections, idleTimeout, seed, dropConnectionEvery);
+    return with(copy -> copy.ratePerSecond = value);
   }
 
   /** This configuration with another bucket size. */
   public LineServerConfig withBurst(int value) {
-    return new LineServerConfig(bindAddress, port, file, ratePerSecond, value,
-        declineProbability, maxConnectionsPerAddress, maxConnections, idleTimeout, seed,
-        dropConnectionEvery);
+    return with(copy -> copy.burst = value);
   }
 
   /** This configuration with another chance of random declines. */
   public LineServerConfig withDeclineProbability(double value) {
-    return new LineServerConfig(bindAddress, port, file, ratePerSecond, burst, value,
-        maxConnectionsPerAddress, maxConnections, idleTimeout, seed, dropConnectionEvery);
+    return with(copy -> copy.declineProbability = value);
   }
 
   /** This configuration with another limit per remote address (0: none). */
   public LineServerConfig withMaxConnectionsPerAddress(int value) {
-    return new LineServerConfig(bindAddress, port, file, ratePerSecond, burst,
-        declineProbability, value, maxConnections, idleTimeout, seed, dropConnectionEvery);
+    return with(copy -> copy.maxConnectionsPerAddress = value);
   }
 
   /** This configuration with another limit of open connections. */
   public LineServerConfig withMaxConnections(int value) {
-    return new LineServerConfig(bindAddress, port, file, ratePerSecond, burst,
-        declineProbability, maxConnectionsPerAddress, value, idleTimeout, seed,
-        dropConnectionEvery);
+    return with(copy -> copy.maxConnections = value);
   }
 
   /** This configuration with another idle time-out. */
   public LineServerConfig withIdleTimeout(Duration value) {
-    return new LineServerConfig(bindAddress, port, file, ratePerSecond, burst,
-        declineProbability, maxConnectionsPerAddress, maxConnections, value, seed,
-        dropConnectionEvery);
+    return with(copy -> copy.idleTimeout = value);
   }
 
   /** This configuration with another seed. */
   public LineServerConfig withSeed(long value) {
-    return new LineServerConfig(bindAddress, port, file, ratePerSecond, burst,
-        declineProbability, maxConnectionsPerAddress, maxConnections, idleTimeout, value,
-        dropConnectionEvery);
+    return with(copy -> copy.seed = value);
   }
 
   /** This configuration dropping each connection after its {@code value}-th SENDLINE reply. */
   public LineServerConfig withDropConnectionEvery(int value) {
-    return new LineServerConfig(bindAddress, port, file, ratePerSecond, burst,
-        declineProbability, maxConnectionsPerAddress, maxConnections, idleTimeout, seed, value);
+    return with(copy -> copy.dropConnectionEvery = value);
+  }
+
+  /**
+   * This configuration with the fields {@code change} sets on a copy of it: the one place that
+   * lists every field, so that each {@code with...} method names only the field it changes. The
+   * new record is checked as any other.
+   */
+  private LineServerConfig with(java.util.function.Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** A mutable copy of a configuration's fields, for {@link #with}. */
+  private static final class Copy {
+    InetAddress bindAddress;
+    int port;
+    LineFile file;
+    double ratePerSecond;
+    int burst;
+    double declineProbability;
+    int maxConnectionsPerAddress;
+    int maxConnections;
+    Duration idleTimeout;
+    long seed;
+    int dropConnectionEvery;
+
+    Copy(LineServerConfig of) {
+      bindAddress = of.bindAddress;
+      port = of.port;
+      file = of.file;
+      ratePerSecond = of.ratePerSecond;
+      burst = of.burst;
+      declineProbability = of.declineProbability;
+      maxConnectionsPerAddress = of.maxConnectionsPerAddress;
+      maxConnections = of.maxConnections;
+      idleTimeout = of.idleTimeout;
+      seed = of.seed;
+      dropConnectionEvery = of.dropConnectionEvery;
+    }
+
+    LineServerConfig build() {
+      return new LineServerConfig(bindAddress, port, file, ratePerSecond, burst,
+          declineProbability, maxConnectionsPerAddress, maxConnections, idleTimeout, seed,
+          dropConnectionEvery);
+    }
   }
 
   /** {@code value} without a useless ".0" or exponent (250, 2.5, 0.001), for messages. */

@@ -85,15 +85,23 @@ class LineFileTest {
     assertEquals(0, file.longestLineBytes());
   }
 
-  @Test
-  void emptyFileIsRefusedWithAClearError() throws IOException {
-    Path path = tmp.resolve("empty.txt");
+  /**
+   * Checks that an empty file written in {@code folder} is refused when read, with a message
+   * naming the file and saying it is empty (LineServerTest checks it too, before a server).
+   */
+  static void assertEmptyFileRefused(Path folder) throws IOException {
+    Path path = folder.resolve("empty.txt");
     Files.write(path, new byte[0]);
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> LineFile.read(path));
     assertTrue(e.getMessage().contains("empty.txt"), e.getMessage());
     assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+  }
+
+  @Test
+  void emptyFileIsRefusedWithAClearError() throws IOException {
+    assertEmptyFileRefused(tmp);
     assertThrows(IllegalArgumentException.class, () -> LineFile.of(new byte[0]));
     assertThrows(IllegalArgumentException.class, () -> LineFile.ofLines(List.of()));
   }

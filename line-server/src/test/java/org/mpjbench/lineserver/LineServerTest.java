@@ -798,11 +798,7 @@ class LineServerTest {
 
   @Test
   void emptyFileIsRefusedBeforeAServerStarts() throws IOException {
-    Path path = tmp.resolve("empty.txt");
-    Files.write(path, new byte[0]);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> LineFile.read(path));
-    assertTrue(e.getMessage().contains("is empty"), e.getMessage());
+    LineFileTest.assertEmptyFileRefused(tmp);
     assertThrows(IllegalArgumentException.class, () -> LineServerConfig.defaults(null));
   }
 

@@ -12,7 +12,6 @@ import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 import org.mpjbench.kernels.mpi.TimedReceive;
-import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.mpi.Outbox;
 
@@ -67,8 +66,6 @@ public final class BullyKernel extends ElectionKernel<BullyResult> {
 
   /** The wait for a COORDINATOR after an OK, in timeouts. */
   private static final int COORDINATOR_WAIT_TIMEOUTS = 2;
-  /** Slack added to the hard bound of any rank's election, whatever the timeout. */
-  private static final long HARD_SLACK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   /** A kernel that runs with these parameters. */
   public BullyKernel(ElectionParameters parameters) {
@@ -78,8 +75,8 @@ public final class BullyKernel extends ElectionKernel<BullyResult> {
   @Override
   protected RankReport elect(RankContext context, Intracomm election, Outbox outbox,
       ElectionSetup setup, long startNanos) throws MPIException {
-    return new Member(election, outbox, context.rank(), setup, parameters.timeoutMs(),
-        context.events()).elect(startNanos);
+    return new Member(context, election, outbox, setup, parameters.timeoutMs())
+        .elect(startNanos);
   }
 
   /** Every message is one {@code long}. */
@@ -119,17 +116,10 @@ public final class BullyKernel extends ElectionKernel<BullyResult> {
   }
 
   /** One live rank's part: an event loop over the three message kinds and two timers. */
-  private static final class Member {
-    private final Intracomm comm;
-    private final Outbox outbox;
-    private final int rank;
-    private final int ranks;
+  private static final class Member extends LiveRank {
     private final boolean initiator;
-    private final long timeoutNanos;
     private final long hardBoundNanos;
-    private final long[] sent = new long[RankReport.COUNTERS];
     private final long[] buffer = new long[1];
-    private final KernelEvents events;
 
     private long startNanos;
     private long coordinator = RankReport.UNKNOWN;
@@ -140,15 +130,10 @@ public final class BullyKernel extends ElectionKernel<BullyResult> {
     /** After an OK: when to give up waiting for the COORDINATOR and hold the election again. */
     private long coordinatorDeadlineNanos;
 
-    Member(Intracomm comm, Outbox outbox, int rank, ElectionSetup setup, long timeoutMs,
-        KernelEvents events) {
-      this.events = events;
-      this.comm = comm;
-      this.outbox = outbox;
-      this.rank = rank;
-      this.ranks = setup.ranks();
+    Member(RankContext context, Intracomm comm, Outbox outbox, ElectionSetup setup,
+        long timeoutMs) {
+      super(context, comm, outbox, setup, timeoutMs);
       this.initiator = rank == setup.initiator();
-      this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       // Far beyond the slowest correct election: every rank holding one after the other.
       this.hardBoundNanos =
           (long) (ranks + 1) * (COORDINATOR_WAIT_TIMEOUTS + 1) * timeoutNanos + HARD_SLACK_NANOS;

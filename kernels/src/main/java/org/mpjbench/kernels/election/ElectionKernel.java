@@ -1,10 +1,12 @@
 package org.mpjbench.kernels.election;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mpi.Intracomm;
 import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.Outbox;
+import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -20,6 +22,12 @@ import org.mpjbench.kernels.rank.RankProgram;
  * @param <R> the kernel's result
  */
 public abstract class ElectionKernel<R> implements RankProgram<R> {
+  /**
+   * Slack added to the hard bound of any live rank's wait, whatever the timeout: a kernel's bound
+   * is far beyond its slowest correct election, plus this.
+   */
+  protected static final long HARD_SLACK_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   /** The parameters the kernel runs with. */
   protected final ElectionParameters parameters;
 
@@ -70,4 +78,36 @@ public abstract class ElectionKernel<R> implements RankProgram<R> {
    */
   protected abstract R result(PropertyCheck check, ElectionSetup setup, List<RankReport> reports,
       long[] latency);
+
+  /**
+   * What every live rank's part of an election keeps: the election's communicator and outbox, who
+   * it is among how many, the timeout, its count of sends per report counter and its trace.
+   */
+  protected abstract static class LiveRank {
+    /** The election's communicator (a duplicate of the world's). */
+    protected final Intracomm comm;
+    /** Where the rank's messages go out. */
+    protected final Outbox outbox;
+    /** This rank. */
+    protected final int rank;
+    /** The number of ranks, crashed ones included. */
+    protected final int ranks;
+    /** The kernel's timeout, in nanoseconds. */
+    protected final long timeoutNanos;
+    /** Sends so far, by the kernel's report counters ({@link RankReport#COUNTERS} of them). */
+    protected final long[] sent = new long[RankReport.COUNTERS];
+    /** This rank's trace events. */
+    protected final KernelEvents events;
+
+    /** This rank's part in {@code context}, electing on {@code comm} through {@code outbox}. */
+    protected LiveRank(RankContext context, Intracomm comm, Outbox outbox, ElectionSetup setup,
+        long timeoutMs) {
+      this.events = context.events();
+      this.comm = comm;
+      this.outbox = outbox;
+      this.rank = context.rank();
+      this.ranks = setup.ranks();
+      this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    }
+  }
 }

@@ -85,5 +85,22 @@ public abstract class MutexKernel<R> implements RankProgram<R> {
     public long messagesSent() {
       return sent;
     }
+
+    /**
+     * Sends the REQUEST {@code message} (its first {@code length} longs) with {@code tag} to every
+     * other rank, counting each send and tracing it with {@code field}: {@code value} (what the
+     * protocol's request carries, e.g. its timestamp).
+     */
+    protected void requestFromEveryOther(long[] message, int length, int tag, String field,
+        long value) throws MPIException {
+      for (int other = 0; other < size; other++) {
+        if (other != rank) {
+          outbox.send(message, length, other, tag);
+          sent++;
+          events.event("send").with("message", "REQUEST").with("to", other).with(field, value)
+              .emit();
+        }
+      }
+    }
   }
 }

@@ -6,10 +6,8 @@ import java.util.List;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
-import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.PingPong;
-import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
 
@@ -51,9 +49,13 @@ public final class NamingKernel implements RankProgram<NamingResult> {
   public static final int TAG_RESOLVED = 384;
 
   /** Longs of a request: sequence, address, name. */
-  public static final int REQUEST_LONGS = 2 + NameCodec.WORDS;
+  public static final int REQUEST_LONGS = NameServerExchange.REQUEST_LONGS;
   /** Longs of a reply: sequence, status, value. */
-  public static final int REPLY_LONGS = 3;
+  public static final int REPLY_LONGS = NameServerExchange.REPLY_LONGS;
+
+  /** The exchange with the name server, on this kernel's tags. */
+  private static final NameServerExchange EXCHANGE =
+      new NameServerExchange(TAG_REGISTER, TAG_REGISTERED, TAG_RESOLVE, TAG_RESOLVED);
 
   private static final int SERVER = 0;
   private static final int FIGURES = 3;
@@ -122,39 +124,16 @@ public final class NamingKernel implements RankProgram<NamingResult> {
   /** The server: answers {@code expected} requests with {@code tag}; returns replies sent. */
   private long serve(Intracomm comm, NameServer server, int tag, long expected)
       throws MPIException {
-    long[] request = new long[REQUEST_LONGS];
-    long[] reply = new long[REPLY_LONGS];
-    for (long served = 0; served < expected; served++) {
-      Status status = TimedReceive.receive(comm, request, 0, REQUEST_LONGS, MPI.LONG,
-          MPI.ANY_SOURCE, tag, System.nanoTime() + parameters.timeoutNanos());
-      if (status == null) {
-        throw new IllegalStateException("naming: the server waited " + parameters.timeoutMs()
-            + " ms for a request, with " + (expected - served) + " of " + expected
-            + " still expected");
-      }
-      String name = NameCodec.decode(request, 2);
-      reply[0] = request[0];
-      if (tag == TAG_REGISTER) {
-        reply[1] = server.register(name, request[1]);
-        reply[2] = 0;
-        comm.Send(reply, 0, REPLY_LONGS, MPI.LONG, status.source, TAG_REGISTERED);
-      } else {
-        NameServer.Resolution answer = server.resolve(name);
-        reply[1] = answer.found() ? 1 : 0;
-        reply[2] = answer.value();
-        comm.Send(reply, 0, REPLY_LONGS, MPI.LONG, status.source, TAG_RESOLVED);
-      }
-    }
-    return expected;
+    return EXCHANGE.serve(comm, server, tag, expected, parameters.timeoutNanos(),
+        (due, all) -> "naming: the server waited " + parameters.timeoutMs()
+            + " ms for a request, with " + due + " of " + all + " still expected");
   }
 
   /** One request and its reply; returns the reply. */
-  private long[] call(Intracomm comm, long[] request, int tag, int replyTag, String what)
+  private long[] call(Intracomm comm, long[] request, int tag, String what)
       throws MPIException {
-    comm.Send(request, 0, REQUEST_LONGS, MPI.LONG, SERVER, tag);
-    long[] reply = new long[REPLY_LONGS];
-    if (TimedReceive.receive(comm, reply, 0, REPLY_LONGS, MPI.LONG, SERVER, replyTag,
-        System.nanoTime() + parameters.timeoutNanos()) == null) {
+    long[] reply = EXCHANGE.ask(comm, SERVER, request, tag, parameters.timeoutNanos());
+    if (reply == null) {
       throw new IllegalStateException("naming: no answer from the name server within "
           + parameters.timeoutMs() + " ms to " + what);
     }
@@ -173,7 +152,7 @@ public final class NamingKernel implements RankProgram<NamingResult> {
       request[0] = i;
       request[1] = NamingWorkload.address(context.rank(), i);
       NameCodec.encode(name, request, 2);
-      long[] reply = call(context.comm(), request, TAG_REGISTER, TAG_REGISTERED,
+      long[] reply = call(context.comm(), request, TAG_REGISTER,
           "the registration of \"" + name + "\"");
       requireRegistered(reply[1], name);
       context.events().event("register").with("name", name).with("address", request[1]).emit();
@@ -191,7 +170,7 @@ public final class NamingKernel implements RankProgram<NamingResult> {
       request[1] = 0;
       NameCodec.encode(mine.get(j).name(), request, 2);
       long sent = System.nanoTime();
-      long[] reply = call(context.comm(), request, TAG_RESOLVE, TAG_RESOLVED,
+      long[] reply = call(context.comm(), request, TAG_RESOLVE,
           "the lookup of \"" + mine.get(j).name() + "\"");
       roundTrips[j] = System.nanoTime() - sent;
       answers[2 * j] = reply[1];

@@ -12,6 +12,7 @@ import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.naming.NameCodec;
 import org.mpjbench.kernels.naming.NameServer;
+import org.mpjbench.kernels.naming.NameServerExchange;
 import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.rank.RankProgram;
@@ -64,8 +65,10 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
   public static final int TAG_PONG = 408;
 
   private static final int REGISTRY = 0;
-  private static final int REQUEST_LONGS = 2 + NameCodec.WORDS;
-  private static final int REGISTRY_REPLY_LONGS = 3;
+  private static final int REQUEST_LONGS = NameServerExchange.REQUEST_LONGS;
+  /** The exchange with the registry, on this kernel's tags. */
+  private static final NameServerExchange REGISTRY_EXCHANGE =
+      new NameServerExchange(TAG_REGISTER, TAG_REGISTERED, TAG_RESOLVE, TAG_RESOLVED);
   private static final int CALL_LONGS = 2;
   private static final int BASELINE_WARMUP_EXCHANGES = 20;
   private static final int BASELINE_EXCHANGES = 50;
@@ -117,7 +120,7 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
     } else if (context.isRoot()) {
       figures[F_MESSAGES] += serveRegistry(comm, registry, TAG_REGISTER, 1);
     } else if (rank == service) {
-      long[] reply = askRegistry(comm, TAG_REGISTER, TAG_REGISTERED, serviceAddress);
+      long[] reply = askRegistry(comm, TAG_REGISTER, serviceAddress);
       requireOk(reply[1]);
       context.events().event("register").with("name", SqrtService.NAME)
           .with("address", serviceAddress).emit();
@@ -134,7 +137,7 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
         figures[F_MESSAGES] += serveRegistry(comm, registry, TAG_RESOLVE, size - 2);
       }
     } else if (rank != service) {
-      long[] reply = askRegistry(comm, TAG_RESOLVE, TAG_RESOLVED, 0);
+      long[] reply = askRegistry(comm, TAG_RESOLVE, 0);
       context.events().event("lookup").with("name", SqrtService.NAME)
           .with("result", reply[1] == 1 ? "hit" : "miss").with("service", reply[2] >>> 32).emit();
       target = targetOf(reply[1] == 1, reply[2]);
@@ -172,15 +175,12 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
     return (int) (value >>> 32);
   }
 
-  private long[] askRegistry(Intracomm comm, int tag, int replyTag, long address)
-      throws MPIException {
+  private long[] askRegistry(Intracomm comm, int tag, long address) throws MPIException {
     long[] request = new long[REQUEST_LONGS];
     request[1] = address;
     NameCodec.encode(SqrtService.NAME, request, 2);
-    comm.Send(request, 0, REQUEST_LONGS, MPI.LONG, REGISTRY, tag);
-    long[] reply = new long[REGISTRY_REPLY_LONGS];
-    if (TimedReceive.receive(comm, reply, 0, REGISTRY_REPLY_LONGS, MPI.LONG, REGISTRY, replyTag,
-        deadline()) == null) {
+    long[] reply = REGISTRY_EXCHANGE.ask(comm, REGISTRY, request, tag, parameters.timeoutNanos());
+    if (reply == null) {
       throw new IllegalStateException("remote-call: no answer from the registry within "
           + parameters.timeoutMs() + " ms");
     }
@@ -189,29 +189,9 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
 
   private long serveRegistry(Intracomm comm, NameServer registry, int tag, long expected)
       throws MPIException {
-    long[] request = new long[REQUEST_LONGS];
-    long[] reply = new long[REGISTRY_REPLY_LONGS];
-    for (long served = 0; served < expected; served++) {
-      Status status = TimedReceive.receive(comm, request, 0, REQUEST_LONGS, MPI.LONG,
-          MPI.ANY_SOURCE, tag, deadline());
-      if (status == null) {
-        throw new IllegalStateException("remote-call: the registry waited "
-            + parameters.timeoutMs() + " ms with " + (expected - served) + " request(s) due");
-      }
-      String name = NameCodec.decode(request, 2);
-      reply[0] = request[0];
-      if (tag == TAG_REGISTER) {
-        reply[1] = registry.register(name, request[1]);
-        reply[2] = 0;
-        comm.Send(reply, 0, REGISTRY_REPLY_LONGS, MPI.LONG, status.source, TAG_REGISTERED);
-      } else {
-        NameServer.Resolution answer = registry.resolve(name);
-        reply[1] = answer.found() ? 1 : 0;
-        reply[2] = answer.value();
-        comm.Send(reply, 0, REGISTRY_REPLY_LONGS, MPI.LONG, status.source, TAG_RESOLVED);
-      }
-    }
-    return expected;
+    return REGISTRY_EXCHANGE.serve(comm, registry, tag, expected, parameters.timeoutNanos(),
+        (due, all) -> "remote-call: the registry waited " + parameters.timeoutMs() + " ms with "
+            + due + " request(s) due");
   }
 
   /** Median one-long ping-pong between the service and each client in turn; 0 with one rank. */

@@ -91,14 +91,7 @@ public final class RicartAgrawalaKernel extends MutexKernel<RicartAgrawalaResult
     public void request() throws MPIException {
       message[0] = state.request();
       message[1] = rank;
-      for (int other = 0; other < size; other++) {
-        if (other != rank) {
-          outbox.send(message, 2, other, TAG_REQUEST);
-          sent++;
-          events.event("send").with("message", "REQUEST").with("to", other)
-              .with("clock", message[0]).emit();
-        }
-      }
+      requestFromEveryOther(message, 2, TAG_REQUEST, "clock", message[0]);
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 import org.mpjbench.kernels.mpi.TimedReceive;
-import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.mpi.Outbox;
 
@@ -65,9 +64,6 @@ public final class RingKernel extends ElectionKernel<RingResult> {
   /** Report counter: sends that got no acknowledgement (the successor had crashed). */
   public static final int COUNT_UNACKNOWLEDGED = 3;
 
-  /** Slack added to the hard bound of a wait for the ring, whatever the timeout. */
-  private static final long HARD_SLACK_NANOS = TimeUnit.SECONDS.toNanos(10);
-
   /** A kernel that runs with these parameters. */
   public RingKernel(ElectionParameters parameters) {
     super(parameters);
@@ -76,8 +72,7 @@ public final class RingKernel extends ElectionKernel<RingResult> {
   @Override
   protected RankReport elect(RankContext context, Intracomm ring, Outbox outbox,
       ElectionSetup setup, long startNanos) throws MPIException {
-    return new Member(ring, outbox, context.rank(), setup, parameters.timeoutMs(),
-        context.events()).elect(startNanos);
+    return new Member(context, ring, outbox, setup, parameters.timeoutMs()).elect(startNanos);
   }
 
   /** The ELECTION message, with every rank's id. */
@@ -115,28 +110,16 @@ public final class RingKernel extends ElectionKernel<RingResult> {
   }
 
   /** One live rank's part in the election. */
-  private static final class Member {
-    private final Intracomm ring;
-    private final Outbox outbox;
-    private final int rank;
-    private final int ranks;
+  private static final class Member extends LiveRank {
     private final int initiator;
-    private final long timeoutNanos;
     private final long hardBoundNanos;
-    private final long[] sent = new long[RankReport.COUNTERS];
     private final long[] ack = new long[1];
-    private final KernelEvents events;
     private long hardDeadlineNanos;
 
-    Member(Intracomm ring, Outbox outbox, int rank, ElectionSetup setup, long timeoutMs,
-        KernelEvents events) {
-      this.events = events;
-      this.ring = ring;
-      this.outbox = outbox;
-      this.rank = rank;
-      this.ranks = setup.ranks();
+    Member(RankContext context, Intracomm ring, Outbox outbox, ElectionSetup setup,
+        long timeoutMs) {
+      super(context, ring, outbox, setup, timeoutMs);
       this.initiator = setup.initiator();
-      this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMs);
       // Far beyond the slowest correct election: every rank skipped twice, plus slack.
       this.hardBoundNanos = 2L * (ranks + 1) * timeoutNanos + HARD_SLACK_NANOS;
     }
@@ -204,7 +187,7 @@ public final class RingKernel extends ElectionKernel<RingResult> {
     /** Waits up to the timeout for {@code peer}'s ACK of {@code tag}; stale ACKs are skipped. */
     private boolean acknowledged(int peer, int tag) throws MPIException {
       long deadline = System.nanoTime() + timeoutNanos;
-      while (TimedReceive.receive(ring, ack, 0, 1, MPI.LONG, peer, TAG_ACK, deadline) != null) {
+      while (TimedReceive.receive(comm, ack, 0, 1, MPI.LONG, peer, TAG_ACK, deadline) != null) {
         if (ack[0] == tag) {
           return true;
         }
@@ -215,7 +198,7 @@ public final class RingKernel extends ElectionKernel<RingResult> {
     /** Receives the next {@code tag} message from anyone, acknowledges it, returns it. */
     private long[] receive(int tag, String what) throws MPIException {
       long[] buffer = new long[ElectionList.length(ranks)];
-      Status status = TimedReceive.receive(ring, buffer, 0, buffer.length, MPI.LONG,
+      Status status = TimedReceive.receive(comm, buffer, 0, buffer.length, MPI.LONG,
           MPI.ANY_SOURCE, tag, hardDeadlineNanos);
       if (status == null) {
         throw new IllegalStateException("ring election: rank " + rank + " received no " + what

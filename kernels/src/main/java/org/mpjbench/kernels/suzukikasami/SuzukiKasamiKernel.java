@@ -99,13 +99,7 @@ public final class SuzukiKasamiKernel extends MutexKernel<SuzukiKasamiResult> {
       }
       asked++;
       long[] message = {rank, n};
-      for (int other = 0; other < size; other++) {
-        if (other != rank) {
-          outbox.send(message, 2, other, TAG_REQUEST);
-          sent++;
-          events.event("send").with("message", "REQUEST").with("to", other).with("n", n).emit();
-        }
-      }
+      requestFromEveryOther(message, 2, TAG_REQUEST, "n", n);
     }
 
     @Override

@@ -149,23 +149,44 @@ public final class ClusterCommand implements Runnable {
     }
   }
 
-  /** {@code cluster start}. */
-  @Command(name = "start", mixinStandardHelpOptions = true,
-      description = "Starts the MPJ daemon on this host; it keeps running until 'cluster stop'.")
-  static final class Start implements Callable<Integer> {
+  /**
+   * A subcommand that acts on this host's daemon only (start, stop): it checks the options and
+   * that this host is among {@code --machines}, if given, then acts on the daemon that runs here.
+   */
+  abstract static class OnThisHost implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin DaemonOptions daemon;
 
+    @Override
+    public final Integer call() throws IOException {
+      daemon.validate(spec.commandLine());
+      PrintWriter out = spec.commandLine().getOut();
+      requireThisHostIn(spec, machines(), spec.name());
+      return act(out, daemon.running());
+    }
+
+    /** The subcommand's {@code --machines}, or null (each says what it does with it). */
+    abstract Path machines();
+
+    /** Acts on this host's daemon, {@code running} when {@code cluster start} started one. */
+    abstract int act(PrintWriter out, Optional<MpjDaemon> running) throws IOException;
+  }
+
+  /** {@code cluster start}. */
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = "Starts the MPJ daemon on this host; it keeps running until 'cluster stop'.")
+  static final class Start extends OnThisHost {
     @Option(names = "--machines", paramLabel = "FILE",
         description = "Only checks that this host is among the machines.")
     Path machines;
 
     @Override
-    public Integer call() throws IOException {
-      daemon.validate(spec.commandLine());
-      PrintWriter out = spec.commandLine().getOut();
-      requireThisHostIn(spec, machines, "start");
-      Optional<MpjDaemon> running = daemon.running();
+    Path machines() {
+      return machines;
+    }
+
+    @Override
+    int act(PrintWriter out, Optional<MpjDaemon> running) throws IOException {
       if (running.isPresent()) {
         out.println("MPJ daemon already running: pid " + running.get().pid() + ", port "
             + daemon.port);
@@ -189,20 +210,18 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "stop", mixinStandardHelpOptions = true,
       description = "Stops the MPJ daemon that 'cluster start' started on this host, and every"
           + " rank JVM it left running.")
-  static final class Stop implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin DaemonOptions daemon;
-
+  static final class Stop extends OnThisHost {
     @Option(names = "--machines", paramLabel = "FILE",
         description = "Only checks that this host is among the machines, as start does.")
     Path machines;
 
     @Override
-    public Integer call() throws IOException {
-      daemon.validate(spec.commandLine());
-      PrintWriter out = spec.commandLine().getOut();
-      requireThisHostIn(spec, machines, "stop");
-      Optional<MpjDaemon> running = daemon.running();
+    Path machines() {
+      return machines;
+    }
+
+    @Override
+    int act(PrintWriter out, Optional<MpjDaemon> running) throws IOException {
       if (running.isEmpty()) {
         daemon.forget();
         boolean someoneListens =
@@ -341,6 +360,28 @@ public final class ClusterCommand implements Runnable {
     return words;
   }
 
+  /**
+   * A subcommand that runs one {@code cluster} subcommand on every host of {@code --machines}
+   * (boot, halt): it checks the options, reads the machines and their ssh configuration, then
+   * runs {@link #subcommand()} on each host through {@link #onEveryHost}.
+   */
+  abstract static class OnEveryHost implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Mixin DaemonOptions daemon;
+    @CommandLine.Mixin SshOptions ssh;
+
+    @Override
+    public final Integer call() {
+      daemon.validate(spec.commandLine());
+      MachinesFile file = readMachines(spec, ssh.machines);
+      Optional<Path> config = ssh.sshConfig(file);
+      return onEveryHost(spec, file, config, subcommand());
+    }
+
+    /** The words after the launcher that each host runs, e.g. {@code cluster start ...}. */
+    abstract List<String> subcommand();
+  }
+
   /** {@code cluster boot}. */
   @Command(name = "boot", mixinStandardHelpOptions = true,
       description = {
@@ -348,21 +389,14 @@ public final class ClusterCommand implements Runnable {
         "as MPJ's mpjboot does: each host runs 'mpjbench cluster start' from the shared",
         "checkout. Names every host that failed; exit code 1 if any did."
       })
-  static final class Boot implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin DaemonOptions daemon;
-    @CommandLine.Mixin SshOptions ssh;
-
+  static final class Boot extends OnEveryHost {
     @Override
-    public Integer call() {
-      daemon.validate(spec.commandLine());
-      MachinesFile file = readMachines(spec, ssh.machines);
-      Optional<Path> config = ssh.sshConfig(file);
+    List<String> subcommand() {
       MpjHome home = resolveHome(daemon.mpjHome);
-      return onEveryHost(spec, file, config, List.of("cluster", "start", "--daemon-port",
+      return List.of("cluster", "start", "--daemon-port",
           Integer.toString(daemon.port), "--port-manager-port",
           Integer.toString(daemon.portManagerPort), "--mpj-home",
-          home.path().toAbsolutePath().toString()));
+          home.path().toAbsolutePath().toString());
     }
   }
 
@@ -372,17 +406,10 @@ public final class ClusterCommand implements Runnable {
         "Stops the MPJ daemon that 'cluster boot' or 'cluster start' started on every host",
         "of --machines, and the rank JVMs it left, over ssh, as MPJ's mpjhalt does."
       })
-  static final class Halt implements Callable<Integer> {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-    @CommandLine.Mixin DaemonOptions daemon;
-    @CommandLine.Mixin SshOptions ssh;
-
+  static final class Halt extends OnEveryHost {
     @Override
-    public Integer call() {
-      daemon.validate(spec.commandLine());
-      MachinesFile file = readMachines(spec, ssh.machines);
-      return onEveryHost(spec, file, ssh.sshConfig(file), List.of("cluster", "stop",
-          "--daemon-port", Integer.toString(daemon.port)));
+    List<String> subcommand() {
+      return List.of("cluster", "stop", "--daemon-port", Integer.toString(daemon.port));
     }
   }
 

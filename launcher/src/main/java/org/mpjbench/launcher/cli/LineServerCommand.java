@@ -271,8 +271,7 @@ public final class LineServerCommand implements Callable<Integer> {
 
   private InetAddress bindAddress() {
     if (!IP_LITERAL.matcher(bind).matches() && !bind.equals("localhost")) {
-      throw new IllegalArgumentException("--bind must be an IP address of this host (e.g."
-          + " 127.0.0.1, 0.0.0.0, ::1), got '" + bind + "'");
+      throw notAnAddressOfThisHost();
     }
     try {
       InetAddress address = InetAddress.getByName(bind);
@@ -283,7 +282,12 @@ public final class LineServerCommand implements Callable<Integer> {
     } catch (UnknownHostException | SocketException e) {
       // said below
     }
-    throw new IllegalArgumentException("--bind must be an IP address of this host (e.g."
+    throw notAnAddressOfThisHost();
+  }
+
+  /** The one message for a --bind that is not an IP address of this host, whatever the cause. */
+  private IllegalArgumentException notAnAddressOfThisHost() {
+    return new IllegalArgumentException("--bind must be an IP address of this host (e.g."
         + " 127.0.0.1, 0.0.0.0, ::1), got '" + bind + "'");
   }
 

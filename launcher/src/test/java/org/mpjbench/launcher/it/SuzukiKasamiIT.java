@@ -18,32 +18,22 @@ class SuzukiKasamiIT {
 
   @Test
   void oneRankHoldsTheTokenAndSendsNothing() throws Exception {
-    LauncherRun run = LauncherRun.run(results, "run", "suzuki-kasami", "-np", "1");
-    JsonNode result = run.completeResult();
-    assertEquals(0, result.get("messages").asLong());
+    JsonNode result = MutexRuns.oneRankSendsNothing(results, "suzuki-kasami");
     assertEquals(20, result.at("/entriesWithTokenAtHand").asLong());
-    run.expectOut(": holds");
   }
 
   @Test
   void threeRanksTakeTurnsAtKMessagesPerAskingEntry() throws Exception {
-    LauncherRun run = LauncherRun.run(results, "run", "suzuki-kasami", "-np", "3");
-    JsonNode result = run.completeResult();
+    JsonNode result = MutexRuns.threeRanksServeEveryEntry(results, "suzuki-kasami");
     long asked = result.get("requestedEntries").asLong();
     assertEquals(60, asked + result.get("entriesWithTokenAtHand").asLong());
     assertTrue(asked > 0, "with three ranks the token has to move");
     assertEquals(3 * asked, result.get("messages").asLong(), "K-1 requests + 1 token per asking");
-    assertEquals(60, result.at("/figures/entries").asLong());
-    assertTrue(result.at("/figures/maxWaitNanos").asLong() > 0);
   }
 
   @Test
   void theUnsafeSwitchBreaksMutualExclusionAndFailsTheRun() throws Exception {
-    LauncherRun run =
-        LauncherRun.run(results, "run", "suzuki-kasami", "-np", "3", "--unsafe",
-            // Long stays and short pauses: three unguarded ranks cannot avoid overlapping.
-            "--hold-us", "5000", "--think-us", "50");
-    run.expectFailed("property violated: mutual exclusion", "overlap");
+    LauncherRun run = MutexRuns.unsafeSwitchFails(results, "suzuki-kasami");
     // The verdict is a typed field of the record, not only words in the message.
     JsonNode violation = run.json().at("/error/violation");
     assertTrue(violation.get("property").asText().startsWith("mutual exclusion ("),
