@@ -4,8 +4,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of the simulated clock population ({@link ClockSpec#draw}), shared by the clock
- * synchronization kernels (Berkeley, Cristian) and mixed into their options where they stand in
- * the help. Each kernel passes its own defaults.
+ * synchronization kernels (Berkeley, Cristian, centralized) and mixed into their options where
+ * they stand in the help. Each kernel passes its own defaults.
  */
 public final class ClockOptions {
   @Option(names = "--spread-ms", paramLabel = "MS", description = "Initial clock offsets are"

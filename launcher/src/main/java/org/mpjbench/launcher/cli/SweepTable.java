@@ -124,17 +124,21 @@ final class SweepTable {
     if (groups.isEmpty()) {
       return;
     }
+    // As wide as the longest name (at least 16), so that a long kernel name keeps the columns.
+    int width = Math.max(16, groups.keySet().stream().mapToInt(k -> k.kernelName().length())
+        .max().orElse(0));
+    String format = "%-" + width + "s %-9s %4s %5s %6s %8s %15s %10s";
     out.println();
-    out.println(String.format(Locale.ROOT, "%-16s %-9s %4s %5s %6s %8s %15s %10s", "kernel", "op",
-        "-np", "runs", "held", "msgs/op", "median latency", "ops/s"));
+    out.println(String.format(Locale.ROOT, format, "kernel", "op", "-np", "runs", "held",
+        "msgs/op", "median latency", "ops/s"));
     groups.forEach((kernel, byRanks) -> byRanks.forEach((ranks, group) -> {
       List<RunFigures> complete = group.stream().filter(RunFigures::complete).toList();
       long held = group.stream().filter(r -> Boolean.TRUE.equals(r.propertyHolds())).count();
       Double messages = Medians.of(complete, RunFigures::messagesPerOperation);
       Double latency = Medians.of(complete, RunFigures::medianLatencyNanos);
       Double rate = Medians.of(complete, RunFigures::operationsPerSecond);
-      out.println(String.format(Locale.ROOT, "%-16s %-9s %4d %5d %6s %8s %15s %10s",
-          kernel.kernelName(), kernel.operation(), ranks, group.size(), held + "/" + group.size(),
+      out.println(String.format(Locale.ROOT, format, kernel.kernelName(), kernel.operation(),
+          ranks, group.size(), held + "/" + group.size(),
           messages == null ? "-" : String.format(Locale.ROOT, "%.2f", messages),
           latency == null ? "-" : Durations.nanos(Math.round(latency)),
           rate == null ? "-" : Rates.perSecond(rate)));
