@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.centralizedclock;
 
 import java.util.concurrent.TimeUnit;
+import org.mpjbench.kernels.clock.ClockOptions;
 import org.mpjbench.kernels.mpi.TimedReceive;
 
 /**
@@ -23,19 +24,9 @@ public record CentralizedClockParameters(
   public static final CentralizedClockParameters DEFAULTS =
       new CentralizedClockParameters(50.0, 20.0, 1L, 10_000L);
 
-  private static final double MAX_SPREAD_MS = 365.0 * 24 * 3600 * 1000;
-  private static final double MAX_DRIFT_PPM = 1_000_000;
-
   /** Checks every value; the message names the option at fault. */
   public CentralizedClockParameters {
-    if (!Double.isFinite(spreadMs) || spreadMs < 0 || spreadMs > MAX_SPREAD_MS) {
-      throw new IllegalArgumentException(
-          "--spread-ms must be a number between 0 and one year, got " + spreadMs);
-    }
-    if (!Double.isFinite(driftPpm) || driftPpm < 0 || driftPpm > MAX_DRIFT_PPM) {
-      throw new IllegalArgumentException(
-          "--drift-ppm must be a number between 0 and 1000000, got " + driftPpm);
-    }
+    ClockOptions.check(spreadMs, driftPpm);
     TimedReceive.checkTimeoutMs(timeoutMs);
   }
 

@@ -1,5 +1,6 @@
 package org.mpjbench.kernels.cristian;
 
+import org.mpjbench.kernels.clock.ClockOptions;
 import org.mpjbench.kernels.mpi.TimedReceive;
 
 /**
@@ -19,7 +20,6 @@ public record CristianParameters(
   public static final CristianParameters DEFAULTS =
       new CristianParameters(8, 50.0, 20.0, 1L, 10_000L);
 
-  private static final double MAX_SPREAD_MS = 365.0 * 24 * 3600 * 1000;
   private static final int MAX_SAMPLES = 100_000;
 
   /** Checks every value; the message names the option at fault. */
@@ -28,14 +28,7 @@ public record CristianParameters(
       throw new IllegalArgumentException(
           "--samples must be between 1 and " + MAX_SAMPLES + ", got " + samples);
     }
-    if (!Double.isFinite(spreadMs) || spreadMs < 0 || spreadMs > MAX_SPREAD_MS) {
-      throw new IllegalArgumentException(
-          "--spread-ms must be a number between 0 and one year, got " + spreadMs);
-    }
-    if (!Double.isFinite(driftPpm) || driftPpm < 0 || driftPpm > 1_000_000) {
-      throw new IllegalArgumentException(
-          "--drift-ppm must be a number between 0 and 1000000, got " + driftPpm);
-    }
+    ClockOptions.check(spreadMs, driftPpm);
     TimedReceive.checkTimeoutMs(timeoutMs);
   }
 
