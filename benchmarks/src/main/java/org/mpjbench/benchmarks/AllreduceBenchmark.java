@@ -1,7 +1,6 @@
 package org.mpjbench.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.mpjbench.benchmarks.Lockstep.Op;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -30,6 +29,6 @@ public class AllreduceBenchmark {
   @Benchmark
   @OperationsPerInvocation(REDUCTIONS)
   public void allreduce() {
-    Lockstep.current().call(Op.ALLREDUCES, REDUCTIONS, 0, 0);
+    Lockstep.current().call(new BaselineOps.Allreduces(REDUCTIONS));
   }
 }

@@ -19,11 +19,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The rank program of {@code mpjbench bench}: rank 0 runs JMH in-process ({@code forks(0)}) over the
- * chosen benchmarks and returns JMH's JSON as the artifact {@value #JMH_ARTIFACT}; every other rank
- * follows rank 0's commands ({@link Lockstep}) until JMH is done. JMH runs twice: once over the
- * session benchmarks and baselines, once over the kernel cases ({@link KernelRunBenchmark}, with
- * iterations of their own), and the two result arrays are joined. A failing check (a {@code
+ * The rank program of {@code mpjbench bench}: rank 0 runs JMH in-process ({@code forks(0)}) over
+ * the chosen benchmarks and returns JMH's JSON as the artifact {@value #JMH_ARTIFACT}; every other
+ * rank follows rank 0's operations ({@link Lockstep}) until JMH is done. JMH runs twice: once over
+ * the session benchmarks and baselines, once over the kernel cases ({@link KernelRunBenchmark},
+ * with iterations of their own), and the two result arrays are joined. A failing check (a {@code
  * @TearDown}, or a kernel's property) fails the run.
  */
 public final class BenchProgram implements RankProgram<BenchResult> {
@@ -73,7 +73,7 @@ public final class BenchProgram implements RankProgram<BenchResult> {
           .param("kernel", kernels)));
     }
     // Only now, with every rank back in Lockstep.follow: after a failure the followers may still
-    // be inside a kernel's collective, where a STOP broadcast would block rank 0 for good. Rank 0
+    // be inside a kernel's collective, where the Stop broadcast would block rank 0 for good. Rank 0
     // fails instead, and the launcher's abort ends every rank.
     lockstep.stop();
     byte[] data = ControlCodec.mapper().writerWithDefaultPrettyPrinter()
@@ -128,7 +128,9 @@ public final class BenchProgram implements RankProgram<BenchResult> {
     return options;
   }
 
-  /** The message of the first exception our own code threw, searched through causes and suppressed. */
+  /**
+   * The message of the first exception our own code threw, searched through causes and suppressed.
+   */
   static String rootMessage(Throwable failure) {
     java.util.ArrayDeque<Throwable> queue = new java.util.ArrayDeque<>(List.of(failure));
     java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(

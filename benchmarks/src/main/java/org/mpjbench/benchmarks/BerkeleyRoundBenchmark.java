@@ -1,7 +1,6 @@
 package org.mpjbench.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.mpjbench.benchmarks.Lockstep.Op;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -44,19 +43,19 @@ public class BerkeleyRoundBenchmark {
   /** Draws every rank's clock. */
   @Setup(Level.Trial)
   public void drawClocks() {
-    Lockstep.current().call(Op.BERKELEY_SETUP, samples, toleranceUs, 0);
+    Lockstep.current().call(new BerkeleyOps.Setup(samples, toleranceUs));
   }
 
   /** Ten rounds per invocation, amortizing the lockstep command. */
   @Benchmark
   @OperationsPerInvocation(ROUNDS)
   public void round() {
-    Lockstep.current().call(Op.BERKELEY_ROUNDS, ROUNDS, 0, 0);
+    Lockstep.current().call(new BerkeleyOps.Rounds(ROUNDS));
   }
 
   /** Fails the trial when the clocks do not agree or a healthy clock was left out. */
   @TearDown(Level.Trial)
   public void checkSkew() {
-    Lockstep.current().call(Op.BERKELEY_CHECK, 0, 0, 0);
+    Lockstep.current().call(new BerkeleyOps.Check());
   }
 }

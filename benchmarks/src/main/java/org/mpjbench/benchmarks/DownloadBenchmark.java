@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.concurrent.TimeUnit;
-import org.mpjbench.benchmarks.Lockstep.Op;
 import org.mpjbench.lineserver.LineFile;
 import org.mpjbench.lineserver.LineServer;
 import org.mpjbench.lineserver.LineServerConfig;
@@ -68,22 +67,21 @@ public class DownloadBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the line server", e);
     }
-    lockstep.call(Op.DOWNLOAD_SETUP, server.address().getPort(), lines,
-        Double.doubleToLongBits(ratePerSecond));
+    lockstep.call(new DownloadOps.Setup(server.address().getPort(), lines, ratePerSecond));
     invocations = 0;
   }
 
   /** One whole download by every rank, submitted and checked by the server. */
   @Benchmark
   public void download(Received received) {
-    received.lines += Lockstep.current().call(Op.DOWNLOADS, 1, 0, 0);
+    received.lines += Lockstep.current().call(new DownloadOps.Downloads(1));
     invocations++;
   }
 
   /** Closes the connections and the server; fails when a download was not accepted. */
   @TearDown(Level.Trial)
   public void checkAndStop() {
-    long completed = Lockstep.current().call(Op.DOWNLOAD_CLOSE, 0, 0, 0);
+    long completed = Lockstep.current().call(new DownloadOps.Close());
     long acceptedByServer = server.stats().submissionsOk();
     server.close();
     if (completed != invocations || acceptedByServer != invocations) {

@@ -52,11 +52,6 @@ public record KernelCase(String benchmarkName, KernelDescriptor<?, ?> kernel, in
     return ALL;
   }
 
-  /** The case's place in {@link #all()}: what the lockstep sends the other ranks. */
-  public int index() {
-    return ALL.indexOf(this);
-  }
-
   /** The case named {@code name} in {@link #NAMES}. */
   public static Optional<KernelCase> byName(String name) {
     return ALL.stream().filter(c -> c.benchmarkName.equals(name)).findFirst();

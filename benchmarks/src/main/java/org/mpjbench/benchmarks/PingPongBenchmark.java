@@ -1,7 +1,6 @@
 package org.mpjbench.benchmarks;
 
 import java.util.concurrent.TimeUnit;
-import org.mpjbench.benchmarks.Lockstep.Op;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -34,6 +33,6 @@ public class PingPongBenchmark {
   @Benchmark
   @OperationsPerInvocation(ROUND_TRIPS)
   public void roundTrip() {
-    Lockstep.current().call(Op.PING_PONGS, ROUND_TRIPS, 0, 0);
+    Lockstep.current().call(new BaselineOps.PingPongs(ROUND_TRIPS));
   }
 }

@@ -66,6 +66,27 @@ public final class PingPong {
   }
 
   /**
+   * Runs {@code count} plain one-{@code long} round trips from {@code pinger} to {@code ponger}
+   * and back, with blocking receives and nothing measured (the caller times them, as a benchmark
+   * does); every other rank returns at once. Both ranks call it with the same arguments.
+   */
+  public static void roundTrips(Intracomm comm, int rank, int pinger, int ponger, int count,
+      int pingTag, int pongTag) throws MPIException {
+    long[] message = new long[1];
+    if (rank == pinger) {
+      for (int i = 0; i < count; i++) {
+        comm.Send(message, 0, 1, MPI.LONG, ponger, pingTag);
+        comm.Recv(message, 0, 1, MPI.LONG, ponger, pongTag);
+      }
+    } else if (rank == ponger) {
+      for (int i = 0; i < count; i++) {
+        comm.Recv(message, 0, 1, MPI.LONG, pinger, pingTag);
+        comm.Send(message, 0, 1, MPI.LONG, pinger, pongTag);
+      }
+    }
+  }
+
+  /**
    * The median (the mean of the two middle values for an even count, rounded down without
    * overflowing); 0 for none. Shared by the kernels that report medians of nanosecond figures.
    */

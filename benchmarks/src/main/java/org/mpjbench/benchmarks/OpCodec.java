@@ -1,0 +1,74 @@
+package org.mpjbench.benchmarks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mpjbench.kernels.control.ControlCodec;
+
+/**
+ * The wire form of a {@link CollectiveOp}: {@code {"op":name,"args":{the record's fields}}} as
+ * UTF-8 JSON, the name from the registry below, which is also how the other ranks find the class
+ * to decode the fields into. A new operation is one record and one line here.
+ */
+final class OpCodec {
+  private static final Map<String, Class<? extends CollectiveOp>> OPS = Map.ofEntries(
+      Map.entry("stop", Lockstep.Stop.class),
+      Map.entry("berkeley-setup", BerkeleyOps.Setup.class),
+      Map.entry("berkeley-rounds", BerkeleyOps.Rounds.class),
+      Map.entry("berkeley-check", BerkeleyOps.Check.class),
+      Map.entry("download-setup", DownloadOps.Setup.class),
+      Map.entry("downloads", DownloadOps.Downloads.class),
+      Map.entry("download-close", DownloadOps.Close.class),
+      Map.entry("ping-pongs", BaselineOps.PingPongs.class),
+      Map.entry("allreduces", BaselineOps.Allreduces.class),
+      Map.entry("kernel-run", KernelRun.class));
+
+  private static final Map<Class<? extends CollectiveOp>, String> NAMES = OPS.entrySet().stream()
+      .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
+
+  // The operations without arguments (stop, check, close) are records without properties, which
+  // Jackson refuses to write unless told that an empty object is what we mean.
+  private static final ObjectWriter WRITER =
+      ControlCodec.mapper().writer().without(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private OpCodec() {}
+
+  /** The registered operation classes by name. */
+  static Map<String, Class<? extends CollectiveOp>> registry() {
+    return OPS;
+  }
+
+  /** {@code op} as the bytes rank 0 broadcasts; an unregistered class is a programming error. */
+  static byte[] encode(CollectiveOp op) {
+    String name = NAMES.get(op.getClass());
+    if (name == null) {
+      throw new IllegalArgumentException("no name for " + op.getClass().getName()
+          + ": register it in OpCodec");
+    }
+    try {
+      return WRITER.writeValueAsBytes(new Wire(name, op));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot encode " + op, e);
+    }
+  }
+
+  /** The operation {@link #encode} wrote into {@code bytes}. */
+  static CollectiveOp decode(byte[] bytes) throws IOException {
+    JsonNode wire = ControlCodec.mapper().readTree(bytes);
+    String name = wire.path("op").asText();
+    Class<? extends CollectiveOp> type = OPS.get(name);
+    if (type == null) {
+      throw new IOException("unknown collective operation '" + name + "'; the known ones are "
+          + OPS.keySet());
+    }
+    return ControlCodec.mapper().treeToValue(wire.path("args"), type);
+  }
+
+  /** What goes over the wire; {@code args} is written as its runtime class, the op's record. */
+  record Wire(String op, CollectiveOp args) {}
+}

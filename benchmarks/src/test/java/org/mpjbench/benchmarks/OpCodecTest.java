@@ -1,0 +1,56 @@
+package org.mpjbench.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class OpCodecTest {
+  /** One of every operation, with arguments that a lossy encoding would change. */
+  private static final List<CollectiveOp> EVERY_OP = List.of(
+      new Lockstep.Stop(),
+      new BerkeleyOps.Setup(5, 100_000L),
+      new BerkeleyOps.Rounds(10),
+      new BerkeleyOps.Check(),
+      new DownloadOps.Setup(40_123, 100, 2000.5),
+      new DownloadOps.Downloads(1),
+      new DownloadOps.Close(),
+      new BaselineOps.PingPongs(100),
+      new BaselineOps.Allreduces(100),
+      new KernelRun("ring-no-crash"));
+
+  @Test
+  void everyRegisteredOperationComesBackEqualFromItsBytes() throws IOException {
+    Set<Class<?>> covered = EVERY_OP.stream().map(Object::getClass).collect(Collectors.toSet());
+    assertEquals(Set.copyOf(OpCodec.registry().values()), covered, "one of each registered op");
+    for (CollectiveOp op : EVERY_OP) {
+      assertEquals(op, OpCodec.decode(OpCodec.encode(op)));
+    }
+  }
+
+  @Test
+  void theBytesNameTheOperationAndItsTypedFields() {
+    String json = new String(OpCodec.encode(new DownloadOps.Setup(8080, 100, 2000.5)),
+        StandardCharsets.UTF_8);
+    assertEquals("{\"op\":\"download-setup\",\"args\":{\"port\":8080,\"lines\":100,"
+        + "\"ratePerSecond\":2000.5}}", json);
+  }
+
+  @Test
+  void anUnregisteredOperationIsRefusedOnBothSides() {
+    CollectiveOp unregistered = state -> 0;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> OpCodec.encode(unregistered));
+    assertTrue(e.getMessage().contains("register it in OpCodec"), e.getMessage());
+    byte[] unknown = "{\"op\":\"nope\",\"args\":{}}".getBytes(StandardCharsets.UTF_8);
+    IOException decoding = assertThrows(IOException.class, () -> OpCodec.decode(unknown));
+    assertTrue(decoding.getMessage().contains("unknown collective operation 'nope'"),
+        decoding.getMessage());
+  }
+}
