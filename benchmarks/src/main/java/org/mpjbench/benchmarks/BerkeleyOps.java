@@ -23,10 +23,9 @@ public final class BerkeleyOps {
   public record Setup(int samples, long toleranceUs) implements CollectiveOp {
     @Override
     public long run(RankState state) {
-      BerkeleyParameters parameters = new BerkeleyParameters(1, samples, 50.0, 20.0, 1L,
-          List.of(), 0.0, toleranceUs, 0L);
-      state.startBerkeley(new Trial(
-          new BerkeleySession(state.comm(), state.rank(), state.size(), parameters)));
+      // Rounds come from Rounds; 50 ms spread, 20 ppm, seed 1 (the same clocks every trial).
+      state.start(new Trial(new BerkeleySession(state.comm(), state.rank(), state.size(),
+          new BerkeleyParameters(1, samples, 50.0, 20.0, 1L, List.of(), 0.0, toleranceUs, 0L))));
       return 0;
     }
   }
@@ -39,7 +38,7 @@ public final class BerkeleyOps {
   public record Rounds(int rounds) implements CollectiveOp {
     @Override
     public long run(RankState state) throws MPIException {
-      Trial trial = state.berkeley();
+      Trial trial = state.trial(Trial.class);
       for (int i = 0; i < rounds; i++) {
         trial.lastStep = trial.session.synchronize(++trial.rounds);
       }
@@ -55,7 +54,7 @@ public final class BerkeleyOps {
   public record Check() implements CollectiveOp {
     @Override
     public long run(RankState state) throws MPIException {
-      Trial trial = state.berkeley();
+      Trial trial = state.trial(Trial.class);
       long[] errors = trial.session.gatherTrueErrors();
       if (state.rank() != 0) {
         return 0;

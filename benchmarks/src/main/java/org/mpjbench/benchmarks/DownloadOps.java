@@ -22,10 +22,10 @@ public final class DownloadOps {
   public record Setup(int port, int lines, double ratePerSecond) implements CollectiveOp {
     @Override
     public long run(RankState state) throws Exception {
-      DownloadParameters parameters = new DownloadParameters(state.parameters().serverHost(),
-          port, lines, ratePerSecond, 5, 20, 10_000, 5_000, "jmh", "ranks");
-      state.startDownload(new Trial(
-          new DownloadSession(state.comm(), state.rank(), state.size(), parameters)));
+      DownloadSession session = new DownloadSession(state.comm(), state.rank(), state.size(),
+          new DownloadParameters(state.parameters().serverHost(), port, lines, ratePerSecond, 5,
+              20, 10_000, 5_000, "jmh", "ranks"));
+      state.start(new Trial(session));
       return 0;
     }
   }
@@ -39,7 +39,7 @@ public final class DownloadOps {
   public record Downloads(int downloads) implements CollectiveOp {
     @Override
     public long run(RankState state) throws Exception {
-      Trial trial = state.download();
+      Trial trial = state.trial(Trial.class);
       long lines = 0;
       for (int i = 0; i < downloads; i++) {
         DownloadSession.Outcome outcome = trial.session.download(point -> { });
@@ -58,9 +58,9 @@ public final class DownloadOps {
   public record Close() implements CollectiveOp {
     @Override
     public long run(RankState state) {
-      Trial trial = state.download();
+      Trial trial = state.trial(Trial.class);
       trial.session.close();
-      state.endDownload();
+      state.end(Trial.class);
       return trial.accepted;
     }
   }

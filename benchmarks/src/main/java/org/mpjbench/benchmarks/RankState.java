@@ -1,5 +1,7 @@
 package org.mpjbench.benchmarks;
 
+import java.util.HashMap;
+import java.util.Map;
 import mpi.Intracomm;
 import org.mpjbench.kernels.rank.RankContext;
 
@@ -15,8 +17,8 @@ public final class RankState {
   private final BenchParameters parameters;
   /** What a kernel run gets: progress records and artifacts go nowhere, as nobody reads them. */
   private final RankContext kernelContext;
-  private BerkeleyOps.Trial berkeley;
-  private DownloadOps.Trial download;
+  /** The benchmarks' trials, by class: what they keep from one operation to the next. */
+  private final Map<Class<?>, Object> trials = new HashMap<>();
 
   RankState(Intracomm comm, int rank, int size, BenchParameters parameters) {
     this.comm = comm;
@@ -51,34 +53,26 @@ public final class RankState {
     return kernelContext;
   }
 
-  /** The current Berkeley trial; fails when {@link BerkeleyOps.Setup} has not run. */
-  BerkeleyOps.Trial berkeley() {
-    if (berkeley == null) {
-      throw new IllegalStateException("no Berkeley trial: BerkeleyOps.Setup runs first");
+  /**
+   * The current trial of a benchmark (the Berkeley or the download trial, by its class); fails
+   * when the benchmark's setup operation has not run.
+   */
+  <T> T trial(Class<T> type) {
+    Object trial = trials.get(type);
+    if (trial == null) {
+      throw new IllegalStateException("no " + type.getName().replace('$', '.')
+          + ": the benchmark's setup operation runs first");
     }
-    return berkeley;
+    return type.cast(trial);
   }
 
-  /** Starts a Berkeley trial, replacing the last one. */
-  void startBerkeley(BerkeleyOps.Trial trial) {
-    berkeley = trial;
+  /** Starts a trial, replacing the last one of its class. */
+  void start(Object trial) {
+    trials.put(trial.getClass(), trial);
   }
 
-  /** The current download trial; fails when {@link DownloadOps.Setup} has not run. */
-  DownloadOps.Trial download() {
-    if (download == null) {
-      throw new IllegalStateException("no download trial: DownloadOps.Setup runs first");
-    }
-    return download;
-  }
-
-  /** Starts a download trial. */
-  void startDownload(DownloadOps.Trial trial) {
-    download = trial;
-  }
-
-  /** Ends the download trial (its connections closed). */
-  void endDownload() {
-    download = null;
+  /** Ends the trial of {@code type} (its connections closed). */
+  void end(Class<?> type) {
+    trials.remove(type);
   }
 }
