@@ -19,7 +19,6 @@ import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.bench.BenchReport;
 import org.mpjbench.launcher.charts.ThroughputChart;
-import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.runs.RunOutcome;
 import org.mpjbench.launcher.runs.RunSettings;
@@ -110,9 +109,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (ranks.isEmpty() || ranks.stream().anyMatch(k -> k == null || k < 1 || k > 256)) {
+    if (ranks.isEmpty() || ranks.stream().anyMatch(k -> k == null || k < 1
+        || k > RunDefaults.MAX_RANKS)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--ranks must list rank counts from 1 to 256, got " + ranks);
+          "--ranks must list rank counts from 1 to " + RunDefaults.MAX_RANKS + ", got " + ranks);
     }
     try {
       BenchParameters.expand(List.of(benchmarks.split(",", -1)));
@@ -180,17 +180,11 @@ public final class BenchCommand implements Callable<Integer> {
    * exit code 2, not a failed run.
    */
   private void validate() {
-    Device parsed = RunSettings.device(device);
-    RunSettings.requirePort(ports.daemonPort);
-    ports.validate();
+    settings(ranks.get(0), Path.of(".")); // device, machines, ports, as a run checks them
     if (machines != null) {
-      if (!parsed.usesDaemons()) {
-        throw new IllegalArgumentException("--machines needs --device niodev or hybdev");
-      }
       MachinesFile.read(machines);
     }
     harnessParameters();
-    settings(ranks.get(0), Path.of("."));
   }
 
   /** What every JMH run of the bench is given: the chosen benchmarks and the options. */

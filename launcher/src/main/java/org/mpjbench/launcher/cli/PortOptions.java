@@ -1,6 +1,5 @@
 package org.mpjbench.launcher.cli;
 
-import java.util.List;
 import org.mpjbench.launcher.mpj.MpjDaemon;
 import org.mpjbench.launcher.mpj.MpjPorts;
 import picocli.CommandLine.Option;
@@ -9,7 +8,7 @@ import picocli.CommandLine.Option;
  * The MPJ Express ports a niodev or hybdev run uses: its daemons', their port managers' and its
  * starter's. The same three options on {@code run}, {@code sweep} and {@code bench}, which hand
  * them on to each run, so that two jobs (two users', two Slurm jobs on one node) each name their
- * own.
+ * own. A run's {@code RunSettings} checks them.
  */
 final class PortOptions {
   @Option(
@@ -35,26 +34,8 @@ final class PortOptions {
           + " (default: ${DEFAULT-VALUE}, MPJ's); runs on other ports run side by side.")
   int starterPort;
 
-  /** Checks the three; the message names the option at fault. */
-  void validate() {
-    if (daemonPort < 1 || daemonPort > 65_535) {
-      throw new IllegalArgumentException("--daemon-port must be 1 to 65535, got " + daemonPort);
-    }
-    MpjPorts ports = mpjPorts();
-    if (ports.portManager() == ports.starter()) {
-      throw new IllegalArgumentException("--starter-port must differ from --port-manager-port,"
-          + " both are " + starterPort);
-    }
-  }
-
   /** The port-manager and starter ports MPJ is given (checked: the message names the option). */
   MpjPorts mpjPorts() {
     return new MpjPorts(portManagerPort, starterPort);
-  }
-
-  /** The options that give a run these ports. */
-  List<String> asArguments() {
-    return List.of("--daemon-port", Integer.toString(daemonPort), "--port-manager-port",
-        Integer.toString(portManagerPort), "--starter-port", Integer.toString(starterPort));
   }
 }

@@ -341,52 +341,29 @@ public final class SweepCommand implements Callable<Integer> {
           new CommandLine.ParameterException(spec.commandLine(), "unknown kernel '" + name
               + "' in --kernels; known kernels: " + RunCommand.kernelNames())));
     }
-    if (ranks.isEmpty() || ranks.stream().anyMatch(k -> k == null || k < 1 || k > 256)) {
+    if (ranks.isEmpty() || ranks.stream().anyMatch(k -> k == null || k < 1
+        || k > RunDefaults.MAX_RANKS)) {
       throw new CommandLine.ParameterException(spec.commandLine(),
-          "--ranks must list rank counts from 1 to 256, got " + ranks);
+          "--ranks must list rank counts from 1 to " + RunDefaults.MAX_RANKS + ", got " + ranks);
     }
     if (repeat < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--repeat must be at least 1, got " + repeat);
     }
-    // Every run gets the same values: check them once here, so that bad input is one line and
-    // exit code 2, not a sweep of failed runs.
-    String problem = null;
-    Device parsed = null;
+    // Every run gets the same values: check them once here, as a run checks them (RunSettings),
+    // so that bad input is one line and exit code 2, not a sweep of failed runs.
     try {
-      parsed = RunSettings.device(device);
-      parsedDevice = parsed;
-    } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
-    }
-    if (problem != null) {
-      // said above
-    } else if (machines != null && !parsed.usesDaemons()) {
-      problem = "--machines needs --device niodev or hybdev";
-    } else if (timeoutSeconds < 1 || timeoutSeconds > RunDefaults.MAX_TIMEOUT_SECONDS) {
-      problem = "--timeout-s must be 1 to " + RunDefaults.MAX_TIMEOUT_SECONDS + ", got "
-          + timeoutSeconds;
-    } else {
-      problem = kernelSettingsProblem(chosen);
-    }
-    if (problem == null) {
-      try {
-        RunSettings.requirePort(ports.daemonPort);
-        ports.mpjPorts();
-        ports.validate();
-      } catch (IllegalArgumentException e) {
-        problem = e.getMessage();
+      parsedDevice = RunSettings.device(device);
+      settings(ranks.stream().mapToInt(Integer::intValue).max().orElse(1), Path.of("."));
+      String problem = kernelSettingsProblem(chosen);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
       }
-    }
-    if (problem == null && machines != null) {
-      try {
+      if (machines != null) {
         MachinesFile.read(machines);
-      } catch (IllegalArgumentException e) {
-        problem = e.getMessage();
       }
-    }
-    if (problem != null) {
-      throw new CommandLine.ParameterException(spec.commandLine(), problem);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     return chosen;
   }
@@ -443,15 +420,19 @@ public final class SweepCommand implements Callable<Integer> {
     KernelDescriptor<?, ?> descriptor = Kernels.byName(kernel).orElseThrow();
     List<String> kernelArguments = new ArrayList<>(kernelSettings(descriptor));
     kernelArguments.addAll(List.of("--seed", Integer.toString(seed)));
-    RunSettings settings = RunSettings.builder().ranks(rankCount).device(parsedDevice)
-        .machines(machines).ports(ports.daemonPort, ports.mpjPorts()).results(folder)
-        .timeoutSeconds(timeoutSeconds).quiet(true).build();
     try {
-      return Runs.run(descriptor, kernelArguments, settings, err);
+      return Runs.run(descriptor, kernelArguments, settings(rankCount, folder), err);
     } catch (UserError | IllegalArgumentException e) {
       return new RunOutcome<>(JobOutcome.Status.FAILED, null, null, null, List.of(),
           e.getMessage());
     }
+  }
+
+  /** The settings of the sweep's run on {@code rankCount} ranks: quiet, the sweep's values. */
+  private RunSettings settings(int rankCount, Path folder) {
+    return RunSettings.builder().ranks(rankCount).device(parsedDevice).machines(machines)
+        .ports(ports.daemonPort, ports.mpjPorts()).results(folder).timeoutSeconds(timeoutSeconds)
+        .quiet(true).build();
   }
 
   /** The run's figures; null, with a line saying why, when its result cannot be read. */
