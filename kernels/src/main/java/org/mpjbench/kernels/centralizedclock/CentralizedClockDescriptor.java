@@ -3,7 +3,6 @@ package org.mpjbench.kernels.centralizedclock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.Expectation;
@@ -52,7 +51,7 @@ public final class CentralizedClockDescriptor
             + Durations.nanos(result.baselineRoundTripNanos()) + "), true skew "
             + Durations.nanos(result.finalSkewNanos()) + " after the sync, mean error "
             + Durations.nanos(result.meanTrueErrorAfterNanos());
-    Long medianSync = clients.isEmpty() ? null : PingPong.median(
+    Long medianSync = Figures.medianNanos(
         clients.stream().mapToLong(CentralizedClockResult.Client::syncNanos).toArray());
     return new Figures(result.check(), result.messages(), clients.size(), medianSync, null,
         result.baselineRoundTripNanos(), headline);
@@ -86,11 +85,8 @@ public final class CentralizedClockDescriptor
           c.rank(), Durations.nanos(c.roundTripNanos()), Durations.nanos(c.offsetAppliedNanos()),
           Durations.nanos(c.trueErrorAfterNanos()), Durations.nanos(c.boundNanos())));
     }
-    lines.add(String.format(Locale.ROOT,
-        "  messages     %,d; round trip median %s%s; longest sync %s",
-        result.messages(), Durations.nanos(result.medianRoundTripNanos()),
-        SummaryLines.pingPong(result.baselineRoundTripNanos()),
-        Durations.nanos(result.maxSyncNanos())));
+    lines.add(SummaryLines.timeServer(result.messages(), result.medianRoundTripNanos(),
+        result.baselineRoundTripNanos(), result.maxSyncNanos()));
     return lines;
   }
 }

@@ -1,11 +1,9 @@
 package org.mpjbench.kernels.centralizedclock;
 
 import mpi.MPIException;
-import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.clock.ClockSkew;
 import org.mpjbench.kernels.clock.SimulatedClock;
 import org.mpjbench.kernels.clock.TimeServer;
-import org.mpjbench.kernels.clock.TimeServerCheck;
 import org.mpjbench.kernels.clock.TimeServerKernel;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.rank.KernelEvents;
@@ -30,13 +28,11 @@ public final class CentralizedClockKernel extends TimeServerKernel<CentralizedCl
   /** The first of the kernel's four tags. */
   public static final int FIRST_TAG = 211;
 
-  private final CentralizedClockParameters parameters;
-
   /** A kernel that runs with these parameters. */
   public CentralizedClockKernel(CentralizedClockParameters parameters) {
     super(new Setup("centralized-clock", FIRST_TAG, 1, parameters.seed(),
-        parameters.spreadNanos(), parameters.driftPpm(), parameters.timeoutNanos()));
-    this.parameters = parameters;
+        parameters.spreadNanos(), parameters.driftPpm(), parameters.timeoutNanos(),
+        CentralizedClockCheck.PROMISE));
   }
 
   /** A client: asks once and adopts the reading. */
@@ -54,26 +50,20 @@ public final class CentralizedClockKernel extends TimeServerKernel<CentralizedCl
         exchange.roundTripNanos());
   }
 
-  /** Checks every client and builds the result, with Berkeley's skews and the mean error. */
+  /** The result, with Berkeley's skews and the clients' mean error. */
   @Override
   protected CentralizedClockResult result(Gathered gathered) {
-    PropertyCheck check = TimeServerCheck.check(CentralizedClockCheck.PROMISE,
-        gathered.serverTrueErrorAfterNanos(), gathered.serverMeasureHostNanos(),
-        gathered.measurements(), parameters.driftPpm());
-    check.requireHolds();
     boolean[] noneFaulty = new boolean[0];
     long meanAfter = gathered.clients().isEmpty() ? 0 : Math.round(gathered.clients().stream()
         .mapToLong(Client::trueErrorAfterNanos).average().orElse(0));
     return new CentralizedClockResult(gathered.clients().stream().map(c ->
         new CentralizedClockResult.Client(c.rank(), c.sync().roundTripNanos(),
             c.sync().offsetNanos(), c.trueErrorBeforeNanos(), c.trueErrorAfterNanos(),
-            TimeServerCheck.boundNanos(CentralizedClockCheck.PROMISE, c.measurement(),
-                gathered.serverMeasureHostNanos(), parameters.driftPpm()),
-            c.syncNanos())).toList(),
+            c.boundNanos(), c.syncNanos())).toList(),
         ClockSkew.skewNanos(gathered.errorsBeforeNanos(), noneFaulty),
         ClockSkew.skewNanos(gathered.errorsAfterNanos(), noneFaulty),
         gathered.maxTrueErrorNanos(false), gathered.maxTrueErrorNanos(true), meanAfter,
         PingPong.median(gathered.clientRoundTripsNanos()), gathered.baselineRoundTripNanos(),
-        gathered.maxSyncNanos(), gathered.messages(), check);
+        gathered.maxSyncNanos(), gathered.messages(), gathered.check());
   }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.rank.KernelEvents;
 import org.mpjbench.kernels.rank.RankContext;
@@ -24,7 +25,9 @@ import org.mpjbench.kernels.rank.RankProgram;
  * samples} requests through {@link TimeServer} while each client syncs; a barrier and every
  * clock's true error after (known, since all clocks derive from the host's monotonic clock); a
  * gather of {@value #FIGURES} figures per rank, then of {@code samples} round trips per rank
- * (zeros on the server), to rank 0, which builds the result. Every wait is bounded by the time-out.
+ * (zeros on the server), to rank 0, which checks the kernel's promise ({@link TimeServerCheck};
+ * the run fails when it does not hold) and builds the result. Every wait is bounded by the
+ * time-out.
  *
  * <p>Tags: {@code firstTag} the request, {@code + 1} the reply, {@code + 2} and {@code + 3} the
  * baseline's ping and pong.
@@ -50,9 +53,10 @@ public abstract class TimeServerKernel<R> implements RankProgram<R> {
    * @param spreadNanos width of the initial offsets' window
    * @param driftPpm bound of the drift rates
    * @param timeoutNanos longest wait for one message
+   * @param promise what the algorithm promises each client, checked on rank 0
    */
   public record Setup(String kernel, int firstTag, int samples, long seed, long spreadNanos,
-      double driftPpm, long timeoutNanos) {}
+      double driftPpm, long timeoutNanos, TimeServerCheck.Promise promise) {}
 
   /**
    * How a client's sync went.
@@ -73,10 +77,10 @@ public abstract class TimeServerKernel<R> implements RankProgram<R> {
    * @param trueErrorAfterNanos its true error relative to the server's after the sync
    * @param sync how its sync went
    * @param syncNanos host time from its first request to its clock set
-   * @param measurement what the property check takes (absolute errors and host times)
+   * @param boundNanos what the promise allows it, drift included
    */
   public record Client(int rank, long trueErrorBeforeNanos, long trueErrorAfterNanos, Sync sync,
-      long syncNanos, TimeServerCheck.ClientMeasurement measurement) {}
+      long syncNanos, long boundNanos) {}
 
   /**
    * Everything rank 0 gathered.
@@ -89,14 +93,11 @@ public abstract class TimeServerKernel<R> implements RankProgram<R> {
    * @param clientRoundTripsNanos every client's round trips, in rank order
    * @param baselineRoundTripNanos the baseline ping-pong's median round trip (0 with one rank)
    * @param messages the algorithm's messages: every request and its reply
+   * @param check the verdict on the promise, which holds (the run failed otherwise)
    */
-  public record Gathered(List<Client> clients, long serverTrueErrorAfterNanos,
-      long serverMeasureHostNanos, long[] errorsBeforeNanos, long[] errorsAfterNanos,
-      long[] clientRoundTripsNanos, long baselineRoundTripNanos, long messages) {
-    /** The measurements of every client, for {@link TimeServerCheck}. */
-    public List<TimeServerCheck.ClientMeasurement> measurements() {
-      return clients.stream().map(Client::measurement).toList();
-    }
+  public record Gathered(List<Client> clients, long[] errorsBeforeNanos, long[] errorsAfterNanos,
+      long[] clientRoundTripsNanos, long baselineRoundTripNanos, long messages,
+      PropertyCheck check) {
 
     /** The largest absolute true error of a client relative to the server, before or after. */
     public long maxTrueErrorNanos(boolean after) {
@@ -129,7 +130,7 @@ public abstract class TimeServerKernel<R> implements RankProgram<R> {
   protected abstract Sync synchronize(TimeServer server, SimulatedClock clock, long[] roundTrips,
       KernelEvents events) throws MPIException;
 
-  /** Rank 0's result from everything gathered; checks the property (and fails the run on it). */
+  /** Rank 0's result from everything gathered, the promise already checked and held. */
   protected abstract R result(Gathered gathered);
 
   @Override
@@ -186,22 +187,28 @@ public abstract class TimeServerKernel<R> implements RankProgram<R> {
       before[rank] = figure(all, rank, Figure.ERROR_BEFORE);
       after[rank] = figure(all, rank, Figure.ERROR_AFTER);
     }
+    long serverMeasureHostNanos = figure(all, SERVER, Figure.MEASURE_HOST);
     List<Client> clients = new ArrayList<>();
+    List<TimeServerCheck.ClientMeasurement> measurements = new ArrayList<>();
     for (int rank = 1; rank < size; rank++) {
       Sync sync = new Sync(figure(all, rank, Figure.OFFSET), figure(all, rank, Figure.SYNC_HOST),
           figure(all, rank, Figure.RTT), figure(all, rank, Figure.MEDIAN_RTT));
       TimeServerCheck.ClientMeasurement measurement = new TimeServerCheck.ClientMeasurement(rank,
           sync.roundTripNanos(), sync.syncHostNanos(), figure(all, rank, Figure.MEASURE_HOST),
           after[rank]);
+      measurements.add(measurement);
       clients.add(new Client(rank, before[rank] - before[SERVER], after[rank] - after[SERVER],
-          sync, figure(all, rank, Figure.SYNC_NANOS), measurement));
+          sync, figure(all, rank, Figure.SYNC_NANOS), TimeServerCheck.boundNanos(setup.promise(),
+              measurement, serverMeasureHostNanos, setup.driftPpm())));
     }
+    PropertyCheck check = TimeServerCheck.check(setup.promise(), after[SERVER],
+        serverMeasureHostNanos, measurements, setup.driftPpm());
+    check.requireHolds();
     // The requests and the replies: each client sent its samples, the server answered them all.
     long messages = 2L * samples * (size - 1);
-    return result(new Gathered(List.copyOf(clients), after[SERVER],
-        figure(all, SERVER, Figure.MEASURE_HOST), before, after,
+    return result(new Gathered(List.copyOf(clients), before, after,
         Arrays.copyOfRange(allRoundTrips, samples, allRoundTrips.length), baselineRoundTripNanos,
-        messages));
+        messages, check));
   }
 
   /** Rank {@code rank}'s {@code figure} among everything gathered. */

@@ -49,7 +49,8 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
             + Durations.nanos(result.baselineRoundTripNanos()) + "), true error after the sync"
             + " at most " + Durations.nanos(result.maxTrueErrorAfterNanos());
     return new Figures(result.check(), result.messages(), clients.size(),
-        medianSyncNanos(clients), null, result.baselineRoundTripNanos(), headline);
+        Figures.medianNanos(
+            clients.stream().mapToLong(CristianResult.Client::syncNanos).toArray()), null, result.baselineRoundTripNanos(), headline);
   }
 
   /**
@@ -70,20 +71,6 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
     return ClockSkew.skewNanos(errors, new boolean[0]);
   }
 
-  /**
-   * The median of the clients' syncs, the mean of the middle two (rounded) for an even count; null
-   * without a client. Computed in doubles, as the sweep's medians are, so the figure is the same.
-   */
-  static Long medianSyncNanos(List<CristianResult.Client> clients) {
-    double[] sorted = clients.stream().mapToDouble(CristianResult.Client::syncNanos).sorted()
-        .toArray();
-    int n = sorted.length;
-    if (n == 0) {
-      return null;
-    }
-    return Math.round(n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
-  }
-
   @Override
   public List<String> summary(CristianParameters parameters, CristianResult result,
       RunInfo run) {
@@ -100,11 +87,8 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
           Durations.nanos(c.medianRoundTripNanos()), Durations.nanos(c.offsetAppliedNanos()),
           Durations.nanos(c.trueErrorAfterNanos()), Durations.nanos(c.boundNanos())));
     }
-    lines.add(String.format(Locale.ROOT,
-        "  messages     %,d; round trip median %s%s; longest sync %s",
-        result.messages(), Durations.nanos(result.medianRoundTripNanos()),
-        SummaryLines.pingPong(result.baselineRoundTripNanos()),
-        Durations.nanos(result.maxSyncNanos())));
+    lines.add(SummaryLines.timeServer(result.messages(), result.medianRoundTripNanos(),
+        result.baselineRoundTripNanos(), result.maxSyncNanos()));
     return lines;
   }
 }

@@ -1,10 +1,8 @@
 package org.mpjbench.kernels.cristian;
 
 import mpi.MPIException;
-import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.clock.SimulatedClock;
 import org.mpjbench.kernels.clock.TimeServer;
-import org.mpjbench.kernels.clock.TimeServerCheck;
 import org.mpjbench.kernels.clock.TimeServerKernel;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.rank.KernelEvents;
@@ -29,13 +27,11 @@ public final class CristianKernel extends TimeServerKernel<CristianResult> {
   /** The first of the kernel's four tags. */
   public static final int FIRST_TAG = 201;
 
-  private final CristianParameters parameters;
-
   /** A kernel that runs with these parameters. */
   public CristianKernel(CristianParameters parameters) {
     super(new Setup("cristian", FIRST_TAG, parameters.samples(), parameters.seed(),
-        parameters.spreadNanos(), parameters.driftPpm(), parameters.timeoutNanos()));
-    this.parameters = parameters;
+        parameters.spreadNanos(), parameters.driftPpm(), parameters.timeoutNanos(),
+        CristianCheck.PROMISE));
   }
 
   /** A client: asks {@code samples} times and steps its clock by the best estimate. */
@@ -61,21 +57,15 @@ public final class CristianKernel extends TimeServerKernel<CristianResult> {
         estimator.minRoundTripNanos(), estimator.medianRoundTripNanos());
   }
 
-  /** Checks every client and builds the result. */
+  /** The result, one client record per client. */
   @Override
   protected CristianResult result(Gathered gathered) {
-    PropertyCheck check = TimeServerCheck.check(CristianCheck.PROMISE,
-        gathered.serverTrueErrorAfterNanos(), gathered.serverMeasureHostNanos(),
-        gathered.measurements(), parameters.driftPpm());
-    check.requireHolds();
     return new CristianResult(gathered.clients().stream().map(c -> new CristianResult.Client(
         c.rank(), c.sync().roundTripNanos(), c.sync().medianRoundTripNanos(),
         c.sync().offsetNanos(), c.trueErrorBeforeNanos(), c.trueErrorAfterNanos(),
-        TimeServerCheck.boundNanos(CristianCheck.PROMISE, c.measurement(),
-            gathered.serverMeasureHostNanos(), parameters.driftPpm()),
-        c.syncNanos())).toList(),
+        c.boundNanos(), c.syncNanos())).toList(),
         gathered.maxTrueErrorNanos(false), gathered.maxTrueErrorNanos(true),
         PingPong.median(gathered.clientRoundTripsNanos()), gathered.baselineRoundTripNanos(),
-        gathered.maxSyncNanos(), gathered.messages(), check);
+        gathered.maxSyncNanos(), gathered.messages(), gathered.check());
   }
 }

@@ -1,5 +1,6 @@
 package org.mpjbench.kernels.spi;
 
+import java.util.Arrays;
 import org.mpjbench.kernels.check.PropertyCheck;
 
 /**
@@ -16,4 +17,19 @@ import org.mpjbench.kernels.check.PropertyCheck;
  */
 public record Figures(PropertyCheck check, Long messages, long operations,
     Long medianLatencyNanos, Double operationsPerSecond, Long baselineRoundTripNanos,
-    String headline) {}
+    String headline) {
+
+  /**
+   * The median of {@code valuesNanos} for {@code medianLatencyNanos}: the mean of the middle two
+   * (rounded) for an even count, null for none. Computed in doubles, as the sweep's medians are,
+   * so that a kernel's figure and the sweep's agree.
+   */
+  public static Long medianNanos(long[] valuesNanos) {
+    double[] sorted = Arrays.stream(valuesNanos).asDoubleStream().sorted().toArray();
+    int n = sorted.length;
+    if (n == 0) {
+      return null;
+    }
+    return Math.round(n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2);
+  }
+}

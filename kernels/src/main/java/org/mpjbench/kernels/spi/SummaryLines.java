@@ -6,8 +6,8 @@ import org.mpjbench.kernels.check.PropertyCheck;
 /**
  * Summary lines that several kernels print the same way, so that their wording (which people and
  * the integration tests read) lives in one place: the verdict on a property with its evidence, the
- * MPI ping-pong a round trip is measured against, and the round-trip line of the request-reply
- * kernels ({@code naming}, {@code remote-call}).
+ * MPI ping-pong a round trip is measured against, the round-trip line of the request-reply
+ * kernels ({@code naming}, {@code remote-call}) and the messages line of the time-server kernels.
  */
 public final class SummaryLines {
   private SummaryLines() {}
@@ -39,5 +39,16 @@ public final class SummaryLines {
       String reference, long maxNanos) {
     return String.format(Locale.ROOT, "  messages     %,d; %s round trip median %s%s, max %s",
         messages, request, Durations.nanos(medianNanos), reference, Durations.nanos(maxNanos));
+  }
+
+  /**
+   * The time-server kernels' messages line (Cristian's, the centralized one): "  messages     48;
+   * round trip median 510 µs (MPI ping-pong 114 µs); longest sync 7.00 ms".
+   */
+  public static String timeServer(long messages, long medianRoundTripNanos,
+      long baselineRoundTripNanos, long maxSyncNanos) {
+    return String.format(Locale.ROOT, "  messages     %,d; round trip median %s%s; longest sync %s",
+        messages, Durations.nanos(medianRoundTripNanos), pingPong(baselineRoundTripNanos),
+        Durations.nanos(maxSyncNanos));
   }
 }

@@ -214,17 +214,7 @@ public final class SweepCommand implements Callable<Integer> {
       }
     }
     out.println("runs and sweep.csv in " + folder);
-    if (!records.isEmpty()) {
-      try {
-        for (Path chart : Charts.renderAll(records, plotFolder)) {
-          out.println("chart " + chart);
-        }
-      } catch (IllegalArgumentException e) {
-        err.println("mpjbench: no chart drawn: " + e.getMessage());
-      }
-    }
-    SweepTable.print(out, figures);
-    out.flush();
+    chartsAndTable(records, figures, plotFolder);
     if (failures > 0) {
       err.println("mpjbench: " + failures + " of " + total + " runs failed");
       return UserError.FAILED;
@@ -283,9 +273,20 @@ public final class SweepCommand implements Callable<Integer> {
       }
     }
     out.println(figures.size() + " runs read; sweep.csv in " + folder);
-    if (!complete.isEmpty()) {
+    chartsAndTable(complete, figures, plotFolder);
+    return 0;
+  }
+
+  /**
+   * The end of a sweep, run or read: the charts of the complete runs {@code records} (none drawn,
+   * with a line saying why, when they cannot be), then the table of every run's figures.
+   */
+  private void chartsAndTable(List<RunRecord> records, List<RunFigures> figures, Path plotFolder)
+      throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!records.isEmpty()) {
       try {
-        for (Path chart : Charts.renderAll(complete, plotFolder)) {
+        for (Path chart : Charts.renderAll(records, plotFolder)) {
           out.println("chart " + chart);
         }
       } catch (IllegalArgumentException e) {
@@ -294,7 +295,6 @@ public final class SweepCommand implements Callable<Integer> {
     }
     SweepTable.print(out, figures);
     out.flush();
-    return 0;
   }
 
   /** Where the sweep writes: its results folder and its charts' folder. */
