@@ -1,7 +1,7 @@
 package org.mpjbench.benchmarks;
 
-import org.mpjbench.kernels.rank.RankProgram;
-import org.mpjbench.kernels.rank.RankProgramFactory;
+import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.program.RankProgramFactory;
 
 /** Makes {@link BenchProgram} available to the ranks under the name {@value #NAME}. */
 public final class BenchProgramFactory implements RankProgramFactory {

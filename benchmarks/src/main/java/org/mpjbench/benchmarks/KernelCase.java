@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mpjbench.kernels.mutex.MutexParameters;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.RankProgram;
 import org.mpjbench.kernels.spi.BenchCase;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;

@@ -3,7 +3,7 @@ package org.mpjbench.benchmarks;
 import java.util.HashMap;
 import java.util.Map;
 import mpi.Intracomm;
-import org.mpjbench.kernels.rank.RankContext;
+import org.mpjbench.kernels.program.RankContext;
 
 /**
  * What one rank's collective operations work on: its communicator and place, the run's parameters,

@@ -9,8 +9,8 @@ import mpi.MPI;
 import mpi.MPIException;
 import org.mpjbench.kernels.clock.ClockSkew;
 import org.mpjbench.kernels.mpi.PingPong;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * Berkeley clock synchronization over MPJ ranks. Rank 0 is the master (the time daemon).

@@ -11,9 +11,9 @@ import org.mpjbench.kernels.election.ElectionKernel;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
-import org.mpjbench.kernels.mpi.TimedReceive;
-import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.mpi.Outbox;
+import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.program.RankContext;
 
 /**
  * The Bully election over MPJ ranks.

@@ -9,9 +9,9 @@ import mpi.MPI;
 import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.PingPong;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * The frame of a time-server kernel (Cristian's, the centralized one); a subclass says only how a

@@ -5,7 +5,7 @@ import org.mpjbench.kernels.clock.SimulatedClock;
 import org.mpjbench.kernels.clock.TimeServer;
 import org.mpjbench.kernels.clock.TimeServerKernel;
 import org.mpjbench.kernels.mpi.PingPong;
-import org.mpjbench.kernels.rank.KernelEvents;
+import org.mpjbench.kernels.program.KernelEvents;
 
 /**
  * Cristian's clock synchronization over MPJ ranks, in the frame of {@link TimeServerKernel}: rank 0

@@ -1,7 +1,7 @@
 package org.mpjbench.kernels.download;
 
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * Cooperative file download over MPJ ranks: one download by a {@link DownloadSession} (where the

@@ -2,7 +2,7 @@ package org.mpjbench.kernels.election;
 
 import java.util.List;
 import java.util.function.Function;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.RankProgram;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.BenchCase;
 import org.mpjbench.kernels.spi.FigureMeaning;

@@ -6,9 +6,9 @@ import mpi.Intracomm;
 import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.Outbox;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * The run every election kernel shares. The election runs on a duplicate of the communicator, so

@@ -9,9 +9,9 @@ import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.TimedReceive;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * Lamport logical clocks (and optionally vector clocks) over MPJ ranks. Every rank computes the

@@ -13,9 +13,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.loadbalance.LoadBalanceCheck.TaskResult;
 import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mpi.TimedReceive;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * Load balancing of a seeded stream of tasks ({@link TaskStream}) from a dispatcher, rank 0, to

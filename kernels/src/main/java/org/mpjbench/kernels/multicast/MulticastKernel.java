@@ -11,9 +11,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mpi.Probe;
 import org.mpjbench.kernels.mpi.TimedReceive;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * Multicast to the group of all ranks.

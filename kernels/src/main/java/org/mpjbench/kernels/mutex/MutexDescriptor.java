@@ -1,7 +1,7 @@
 package org.mpjbench.kernels.mutex;
 
 import java.util.function.Function;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.RankProgram;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 
 /**

@@ -3,9 +3,9 @@ package org.mpjbench.kernels.mutex;
 import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.Outbox;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * The run every mutual-exclusion kernel shares: one {@link Outbox} for the rank's sends, its

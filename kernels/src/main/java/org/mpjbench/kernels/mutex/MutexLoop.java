@@ -7,10 +7,10 @@ import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mpi.Probe;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
 
 /**
  * One rank's run of a mutual-exclusion kernel: a single thread with a message loop. It thinks,

@@ -14,6 +14,10 @@ import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.mpi.Probe;
 import org.mpjbench.kernels.mpi.StarterArgs;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.program.RankProgramFactory;
 
 /**
  * The class MPJ Express starts on every rank ({@code mpjrun ... org.mpjbench.kernels.rank.RankMain
@@ -53,7 +57,8 @@ public final class RankMain {
       if (start.fault() != null) {
         start.fault().commitOn(rank);
       }
-      events = KernelEvents.sending(rank, start.eventsPerRank(), control::sendLines);
+      events = KernelEvents.sending(rank, start.eventsPerRank(),
+          new ControlEventSink(control::sendLines));
       RankContext context =
           new RankContext(
               MPI.COMM_WORLD,

@@ -13,9 +13,9 @@ import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.naming.NameCodec;
 import org.mpjbench.kernels.naming.NameServer;
 import org.mpjbench.kernels.naming.NameServerExchange;
-import org.mpjbench.kernels.rank.KernelEvents;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.program.RankContext;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * Remote invocation over MPJ ranks. Rank 0 runs a registry ({@link NameServer}); the service rank

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.KernelFixture;
 import org.mpjbench.kernels.spi.RunInfo;
@@ -52,7 +51,8 @@ public final class Results {
       throw new IllegalArgumentException("run " + nameOf(run) + " is complete but has no result");
     }
     try {
-      return ControlCodec.mapper().readerFor(type)
+      return ResultWriter.mapper().readerFor(type)
+          .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .readValue(run.result());
@@ -85,7 +85,11 @@ public final class Results {
         }
       }
     }
-    return kernel.summary(ControlCodec.fromTree(record.parameters(), kernel.parametersType()),
+    // Fields a later version added are left out, as the result's are (typed).
+    P parameters = ResultWriter.mapper().readerFor(kernel.parametersType())
+        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .readValue(record.parameters());
+    return kernel.summary(parameters,
         typed(record, kernel.resultType()), new RunInfo(record.ranks(), record.device(),
             record.wallTimeSeconds(), artifacts, checks));
   }

@@ -2,14 +2,14 @@ package org.mpjbench.kernels.ricartagrawala;
 
 import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mutex.MutexCheck;
 import org.mpjbench.kernels.mutex.MutexFigures;
 import org.mpjbench.kernels.mutex.MutexKernel;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexProtocol;
 import org.mpjbench.kernels.mutex.MutexTrace;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.mpi.Outbox;
+import org.mpjbench.kernels.program.RankContext;
 
 /**
  * Ricart-Agrawala mutual exclusion over MPJ ranks. A rank that wants the critical section stamps

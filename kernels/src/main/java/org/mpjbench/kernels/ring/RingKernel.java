@@ -12,9 +12,9 @@ import org.mpjbench.kernels.election.ElectionKernel;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
-import org.mpjbench.kernels.mpi.TimedReceive;
-import org.mpjbench.kernels.rank.RankContext;
 import org.mpjbench.kernels.mpi.Outbox;
+import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.program.RankContext;
 
 /**
  * Ring election over MPJ ranks on the logical ring 0, 1, ..., K-1, 0.

@@ -3,7 +3,7 @@ package org.mpjbench.kernels.spi;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.mpjbench.kernels.rank.RankProgram;
+import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * The part of a {@link KernelDescriptor} that is only facts: name, description, types, defaults,

@@ -2,14 +2,14 @@ package org.mpjbench.kernels.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.mpjbench.kernels.rank.RankProgram;
-import org.mpjbench.kernels.rank.RankProgramFactory;
+import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.program.RankProgramFactory;
 
 /**
  * Everything mpjbench knows of one kernel, in the kernel's own package: its name and description,
  * its options, the program every rank runs, its typed result, the summary a person reads, the
  * figures the sweep and the charts read, and its benchmark cases. One line in {@code
- * META-INF/services/org.mpjbench.kernels.rank.RankProgramFactory} registers it; {@link Kernels}
+ * META-INF/services/org.mpjbench.kernels.program.RankProgramFactory} registers it; {@link Kernels}
  * lists the registered ones, and the rank runtime finds it as a {@link RankProgramFactory} without
  * importing it.
  *

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import org.mpjbench.kernels.rank.RankProgramFactory;
+import org.mpjbench.kernels.program.RankProgramFactory;
 
 /**
  * The registry of kernels: every {@link KernelDescriptor} registered as a {@link

@@ -2,14 +2,14 @@ package org.mpjbench.kernels.suzukikasami;
 
 import mpi.MPIException;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.mpi.Outbox;
 import org.mpjbench.kernels.mutex.MutexCheck;
 import org.mpjbench.kernels.mutex.MutexFigures;
 import org.mpjbench.kernels.mutex.MutexKernel;
 import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.mutex.MutexProtocol;
 import org.mpjbench.kernels.mutex.MutexTrace;
-import org.mpjbench.kernels.rank.RankContext;
-import org.mpjbench.kernels.mpi.Outbox;
+import org.mpjbench.kernels.program.RankContext;
 
 /**
  * Suzuki-Kasami token-based mutual exclusion over MPJ ranks. Rank 0 starts with the token. A rank

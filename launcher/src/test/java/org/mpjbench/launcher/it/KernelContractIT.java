@@ -42,7 +42,7 @@ class KernelContractIT {
     // The same file may be on the class path twice (the module's classes and its jar).
     java.util.Set<String> lines = new java.util.LinkedHashSet<>();
     var files = KernelDescriptor.class.getClassLoader().getResources(
-        "META-INF/services/org.mpjbench.kernels.rank.RankProgramFactory");
+        "META-INF/services/org.mpjbench.kernels.program.RankProgramFactory");
     while (files.hasMoreElements()) {
       try (var in = files.nextElement().openStream()) {
         new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()

@@ -1,4 +1,4 @@
-package org.mpjbench.kernels.rank;
+package org.mpjbench.kernels.program;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,11 +18,13 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
+import org.mpjbench.kernels.rank.ControlEventSink;
 
 /**
- * Tests of {@link KernelEvents}: nothing recorded when off, events sent in order with their fields
- * when on, at most the limit per rank with one count of what was left out, and an emitting kernel
- * never held up by a connection that does not take the events.
+ * Tests of {@link KernelEvents}, sent through the rank runtime's {@link ControlEventSink} as a rank
+ * sends them: nothing recorded when off, events sent in order with their fields when on, at most
+ * the limit per rank with one count of what was left out, and an emitting kernel never held up by
+ * a connection that does not take the events.
  */
 class KernelEventsTest {
   /** Everything a rank would have written to its control connection, decoded as the launcher does. */
@@ -48,13 +50,14 @@ class KernelEventsTest {
     assertFalse(off.enabled());
     assertSame(off.event("enter"), off.event("exit"), "no builder is allocated per event");
     off.event("enter").with("entry", 1).with("name", "x").with("ok", true).emit();
-    assertSame(KernelEvents.off(), KernelEvents.sending(0, 0, this::receive),
+    assertSame(KernelEvents.off(),
+        KernelEvents.sending(0, 0, new ControlEventSink(this::receive)),
         "a limit of 0 means no trace");
   }
 
   @Test
   void eventsReachTheConnectionInOrderWithTheirFieldsAndStamps() throws Exception {
-    KernelEvents events = KernelEvents.sending(2, 100, this::receive);
+    KernelEvents events = KernelEvents.sending(2, 100, new ControlEventSink(this::receive));
     long before = System.nanoTime();
     events.event("send").with("message", "OK").with("to", 3).emit();
     events.event("enter").at(42).with("entry", 0).with("waitNanos", 1.5).with("self", true)
@@ -81,7 +84,7 @@ class KernelEventsTest {
 
   @Test
   void aRankSendsAtMostItsLimitAndThenSaysHowManyItLeftOut() throws Exception {
-    KernelEvents events = KernelEvents.sending(1, 5, this::receive);
+    KernelEvents events = KernelEvents.sending(1, 5, new ControlEventSink(this::receive));
     for (int i = 0; i < 8; i++) {
       events.event("deliver").with("id", i).emit();
     }
@@ -98,7 +101,7 @@ class KernelEventsTest {
 
   @Test
   void eventsAfterFinishAreIgnored() throws Exception {
-    KernelEvents events = KernelEvents.sending(0, 10, this::receive);
+    KernelEvents events = KernelEvents.sending(0, 10, new ControlEventSink(this::receive));
     events.event("a").emit();
     events.finish(Duration.ofSeconds(10));
     events.event("late").emit();
@@ -110,7 +113,7 @@ class KernelEventsTest {
 
   @Test
   void aFieldCannotTakeTheNameOfATraceLineField() {
-    KernelEvents events = KernelEvents.sending(0, 10, this::receive);
+    KernelEvents events = KernelEvents.sending(0, 10, new ControlEventSink(this::receive));
 
     assertThrows(IllegalArgumentException.class, () -> events.event("x").with("kind", 1));
     assertThrows(IllegalArgumentException.class, () -> events.event("x").with("nanos", "y"));
@@ -119,7 +122,7 @@ class KernelEventsTest {
   @Test
   void aStuckConnectionNeverHoldsUpTheKernel() throws Exception {
     CountDownLatch neverReleased = new CountDownLatch(1);
-    KernelEvents events = KernelEvents.sending(3, 1_000_000, messages -> {
+    KernelEvents events = KernelEvents.sending(3, 1_000_000, new ControlEventSink(messages -> {
       if (messages.get(0).contains("\"type\":\"event\"")) {
         try {
           neverReleased.await(); // the socket's buffer is full and stays full
@@ -128,7 +131,7 @@ class KernelEventsTest {
         }
       }
       receive(messages);
-    });
+    }));
     int emitted = 3 * KernelEvents.QUEUE_CAPACITY;
 
     assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
@@ -148,7 +151,7 @@ class KernelEventsTest {
 
   @Test
   void eventsFromSeveralThreadsAreEachSentOrCounted() throws Exception {
-    KernelEvents events = KernelEvents.sending(0, 1_000, this::receive);
+    KernelEvents events = KernelEvents.sending(0, 1_000, new ControlEventSink(this::receive));
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       Thread thread = new Thread(() -> {

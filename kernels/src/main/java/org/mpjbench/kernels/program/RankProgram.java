@@ -1,4 +1,4 @@
-package org.mpjbench.kernels.rank;
+package org.mpjbench.kernels.program;
 
 /**
  * A kernel as every rank runs it. All ranks call {@link #run} with the same parameters; the

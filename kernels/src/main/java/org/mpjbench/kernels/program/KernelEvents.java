@@ -1,5 +1,6 @@
-package org.mpjbench.kernels.rank;
+package org.mpjbench.kernels.program;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import org.mpjbench.kernels.control.ControlCodec;
-import org.mpjbench.kernels.control.ControlMessage;
 
 /**
  * A kernel's steps as events for the {@code --trace} file, sent by any rank over its own control
@@ -24,11 +23,13 @@ import org.mpjbench.kernels.control.ControlMessage;
  * every 50 ms, so the algorithm never waits for the socket nor wakes anybody up. The volume is
  * bounded twice: at most {@code limit} events per rank and run, and at most {@value
  * #QUEUE_CAPACITY} waiting to be sent; an event over either bound is counted and left out, and
- * {@link #finish} reports once how many the connection did not take ({@link
- * ControlMessage.EventsDropped}).
+ * {@link #finish} reports once how many the connection did not take.
  *
- * <p>Why the builder writes its JSON with a {@code StringBuilder} ({@link
- * ControlCodec#kernelEventLine}) rather than through Jackson's object mapper: on the multicore
+ * <p>The events go to a {@link Sink}: the rank runtime's sends them as control lines; this class,
+ * part of the kernel API, knows no protocol.
+ *
+ * <p>Why the builder writes its fields' JSON with a {@code StringBuilder} rather than through
+ * Jackson's object mapper: on the multicore
  * device every rank loads its own copy of Jackson (a class loader per rank), so the JIT compiles
  * the mapper's serializers once per rank while the algorithm runs; measured, that made
  * Ricart-Agrawala's waits at 4 ranks several times longer on a busy 2-core machine, while the
@@ -46,10 +47,16 @@ public final class KernelEvents {
 
   private static final KernelEvents OFF = new KernelEvents();
 
-  /** Where batches of encoded control lines go: the rank's control connection. */
-  @FunctionalInterface
-  interface Sink {
-    void send(List<String> lines) throws IOException;
+  /**
+   * Where the events of a rank go, on the events' own thread: the rank runtime's control
+   * connection ({@code org.mpjbench.kernels.rank}), or a test's list.
+   */
+  public interface Sink {
+    /** Sends one batch of {@code rank}'s events, in emitted order; the list is reused after. */
+    void send(int rank, List<Event> events) throws IOException;
+
+    /** Reports once, at the end, that {@code count} events of {@code rank} were left out. */
+    void dropped(int rank, long count, int limit) throws IOException;
   }
 
   private final boolean enabled;
@@ -93,9 +100,9 @@ public final class KernelEvents {
 
   /**
    * Events of {@code rank} sent to {@code sink} on a thread of their own, at most {@code limit}
-   * of them; {@code limit <= 0} gives {@link #off()}.
+   * of them; {@code limit <= 0} gives {@link #off()}. The rank runtime calls this, not a kernel.
    */
-  static KernelEvents sending(int rank, int limit, Sink sink) {
+  public static KernelEvents sending(int rank, int limit, Sink sink) {
     if (limit <= 0) {
       return OFF;
     }
@@ -134,9 +141,10 @@ public final class KernelEvents {
   /**
    * Sends what is queued (waiting at most {@code wait}), then the count of events left out if
    * any; later events are ignored. Called once, when the kernel has returned and before the rank
-   * says it is done, so that the trace holds a rank's events before its end.
+   * says it is done, so that the trace holds a rank's events before its end. The rank runtime
+   * calls this, not a kernel.
    */
-  void finish(Duration wait) throws IOException {
+  public void finish(Duration wait) throws IOException {
     if (!enabled || closed) {
       return;
     }
@@ -156,13 +164,13 @@ public final class KernelEvents {
     }
     long count = emitted.get() - delivered.get();
     if (count > 0) {
-      sink.send(List.of(ControlCodec.encode(new ControlMessage.EventsDropped(rank, count, limit))));
+      sink.dropped(rank, count, limit);
     }
   }
 
   private void sendLoop() {
     List<Object> batch = new ArrayList<>(BATCH);
-    List<String> lines = new ArrayList<>(BATCH);
+    List<Event> events = new ArrayList<>(BATCH);
     try {
       while (true) {
         // Polled, not woken per event: an emit then signals nobody, and the rank's thread, the
@@ -180,18 +188,18 @@ public final class KernelEvents {
           if (item == end) {
             last = true;
           } else {
-            lines.add(((Event) item).line(rank));
+            events.add((Event) item);
           }
         }
-        if (!lines.isEmpty()) {
-          sink.send(lines);
-          delivered.addAndGet(lines.size());
+        if (!events.isEmpty()) {
+          sink.send(rank, events);
+          delivered.addAndGet(events.size());
         }
         if (last) {
           return;
         }
         batch.clear();
-        lines.clear();
+        events.clear();
       }
     } catch (IOException e) {
       // The control connection is gone (or finish() gave up on it and interrupted the write);
@@ -232,7 +240,7 @@ public final class KernelEvents {
         if (Double.isFinite(value)) {
           name(key).append(value);
         } else {
-          ControlCodec.appendJsonString(name(key), Double.toString(value));
+          appendJsonString(name(key), Double.toString(value));
         }
       }
       return this;
@@ -252,7 +260,7 @@ public final class KernelEvents {
         if (value == null) {
           name(key).append("null");
         } else {
-          ControlCodec.appendJsonString(name(key), value);
+          appendJsonString(name(key), value);
         }
       }
       return this;
@@ -282,12 +290,29 @@ public final class KernelEvents {
       if (members.length() > 0) {
         members.append(',');
       }
-      ControlCodec.appendJsonString(members, key);
+      appendJsonString(members, key);
       return members.append(':');
     }
 
-    String line(int rank) {
-      return ControlCodec.kernelEventLine(rank, kind, nanos, members);
+    /** The kind of event, e.g. {@code "enter"}. */
+    public String kind() {
+      return kind;
     }
+
+    /** When it happened on this host's {@code System.nanoTime()}. */
+    public long nanos() {
+      return nanos;
+    }
+
+    /** Its fields as JSON members without braces, e.g. {@code "to":2,"message":"OK"}. */
+    public CharSequence members() {
+      return members;
+    }
+  }
+
+  /** Appends {@code value} as a JSON string, quoted and escaped (Jackson's own escaping). */
+  private static StringBuilder appendJsonString(StringBuilder out, String value) {
+    return out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value))
+        .append('"');
   }
 }

@@ -1,4 +1,4 @@
-package org.mpjbench.kernels.rank;
+package org.mpjbench.kernels.program;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package org.mpjbench.kernels.rank;
+package org.mpjbench.kernels.program;
 
 /**
  * A program a rank can run, found by {@link RankMain} through {@link java.util.ServiceLoader}:
