@@ -1,5 +1,6 @@
 package org.mpjbench.benchmarks;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,19 +44,29 @@ public class BerkeleyRoundBenchmark {
   /** Draws every rank's clock. */
   @Setup(Level.Trial)
   public void drawClocks() {
-    Lockstep.current().call(new BerkeleyOps.Setup(samples, toleranceUs));
+    // One round per run asked; the session's steps count their own (50 ms spread, 20 ppm, seed 1:
+    // the same clocks every trial).
+    Lockstep.current().call(new SessionOps.Open("berkeley", List.of("--rounds", "1",
+        "--samples", Integer.toString(samples), "--tolerance-us", Long.toString(toleranceUs))));
   }
 
   /** Ten rounds per invocation, amortizing the lockstep command. */
   @Benchmark
   @OperationsPerInvocation(ROUNDS)
   public void round() {
-    Lockstep.current().call(new BerkeleyOps.Rounds(ROUNDS));
+    Lockstep.current().call(new SessionOps.Steps(ROUNDS));
   }
 
   /** Fails the trial when the clocks do not agree or a healthy clock was left out. */
   @TearDown(Level.Trial)
   public void checkSkew() {
-    Lockstep.current().call(new BerkeleyOps.Check());
+    Lockstep lockstep = Lockstep.current();
+    long skewNanos = lockstep.call(new SessionOps.Check());
+    lockstep.call(new SessionOps.Close());
+    long boundNanos = Math.round(lockstep.parameters().berkeleySkewBoundUs() * 1_000);
+    if (skewNanos > boundNanos) {
+      throw new IllegalStateException("Berkeley check failed: true skew " + skewNanos
+          + " ns after the trial's rounds (bound " + boundNanos + " ns)");
+    }
   }
 }

@@ -3,6 +3,7 @@ package org.mpjbench.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mpjbench.lineserver.LineFile;
 import org.mpjbench.lineserver.LineServer;
@@ -67,26 +68,39 @@ public class DownloadBenchmark {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the line server", e);
     }
-    lockstep.call(new DownloadOps.Setup(server.address().getPort(), lines, ratePerSecond));
+    lockstep.call(new SessionOps.Open("download", List.of(
+        "--server", lockstep.parameters().serverHost() + ":" + server.address().getPort(),
+        "--lines", Integer.toString(lines), "--rate-per-second", Double.toString(ratePerSecond),
+        "--submitter-id", "jmh")));
     invocations = 0;
   }
 
   /** One whole download by every rank, submitted and checked by the server. */
   @Benchmark
   public void download(Received received) {
-    received.lines += Lockstep.current().call(new DownloadOps.Downloads(1));
+    received.lines += Lockstep.current().call(new SessionOps.Steps(1));
     invocations++;
   }
 
   /** Closes the connections and the server; fails when a download was not accepted. */
   @TearDown(Level.Trial)
   public void checkAndStop() {
-    long completed = Lockstep.current().call(new DownloadOps.Close());
-    long acceptedByServer = server.stats().submissionsOk();
-    server.close();
-    if (completed != invocations || acceptedByServer != invocations) {
-      throw new IllegalStateException("download check failed: " + invocations + " downloads, "
-          + completed + " accepted by the ranks' count, " + acceptedByServer + " by the server's");
+    Lockstep lockstep = Lockstep.current();
+    try {
+      long completed;
+      try {
+        completed = lockstep.call(new SessionOps.Check());
+      } finally {
+        lockstep.call(new SessionOps.Close());
+      }
+      long acceptedByServer = server.stats().submissionsOk();
+      if (completed != invocations || acceptedByServer != invocations) {
+        throw new IllegalStateException("download check failed: " + invocations + " downloads, "
+            + completed + " accepted by the ranks' count, " + acceptedByServer
+            + " by the server's");
+      }
+    } finally {
+      server.close();
     }
   }
 }

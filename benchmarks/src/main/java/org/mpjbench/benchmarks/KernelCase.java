@@ -4,7 +4,6 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.mpjbench.kernels.mutex.MutexParameters;
 import org.mpjbench.kernels.program.RankProgram;
 import org.mpjbench.kernels.spi.BenchCase;
 import org.mpjbench.kernels.spi.KernelDescriptor;
@@ -29,9 +28,11 @@ import org.mpjbench.kernels.spi.Kernels;
  * @param minRanks the fewest ranks the case is run on: 2 for the no-crash elections, which at 1
  *     rank are the very run of their crashing twin
  * @param defaults the parameters of each run
+ * @param unsafe the parameters of each run with {@code --mutex-unsafe}, or null when the kernel
+ *     has no unsafe run ({@link BenchCase#unsafeParameters()})
  */
 public record KernelCase(String benchmarkName, KernelDescriptor<?, ?> kernel, int minRanks,
-    Object defaults) {
+    Object defaults, Object unsafe) {
   private static final List<KernelCase> ALL = load();
 
   /** Every case's name, in order: the values of {@link KernelRunBenchmark#kernel}. */
@@ -41,7 +42,8 @@ public record KernelCase(String benchmarkName, KernelDescriptor<?, ?> kernel, in
     List<KernelCase> cases = new ArrayList<>();
     for (KernelDescriptor<?, ?> kernel : Kernels.all()) {
       for (BenchCase<?> c : kernel.benchCases()) {
-        cases.add(new KernelCase(c.name(), kernel, c.minRanks(), c.parameters()));
+        cases.add(new KernelCase(c.name(), kernel, c.minRanks(), c.parameters(),
+            c.unsafeParameters()));
       }
     }
     return List.copyOf(cases);
@@ -58,15 +60,12 @@ public record KernelCase(String benchmarkName, KernelDescriptor<?, ?> kernel, in
   }
 
   /**
-   * The parameters of one timed run: the case's, with the mutual-exclusion kernels entering
-   * without permission when {@code mutexUnsafe} (to see a violated property fail the bench).
+   * The parameters of one timed run: the case's, or its unsafe run's when {@code mutexUnsafe}
+   * and it has one (the mutual-exclusion kernels entering without permission, to see a violated
+   * property fail the bench).
    */
   public Object parameters(boolean mutexUnsafe) {
-    if (mutexUnsafe && defaults instanceof MutexParameters d) {
-      return new MutexParameters(d.entries(), d.holdUs(), d.thinkUs(), d.seed(), true,
-          d.stallTimeoutMs());
-    }
-    return defaults;
+    return mutexUnsafe && unsafe != null ? unsafe : defaults;
   }
 
   /** The program every rank runs for one timed run. */

@@ -18,12 +18,10 @@ import org.mpjbench.kernels.control.ControlCodec;
 final class OpCodec {
   private static final Map<String, Class<? extends CollectiveOp>> OPS = Map.ofEntries(
       Map.entry("stop", Lockstep.Stop.class),
-      Map.entry("berkeley-setup", BerkeleyOps.Setup.class),
-      Map.entry("berkeley-rounds", BerkeleyOps.Rounds.class),
-      Map.entry("berkeley-check", BerkeleyOps.Check.class),
-      Map.entry("download-setup", DownloadOps.Setup.class),
-      Map.entry("downloads", DownloadOps.Downloads.class),
-      Map.entry("download-close", DownloadOps.Close.class),
+      Map.entry("session-open", SessionOps.Open.class),
+      Map.entry("session-steps", SessionOps.Steps.class),
+      Map.entry("session-check", SessionOps.Check.class),
+      Map.entry("session-close", SessionOps.Close.class),
       Map.entry("ping-pongs", BaselineOps.PingPongs.class),
       Map.entry("allreduces", BaselineOps.Allreduces.class),
       Map.entry("kernel-run", KernelRun.class));

@@ -15,12 +15,11 @@ class OpCodecTest {
   /** One of every operation, with arguments that a lossy encoding would change. */
   private static final List<CollectiveOp> EVERY_OP = List.of(
       new Lockstep.Stop(),
-      new BerkeleyOps.Setup(5, 100_000L),
-      new BerkeleyOps.Rounds(10),
-      new BerkeleyOps.Check(),
-      new DownloadOps.Setup(40_123, 100, 2000.5),
-      new DownloadOps.Downloads(1),
-      new DownloadOps.Close(),
+      new SessionOps.Open("download", List.of("--server", "localhost:40123", "--lines", "100",
+          "--rate-per-second", "2000.5")),
+      new SessionOps.Steps(10),
+      new SessionOps.Check(),
+      new SessionOps.Close(),
       new BaselineOps.PingPongs(100),
       new BaselineOps.Allreduces(100),
       new KernelRun("ring-no-crash"));
@@ -36,10 +35,10 @@ class OpCodecTest {
 
   @Test
   void theBytesNameTheOperationAndItsTypedFields() {
-    String json = new String(OpCodec.encode(new DownloadOps.Setup(8080, 100, 2000.5)),
-        StandardCharsets.UTF_8);
-    assertEquals("{\"op\":\"download-setup\",\"args\":{\"port\":8080,\"lines\":100,"
-        + "\"ratePerSecond\":2000.5}}", json);
+    String json = new String(OpCodec.encode(new SessionOps.Open("berkeley",
+        List.of("--samples", "5"))), StandardCharsets.UTF_8);
+    assertEquals("{\"op\":\"session-open\",\"args\":{\"kernel\":\"berkeley\","
+        + "\"options\":[\"--samples\",\"5\"]}}", json);
   }
 
   @Test

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelSession;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
@@ -41,6 +43,17 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
   }
 
   /** A round polls every slave and scatters the corrections; messages are not counted. */
+  /**
+   * Rounds a benchmark times one by one ({@link BerkeleySteps}): a step is a round, the check
+   * gives the true skew in ns.
+   */
+  @Override
+  public KernelSession session(RankContext context, BerkeleyParameters parameters)
+      throws Exception {
+    return new BerkeleySteps(new BerkeleySession(context.comm(), context.rank(), context.size(),
+        parameters), context.rank());
+  }
+
   @Override
   public FigureMeaning meaning() {
     return new FigureMeaning("round", "round", false, null);

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.BenchCase;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.KernelSession;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
@@ -45,6 +47,18 @@ public final class DownloadDescriptor extends BaseDescriptor<DownloadParameters,
   }
 
   /** A draw is a line the server handed the group; D/T draws per second. */
+  /**
+   * Whole downloads a benchmark times one by one ({@link DownloadSteps}) from the server in
+   * {@code parameters} (the benchmark starts it): a step gives the lines received, the check the
+   * downloads accepted.
+   */
+  @Override
+  public KernelSession session(RankContext context, DownloadParameters parameters)
+      throws Exception {
+    return new DownloadSteps(new DownloadSession(context.comm(), context.rank(), context.size(),
+        parameters));
+  }
+
   @Override
   public FigureMeaning meaning() {
     return new FigureMeaning("draw", null, false, null);

@@ -1,8 +1,10 @@
 package org.mpjbench.kernels.mutex;
 
+import java.util.List;
 import java.util.function.Function;
 import org.mpjbench.kernels.program.RankProgram;
 import org.mpjbench.kernels.spi.BaseDescriptor;
+import org.mpjbench.kernels.spi.BenchCase;
 
 /**
  * What the mutual-exclusion kernels ({@code suzuki-kasami}, {@code ricart-agrawala}) describe
@@ -20,5 +22,16 @@ public abstract class MutexDescriptor<R> extends BaseDescriptor<MutexParameters,
       Function<MutexParameters, ? extends RankProgram<R>> program, String... description) {
     super(name, MutexParameters.class, resultType, MutexParameters.DEFAULTS, MutexOptions::new,
         program, description);
+  }
+
+  /**
+   * The default run, and for {@code bench --mutex-unsafe} the same run entering without
+   * permission, which the property check must catch.
+   */
+  @Override
+  public List<BenchCase<MutexParameters>> benchCases() {
+    MutexParameters d = defaults();
+    return List.of(new BenchCase<>(name(), 1, d, new MutexParameters(d.entries(), d.holdUs(),
+        d.thinkUs(), d.seed(), true, d.stallTimeoutMs())));
   }
 }

@@ -2,6 +2,7 @@ package org.mpjbench.kernels.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
 import org.mpjbench.kernels.program.RankProgramFactory;
 
@@ -38,6 +39,16 @@ public interface KernelDescriptor<P, R> extends RankProgramFactory {
 
   /** The program every rank runs with {@code parameters}. */
   RankProgram<R> program(P parameters);
+
+  /**
+   * The kernel as steps a benchmark times ({@link KernelSession}), opened on this rank with
+   * {@code parameters} (every rank opens it at once); the default: the kernel offers none.
+   *
+   * @throws UnsupportedOperationException when the kernel offers no session
+   */
+  default KernelSession session(RankContext context, P parameters) throws Exception {
+    throw new UnsupportedOperationException(name() + " offers no session to time step by step");
+  }
 
   @Override
   default RankProgram<?> create(Object parameters) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.mpjbench.kernels.program.RankProgramFactory;
+import picocli.CommandLine;
 
 /**
  * The registry of kernels: every {@link KernelDescriptor} registered as a {@link
@@ -34,6 +35,27 @@ public final class Kernels {
   /** Every registered kernel, in registration order. */
   public static List<KernelDescriptor<?, ?>> all() {
     return ALL;
+  }
+
+  /**
+   * The parameters of {@code kernel} for a run of {@code ranks} ranks with its options given as
+   * on the command line ({@code --samples 5}), the others at their defaults: how a program that
+   * runs a kernel itself (a benchmark) configures it without naming its parameters record.
+   *
+   * @throws IllegalArgumentException naming the option at fault, in one line
+   */
+  public static <P> P parameters(KernelDescriptor<P, ?> kernel, int ranks, List<String> options) {
+    KernelOptions<P> values = kernel.options();
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(kernel.name());
+    spec.addMixin("kernel", CommandLine.Model.CommandSpec.forAnnotatedObject(values));
+    CommandLine line = new CommandLine(spec);
+    try {
+      CommandLine.ParseResult parsed = line.parseArgs(options.toArray(String[]::new));
+      values.given(parsed::hasMatchedOption);
+    } catch (CommandLine.ParameterException e) {
+      throw new IllegalArgumentException(kernel.name() + ": " + e.getMessage(), e);
+    }
+    return values.parameters(ranks);
   }
 
   /** The kernel named {@code name} (case-insensitive), if one is registered. */

@@ -15,6 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mpjbench.launcher.report.Reporter;
+import org.mpjbench.launcher.report.Table;
 
 /**
  * The JMH results of a benchmark session merged into one table: one {@link Row} per benchmark,
@@ -242,26 +244,19 @@ public final class BenchReport {
   /** The CSV text, as {@link #writeCsv} writes it. */
   String csv() {
     List<String> metrics = secondaryMetrics();
-    StringBuilder text = new StringBuilder(String.join(",", csvColumns())).append('\n');
+    List<List<String>> cells = new ArrayList<>();
     for (Row row : rows) {
-      List<String> fields = new ArrayList<>(List.of(csvText(row.benchmark()),
-          Integer.toString(row.ranks()), csvText(row.device()), Figures.file(row.opsPerSecond()),
+      List<String> fields = new ArrayList<>(List.of(row.benchmark(),
+          Integer.toString(row.ranks()), row.device(), Figures.file(row.opsPerSecond()),
           Figures.file(row.errorOpsPerSecond()),
           row.perPingPong() == null ? "" : Figures.file(row.perPingPong())));
       for (String metric : metrics) {
         Double value = row.secondaryPerSecond().get(metric);
         fields.add(value == null ? "" : Figures.file(value));
       }
-      text.append(String.join(",", fields)).append('\n');
+      cells.add(fields);
     }
-    return text.toString();
-  }
-
-  private static String csvText(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
-      return '"' + value.replace("\"", "\"\"") + '"';
-    }
-    return value;
+    return String.join("\n", Reporter.CSV.lines(new Table(csvColumns(), cells))) + "\n";
   }
 
   /**
@@ -291,8 +286,8 @@ public final class BenchReport {
             kernelRunNames()) + ") come last: one operation is one whole run of that kernel with"
             + " its default parameters on all K ranks, its property checked at the end."));
     lines.add("");
-    lines.addAll(throughputTable("benchmark", "–").markdown());
-    TextTable ratios = ratioTable("one … costs N ping-pongs", "–");
+    lines.addAll(Reporter.MARKDOWN.lines(throughputTable("benchmark", "–")));
+    Table ratios = ratioTable("one … costs N ping-pongs", "–");
     lines.add("");
     lines.add("## In ping-pongs");
     lines.add("");
@@ -301,9 +296,9 @@ public final class BenchReport {
     } else {
       lines.add(howToReadRatios());
       lines.add("");
-      lines.addAll(ratios.markdown());
+      lines.addAll(Reporter.MARKDOWN.lines(ratios));
     }
-    TextTable rates = ratesTable("rate", "–");
+    Table rates = ratesTable("rate", "–");
     if (rates != null) {
       lines.add("");
       lines.add("## Downloads and other rates");
@@ -314,7 +309,7 @@ public final class BenchReport {
               + " messages each kernel counted in its runs (its own count, as in its result),"
               + " per second."));
       lines.add("");
-      lines.addAll(rates.markdown());
+      lines.addAll(Reporter.MARKDOWN.lines(rates));
     }
     return lines;
   }
@@ -330,16 +325,16 @@ public final class BenchReport {
       lines.add("no benchmark results");
       return lines;
     }
-    lines.addAll(throughputTable("ops/s, ± JMH error", "-").fixedWidth());
-    TextTable ratios = ratioTable("in ping-pongs", "-");
+    lines.addAll(Reporter.CONSOLE.lines(throughputTable("ops/s, ± JMH error", "-")));
+    Table ratios = ratioTable("in ping-pongs", "-");
     if (ratios != null) {
       lines.add("");
-      lines.addAll(ratios.fixedWidth());
+      lines.addAll(Reporter.CONSOLE.lines(ratios));
     }
-    TextTable rates = ratesTable("rates", "-");
+    Table rates = ratesTable("rates", "-");
     if (rates != null) {
       lines.add("");
-      lines.addAll(rates.fixedWidth());
+      lines.addAll(Reporter.CONSOLE.lines(rates));
     }
     return List.copyOf(lines);
   }
@@ -384,7 +379,7 @@ public final class BenchReport {
     return Double.isFinite(relativeError) ? figure + " ±" + Figures.percent(relativeError) : figure;
   }
 
-  private TextTable throughputTable(String title, String none) {
+  private Table throughputTable(String title, String none) {
     List<Integer> ranks = rankCounts();
     List<List<String>> cells = new ArrayList<>();
     byLabel().forEach((label, byRanks) -> {
@@ -397,11 +392,11 @@ public final class BenchReport {
       }
       cells.add(line);
     });
-    return new TextTable(header(title, ranks), cells);
+    return new Table(header(title, ranks), cells);
   }
 
   /** The ratio table over the K with a ping-pong; null when there is none. */
-  private TextTable ratioTable(String title, String none) {
+  private Table ratioTable(String title, String none) {
     List<Integer> ranks = List.copyOf(new TreeSet<>(rows.stream()
         .filter(row -> row.benchmark().equals(PING_PONG)).map(Row::ranks).toList()));
     if (ranks.isEmpty()) {
@@ -421,7 +416,7 @@ public final class BenchReport {
       }
       cells.add(line);
     });
-    return cells.isEmpty() ? null : new TextTable(header(title, ranks), cells);
+    return cells.isEmpty() ? null : new Table(header(title, ranks), cells);
   }
 
   private String howToReadRatios() {
@@ -440,7 +435,7 @@ public final class BenchReport {
   }
 
   /** Downloads per minute and every secondary rate, one line each; null when there are none. */
-  private TextTable ratesTable(String title, String none) {
+  private Table ratesTable(String title, String none) {
     List<Integer> ranks = rankCounts();
     List<List<String>> cells = new ArrayList<>();
     byLabel().forEach((label, byRanks) -> {
@@ -467,6 +462,6 @@ public final class BenchReport {
         cells.add(line);
       }
     });
-    return cells.isEmpty() ? null : new TextTable(header(title, ranks), cells);
+    return cells.isEmpty() ? null : new Table(header(title, ranks), cells);
   }
 }

@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.mpjbench.kernels.download.DownloadResult;
 import org.mpjbench.kernels.results.RunRecord;
 
 /**
- * The figures of one complete download run that the charts use, read from its result (field names
- * as the download kernel writes them).
+ * The figures of one complete download run that the charts use, read from its result by the field
+ * names of its written schema (docs/results.md), not by the kernel's classes.
  *
  * @param name the run's name, as its result file is called
  * @param ranks K
@@ -54,11 +53,11 @@ record DownloadRun(String name, int ranks, DownloadSetup setup, double boundSeco
 
   /** Reads a complete download run. */
   static DownloadRun of(RunRecord run) {
-    DownloadResult result = RunFields.result(run, DownloadResult.class);
+    Fields result = RunFields.result(run, Fields.class);
     DownloadSetup setup = new DownloadSetup(run.device(), result.lineCount(),
         RunFields.positive(run, result.ratePerSecond(), "ratePerSecond"), result.burst());
     List<LinesVsTime.Point> series = new ArrayList<>();
-    for (DownloadResult.SeriesPoint point : result.series()) {
+    for (Fields.SeriesPoint point : result.series()) {
       series.add(new LinesVsTime.Point(point.seconds(), point.distinctLines()));
     }
     return new DownloadRun(RunFields.name(run), run.ranks(), setup,
@@ -66,5 +65,12 @@ record DownloadRun(String name, int ranks, DownloadSetup setup, double boundSeco
         RunFields.positive(run, result.masterCompleteSeconds(), "masterCompleteSeconds"),
         RunFields.positive(run, result.efficiency(), "efficiency"),
         List.copyOf(series));
+  }
+
+  /** The fields of a download result the charts read, strictly (a missing one is an error). */
+  record Fields(int lineCount, double ratePerSecond, int burst, double boundSeconds,
+      double masterCompleteSeconds, double efficiency, List<SeriesPoint> series) {
+    /** Distinct lines rank 0 knew at a time since the download's start. */
+    record SeriesPoint(double seconds, int distinctLines) {}
   }
 }

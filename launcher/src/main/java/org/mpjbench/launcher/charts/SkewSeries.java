@@ -5,8 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mpjbench.kernels.berkeley.BerkeleyResult;
-import org.mpjbench.kernels.berkeley.BerkeleyRound;
 import org.mpjbench.kernels.results.RunRecord;
 
 /**
@@ -66,11 +64,11 @@ public record SkewSeries(String label, String device, int ranks, int runs, List<
     groups.forEach((group, members) -> {
       Map<Integer, List<Double>> byRound = new TreeMap<>();
       for (RunRecord run : members) {
-        BerkeleyResult result = RunFields.result(run, BerkeleyResult.class);
+        Skews result = RunFields.result(run, Skews.class);
         // Round 0: the skew before the first round, so the chart shows where the clocks start.
         byRound.computeIfAbsent(0, r -> new ArrayList<>())
             .add((double) result.summary().initialSkewNanos());
-        for (BerkeleyRound round : result.rounds()) {
+        for (Skews.Round round : result.rounds()) {
           byRound.computeIfAbsent(round.round(), r -> new ArrayList<>())
               .add((double) round.trueSkewNanos());
         }
@@ -97,4 +95,17 @@ public record SkewSeries(String label, String device, int ranks, int runs, List<
   }
 
   private record Group(int ranks, String device) {}
+
+  /**
+   * What the chart reads of a Berkeley result, by the field names of its written schema
+   * (docs/results.md), not by the kernel's classes: the true skew before the first round and
+   * after each. Read strictly, as every result is: a missing field is an error, not a 0.
+   */
+  record Skews(Summary summary, List<Round> rounds) {
+    /** The run's summary: the skew before the first round, in ns. */
+    record Summary(long initialSkewNanos) {}
+
+    /** One round: its number and the true skew after it, in ns. */
+    record Round(int round, long trueSkewNanos) {}
+  }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.report.KernelFigures;
+import org.mpjbench.launcher.report.Reporter;
 import org.mpjbench.launcher.report.RunFigures;
 
 /**
@@ -21,7 +22,8 @@ import org.mpjbench.launcher.report.RunFigures;
  * docs/results.md: which run; the headline kernels' own columns (Berkeley's, then the download's,
  * as {@link KernelFigures#columns()} lists them); the record's file; the figures every kernel fills
  * ({@code property} ... {@code messages_per_op}); then the algorithm kernels' own columns not
- * already there. New columns come last, so that readers of the older columns keep working.
+ * already there. New columns come last, so that readers of the older columns keep working. Lines
+ * are {@link Reporter#CSV}'s (a cell with a comma or a quote quoted), one row at a time.
  */
 final class SweepCsv {
   /** The columns, in order. */
@@ -48,7 +50,7 @@ final class SweepCsv {
 
   /** Writes the header line, replacing {@code csv}. */
   static void start(Path csv) throws IOException {
-    Files.writeString(csv, String.join(",", COLUMNS) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(csv, Reporter.csvLine(COLUMNS) + "\n", StandardCharsets.UTF_8);
   }
 
   /** Appends one line, so that a sweep that stops keeps every row written so far. */
@@ -115,7 +117,7 @@ final class SweepCsv {
     for (String column : COLUMNS) {
       cells.add(row.getOrDefault(column, ""));
     }
-    return String.join(",", cells);
+    return Reporter.csvLine(cells);
   }
 
   private static String text(Long value) {

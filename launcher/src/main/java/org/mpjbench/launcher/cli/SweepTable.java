@@ -5,18 +5,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.launcher.report.KernelFigures;
 import org.mpjbench.launcher.report.Medians;
+import org.mpjbench.launcher.report.Reporter;
 import org.mpjbench.launcher.report.RunFigures;
+import org.mpjbench.launcher.report.Table;
 
 /**
  * The human table a sweep prints last: medians per kernel and rank count. The download and
  * Berkeley keep their own tables; the algorithm kernels share one, whose figures are those of
  * {@link KernelFigures}: the property held in how many runs, messages per operation, the median
- * latency of one operation and operations per second.
+ * latency of one operation and operations per second. Each is a {@link Table} that {@link
+ * Reporter#CONSOLE} prints, as every table of mpjbench goes out.
  */
 final class SweepTable {
   /** The column of the clock kernels' figure: the true skew their clocks end with. */
@@ -39,7 +44,7 @@ final class SweepTable {
    */
   private static void printClocks(PrintWriter out, List<RunFigures> runs) {
     Map<KernelFigures, Map<Integer, List<RunFigures>>> clocks = new TreeMap<>();
-    java.util.Set<Integer> rankCounts = new java.util.TreeSet<>();
+    Set<Integer> rankCounts = new TreeSet<>();
     for (KernelFigures kernel : KernelFigures.all()) {
       if (kernel.columns().stream().anyMatch(c -> c.name().equals(FINAL_SKEW))) {
         Map<Integer, List<RunFigures>> byRanks = completeRecords(runs, kernel);
@@ -52,21 +57,19 @@ final class SweepTable {
     if (clocks.size() < 2) {
       return;
     }
-    out.println();
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-22s",
-        "final true skew"));
-    clocks.keySet().forEach(k -> header.append(String.format(Locale.ROOT, " %18s",
-        k.kernelName())));
-    out.println(header);
+    List<String> header = new ArrayList<>(List.of("final true skew"));
+    clocks.keySet().forEach(k -> header.add(k.kernelName()));
+    List<List<String>> rows = new ArrayList<>();
     for (int ranks : rankCounts) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  -np %-16d", ranks));
+      List<String> row = new ArrayList<>(List.of(np(ranks)));
       clocks.forEach((kernel, byRanks) -> {
         List<RunFigures> group = byRanks.get(ranks);
-        line.append(String.format(Locale.ROOT, " %18s", group == null ? "-"
-            : Durations.nanos((long) median(group, kernel.column(FINAL_SKEW)))));
+        row.add(group == null ? "-"
+            : Durations.nanos((long) median(group, kernel.column(FINAL_SKEW))));
       });
-      out.println(line);
+      rows.add(row);
     }
+    print(out, new Table(header, rows));
   }
 
   private static void printDownload(PrintWriter out, Map<Integer, List<RunFigures>> download) {
@@ -76,21 +79,21 @@ final class SweepTable {
     KernelFigures.Column t = KernelFigures.named("download").column("master_complete_s");
     KernelFigures.Column bound = KernelFigures.named("download").column("bound_s");
     KernelFigures.Column e = KernelFigures.named("download").column("efficiency");
-    out.println();
-    out.println("download     runs  median T (s)  bound (s)  median E  min E  speedup  luck-free");
     double t1 = download.containsKey(1) ? median(download.get(1), t) : 0;
     double e1 = download.containsKey(1) ? median(download.get(1), e) : 0;
+    List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<Integer, List<RunFigures>> entry : download.entrySet()) {
       int k = entry.getKey();
       List<RunFigures> group = entry.getValue();
       double tk = median(group, t);
       double ek = median(group, e);
       double minE = group.stream().mapToDouble(e::number).min().orElse(Double.NaN);
-      out.println(String.format(Locale.ROOT, "  -np %-3d %7d %13.2f %10.2f %9.3f %6.3f %8s %10s",
-          k, group.size(), tk, median(group, bound), ek, minE,
-          t1 > 0 ? String.format(Locale.ROOT, "%.2f", t1 / tk) : "-",
-          e1 > 0 ? String.format(Locale.ROOT, "%.2f", k * ek / e1) : "-"));
+      rows.add(List.of(np(k), Integer.toString(group.size()), fixed(tk, 2),
+          fixed(median(group, bound), 2), fixed(ek, 3), fixed(minE, 3),
+          t1 > 0 ? fixed(t1 / tk, 2) : "-", e1 > 0 ? fixed(k * ek / e1, 2) : "-"));
     }
+    print(out, new Table(List.of("download", "runs", "median T (s)", "bound (s)", "median E",
+        "min E", "speedup", "luck-free"), rows));
   }
 
   private static void printBerkeley(PrintWriter out, Map<Integer, List<RunFigures>> berkeley) {
@@ -99,14 +102,15 @@ final class SweepTable {
     }
     KernelFigures.Column skew = KernelFigures.named("berkeley").column("final_skew_ns");
     KernelFigures.Column round = KernelFigures.named("berkeley").column("median_round_ns");
-    out.println();
-    out.println("berkeley     runs  median final skew  median round");
+    List<List<String>> rows = new ArrayList<>();
     for (Map.Entry<Integer, List<RunFigures>> entry : berkeley.entrySet()) {
       List<RunFigures> group = entry.getValue();
-      out.println(String.format(Locale.ROOT, "  -np %-3d %7d %18s %14s", entry.getKey(),
-          group.size(), Durations.nanos((long) median(group, skew)),
+      rows.add(List.of(np(entry.getKey()), Integer.toString(group.size()),
+          Durations.nanos((long) median(group, skew)),
           Durations.nanos((long) median(group, round))));
     }
+    print(out, new Table(List.of("berkeley", "runs", "median final skew", "median round"),
+        rows));
   }
 
   /**
@@ -124,25 +128,36 @@ final class SweepTable {
     if (groups.isEmpty()) {
       return;
     }
-    // As wide as the longest name (at least 16), so that a long kernel name keeps the columns.
-    int width = Math.max(16, groups.keySet().stream().mapToInt(k -> k.kernelName().length())
-        .max().orElse(0));
-    String format = "%-" + width + "s %-9s %4s %5s %6s %8s %15s %10s";
-    out.println();
-    out.println(String.format(Locale.ROOT, format, "kernel", "op", "-np", "runs", "held",
-        "msgs/op", "median latency", "ops/s"));
+    List<List<String>> rows = new ArrayList<>();
     groups.forEach((kernel, byRanks) -> byRanks.forEach((ranks, group) -> {
       List<RunFigures> complete = group.stream().filter(RunFigures::complete).toList();
       long held = group.stream().filter(r -> Boolean.TRUE.equals(r.propertyHolds())).count();
       Double messages = Medians.of(complete, RunFigures::messagesPerOperation);
       Double latency = Medians.of(complete, RunFigures::medianLatencyNanos);
       Double rate = Medians.of(complete, RunFigures::operationsPerSecond);
-      out.println(String.format(Locale.ROOT, format, kernel.kernelName(), kernel.operation(),
-          ranks, group.size(), held + "/" + group.size(),
-          messages == null ? "-" : String.format(Locale.ROOT, "%.2f", messages),
+      rows.add(List.of(kernel.kernelName(), kernel.operation(), Integer.toString(ranks),
+          Integer.toString(group.size()), held + "/" + group.size(),
+          messages == null ? "-" : fixed(messages, 2),
           latency == null ? "-" : Durations.nanos(Math.round(latency)),
           rate == null ? "-" : Rates.perSecond(rate)));
     }));
+    print(out, new Table(List.of("kernel", "op", "-np", "runs", "held", "msgs/op",
+        "median latency", "ops/s"), rows, 2));
+  }
+
+  /** A blank line, then {@code table} in the console's columns. */
+  private static void print(PrintWriter out, Table table) {
+    out.println();
+    Reporter.CONSOLE.lines(table).forEach(out::println);
+  }
+
+  /** A rank count's row name, indented under the table's title. */
+  private static String np(int ranks) {
+    return "  -np " + ranks;
+  }
+
+  private static String fixed(double value, int decimals) {
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 
   private static Map<Integer, List<RunFigures>> completeRecords(List<RunFigures> runs,

@@ -168,7 +168,7 @@ class StandaloneIT {
     LauncherRun sweep = LauncherRun.runPlain("sweep", "--from", results.toString(), "--results",
         summary.toString(), "--plots", tmp.resolve("plots-2").toString());
     sweep.expectExit(0);
-    sweep.expectOut("6 runs read", "berkeley     runs  median final skew", "download     runs",
+    sweep.expectOut("6 runs read", "berkeley  runs  median final skew", "download  runs",
         "ring ");
     List<String> rows = Files.readAllLines(summary.resolve("sweep.csv"));
     assertEquals(7, rows.size(), String.join("\n", rows));

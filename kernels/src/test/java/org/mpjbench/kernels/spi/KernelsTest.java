@@ -1,0 +1,58 @@
+package org.mpjbench.kernels.spi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.mpjbench.kernels.berkeley.BerkeleyParameters;
+import org.mpjbench.kernels.download.DownloadParameters;
+
+/**
+ * Tests of {@link Kernels#parameters}: a kernel configured as on its command line, the options
+ * not given at their defaults, and a bad option a one-line error naming it.
+ */
+class KernelsTest {
+  @SuppressWarnings("unchecked")
+  private static <P> KernelDescriptor<P, ?> kernel(String name) {
+    return (KernelDescriptor<P, ?>) Kernels.byName(name).orElseThrow();
+  }
+
+  @Test
+  void theOptionsGivenSetTheirFieldsAndTheOthersKeepTheirDefaults() {
+    BerkeleyParameters parameters = Kernels.parameters(kernel("berkeley"), 4,
+        List.of("--samples", "7", "--tolerance-us", "250"));
+
+    BerkeleyParameters d = BerkeleyParameters.DEFAULTS;
+    assertEquals(new BerkeleyParameters(d.rounds(), 7, d.spreadMs(), d.driftPpm(), d.seed(),
+        d.faultyRanks(), d.faultyOffsetMs(), 250.0, d.intervalMs()), parameters);
+    assertEquals(d, Kernels.parameters(kernel("berkeley"), 4, List.of()));
+  }
+
+  @Test
+  void optionsThatDependOnWhatWasGivenSeeIt() {
+    DownloadParameters parameters = Kernels.parameters(kernel("download"), 2,
+        List.of("--server", "localhost:4000", "--lines", "100"));
+    assertEquals(4000, parameters.serverPort());
+    assertEquals(100, parameters.lineCount());
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Kernels.parameters(kernel("download"), 2,
+            List.of("--server", "localhost:4000", "--seed", "3")));
+    assertTrue(e.getMessage().contains("--seed"), e.getMessage());
+  }
+
+  @Test
+  void anUnknownOptionOrABadValueIsOneLineNamingIt() {
+    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+        () -> Kernels.parameters(kernel("berkeley"), 2, List.of("--nope", "1")));
+    assertTrue(unknown.getMessage().startsWith("berkeley: ")
+        && unknown.getMessage().contains("--nope"), unknown.getMessage());
+    assertTrue(unknown.getMessage().lines().count() == 1, unknown.getMessage());
+
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> Kernels.parameters(kernel("berkeley"), 2, List.of("--samples", "0")));
+    assertTrue(bad.getMessage().contains("--samples"), bad.getMessage());
+  }
+}
