@@ -10,6 +10,8 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * from the reader's: on one host every rank reads the same monotonic clock, so they are true
  * delays; across hosts they mix two clocks that share no origin and mean nothing alone. The round
  * trip of the ping-pong mode is read on rank 0's clock only, and is the figure to trust there.
+ * In stream mode the writer does not wait for the readers, so a record's one-way delay includes
+ * the records queued before it: it is a latency under full load, the ping-pong's is one record's.
  *
  * @param mode {@value FileIpcParameters#STREAM} or {@value FileIpcParameters#PING_PONG}
  * @param lines records written

@@ -25,6 +25,8 @@ final class RecordFollower implements AutoCloseable {
   private final Path file;
   private FileChannel channel;
   private long position;
+  /** The file's size when last asked: records up to it are read without asking again. */
+  private long knownSizeBytes;
 
   RecordFollower(Path file) {
     this.file = file;
@@ -57,7 +59,11 @@ final class RecordFollower implements AutoCloseable {
   boolean awaitRecord(ByteBuffer record, long deadlineNanos)
       throws IOException, InterruptedException {
     long pauseNanos = TimeUnit.MICROSECONDS.toNanos(FIRST_PAUSE_MICROS);
-    while (channel.size() < position + record.capacity()) {
+    while (knownSizeBytes < position + record.capacity()) {
+      knownSizeBytes = channel.size();
+      if (knownSizeBytes >= position + record.capacity()) {
+        break;
+      }
       pauseNanos = pause(pauseNanos, deadlineNanos);
       if (pauseNanos < 0) {
         return false;

@@ -12,9 +12,9 @@ import java.util.Deque;
  * given (with whatever else it holds) stays.
  */
 final class Workspace implements AutoCloseable {
-  /** Name of the records file (and prefix of the folder the run creates). */
-  static final String RECORDS = "file-ipc-records.bin";
-  private static final String ANSWERS = "file-ipc-answers.bin";
+  /** The end of the records file's name (the answers file's ends in answers.bin). */
+  static final String RECORDS = "records.bin";
+  private static final String ANSWERS = "answers.bin";
 
   private final Deque<Path> created = new ArrayDeque<>();
   private boolean folderCreated;

@@ -100,7 +100,7 @@ class FileIpcFilesTest {
 
   @Test
   void theFirstCauseIsNamedNotItsEcho() {
-    Path records = Path.of("/shared/file-ipc-1-file-ipc-records.bin");
+    Path records = Path.of("/shared/file-ipc-1-records.bin");
     FileIpcParameters p = new FileIpcParameters(100, 64, FileIpcParameters.PING_PONG, false,
         "", 2_000);
     FileIpcFailures.Outcome ok = new FileIpcFailures.Outcome(0, FileIpcFailures.OK, 0);
@@ -116,7 +116,7 @@ class FileIpcFilesTest {
     assertEquals("file-ipc: rank 2 read 17 of 100 records, then " + records + " stopped growing"
         + " for 2000 ms", FileIpcFailures.describe(List.of(ok, stopped), null, records, p));
     assertEquals("file-ipc: rank 0 waited 2000 ms for the answer to record 4 in"
-        + " /shared/file-ipc-1-file-ipc-answers.bin, which stopped growing",
+        + " /shared/file-ipc-1-answers.bin, which stopped growing",
         FileIpcFailures.describe(List.of(new FileIpcFailures.Outcome(0,
             FileIpcFailures.NO_ANSWER, 4), stopped), null, records, p));
   }
