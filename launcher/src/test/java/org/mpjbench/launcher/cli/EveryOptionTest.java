@@ -136,6 +136,11 @@ class EveryOptionTest {
     rule("--submitter-id", "a b", "id@team", "");
     rule("--team", "a b", "id@team", "");
 
+    rule("run file-ipc --lines", "0", "-1", "100001");
+    rule("--bytes", "23", "-1", "1048577");
+    exempt("--sync", "a flag");
+    rule("--dir", MISSING, FILE);
+
     rule("run jmh --benchmarks", "nope", "ping-pong,,download", "");
     exempt("--quick", "a flag");
     exempt("--strict", "a flag (plot: fail on any file that is not a result)");
