@@ -197,8 +197,8 @@ public final class LineProtocol {
         long lines = Long.parseLong(matcher.group(1));
         double rate = Double.parseDouble(matcher.group(2));
         long burst = Long.parseLong(matcher.group(3));
-        if (lines >= 1 && lines <= Integer.MAX_VALUE && rate > 0 && Double.isFinite(rate) && burst >= 1
-            && burst <= Integer.MAX_VALUE) {
+        if (lines >= 1 && lines <= Integer.MAX_VALUE && rate > 0 && Double.isFinite(rate)
+            && burst >= 1 && burst <= Integer.MAX_VALUE) {
           return new ServerInfo((int) lines, rate, (int) burst);
         }
       }

@@ -61,8 +61,9 @@ class InfoReplyTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "INFO", "INFO ", "INFO lines=3", "INFO lines=3 rate=2 burst=",
-      "INFO lines=0 rate=2 burst=1", "INFO lines=3 rate=0 burst=1", "INFO lines=3 rate=0.0 burst=1",
-      "INFO lines=3 rate=2 burst=0", "INFO lines=-3 rate=2 burst=1", "INFO lines=3 rate=1e3 burst=1",
+      "INFO lines=0 rate=2 burst=1", "INFO lines=3 rate=0 burst=1",
+      "INFO lines=3 rate=0.0 burst=1", "INFO lines=3 rate=2 burst=0",
+      "INFO lines=-3 rate=2 burst=1", "INFO lines=3 rate=1e3 burst=1",
       "INFO lines=3 rate=2. burst=1", "INFO lines=3 rate=.5 burst=1", "INFO lines=3 rate=NaN burst=1",
       "INFO lines=3 rate=Infinity burst=1", "INFO  lines=3 rate=2 burst=1",
       "INFO lines=3 burst=1 rate=2", "INFO lines=3 rate=2 burst=1 extra=4",
