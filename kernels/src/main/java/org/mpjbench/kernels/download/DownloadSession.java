@@ -128,7 +128,7 @@ public final class DownloadSession implements AutoCloseable {
         state = exchange(master, drain(received), shipped, progress);
       }
       if (state == STALLED) {
-        stopFetching(fetcher, fetching);
+        // Every rank stops here, before the last exchange; the fetcher stops in the finally.
         if (master != null) {
           throw new IOException(master.stall);
         }

@@ -135,6 +135,22 @@ class DownloadLearnsServerIT {
     }
   }
 
+  @Test
+  void theStandaloneRanksJarLearnsTheFileToo() throws Exception {
+    LineFile file = LineFile.generate(GPL3_LINES, 14);
+    LineServerConfig config = LineServerConfig.defaults(file).withRatePerSecond(2000);
+    try (LineServer server = LineServer.start(config)) {
+      Path results = work.resolve("standalone");
+      Files.createDirectories(results);
+      StandaloneIT.Standalone run = StandaloneIT.standalone(work, 4, "download", "--server",
+          "127.0.0.1:" + server.address().getPort(), "--results", results.toString());
+      assertEquals(0, run.exit(), run.out());
+      assertTrue(run.out().contains("serves 674 lines at 2000 requests/s"), run.out());
+      assertTrue(run.out().contains("674 lines at 2000 requests/s per rank"), run.out());
+      assertEquals(1, server.stats().submissionsOk());
+    }
+  }
+
   /**
    * A server as the write-up has it: {@code SENDLINE} only (no rate limit), {@code ERROR} to
    * anything else, {@code INFO} included. One daemon thread per connection; closed with it.
