@@ -32,11 +32,13 @@ import org.mpjbench.lineserver.protocol.LineProtocol;
 import org.mpjbench.lineserver.protocol.LineReader;
 import org.mpjbench.lineserver.protocol.Request;
 import org.mpjbench.lineserver.protocol.RequestParser;
+import org.mpjbench.lineserver.protocol.ServerInfo;
 
 /**
  * The line server of the cooperative-download kernel: serves random lines of a {@link LineFile}
  * over TCP ({@code SENDLINE}), rate-limited per connection, and checks whole-file submissions
- * ({@code SUBMIT}); the protocol is described in {@code org.mpjbench.lineserver.protocol}.
+ * ({@code SUBMIT}), and tells what it serves ({@code INFO}: line count, rate, burst); the protocol
+ * is described in {@code org.mpjbench.lineserver.protocol}.
  *
  * <p>One daemon thread per connection, each connection served in order (pipelined requests are
  * answered in order). Every line a client sends must arrive whole within the idle time-out of the
@@ -443,6 +445,11 @@ public final class LineServer implements AutoCloseable {
         boolean goOn = true;
         if (request instanceof Request.SendLine) {
           goOn = sendLine();
+        } else if (request instanceof Request.Info) {
+          // Takes no token and does not start the download's clock: a client asks it before
+          // it downloads, and must find its bucket full.
+          replies.write(LineProtocol.infoReply(
+              new ServerInfo(file.lineCount(), config.ratePerSecond(), config.burst())));
         } else if (request instanceof Request.Submit submit) {
           goOn = submit(submit);
         } else if (request instanceof Request.RejectedSubmit rejected) {

@@ -295,7 +295,7 @@ class LineServerFuzzTest {
     bytes.writeBytes(line);
     bytes.write('\n');
     return new Segment(bytes.toByteArray(), List.of(
-        new Expect.Line("ERROR " + reason + "; requests are SENDLINE and SUBMIT")));
+        new Expect.Line("ERROR " + reason + "; requests are SENDLINE, SUBMIT and INFO")));
   }
 
   /** A pair as sent: the number line, the text, and the line it names (-1: none). */

@@ -132,9 +132,9 @@ class LineServerSubmitAbuseTest {
       client.send(latin1(request));
       assertEquals(reply, client.readLine(), what);
       if (what.startsWith("count smaller")) {
-        assertEquals("ERROR unknown request '5'; requests are SENDLINE and SUBMIT",
+        assertEquals("ERROR unknown request '5'; requests are SENDLINE, SUBMIT and INFO",
             client.readLine());
-        assertEquals("ERROR unknown request 'five'; requests are SENDLINE and SUBMIT",
+        assertEquals("ERROR unknown request 'five'; requests are SENDLINE, SUBMIT and INFO",
             client.readLine());
       }
       if (after == After.USABLE) {

@@ -3,9 +3,9 @@ package org.mpjbench.kernels.download;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
@@ -20,8 +20,10 @@ import picocli.CommandLine.Option;
 /**
  * The options of {@code mpjbench run download}: the download's own and the line server's. Without
  * {@code --server}, the run's fixture starts a line server for the run (on the address the ranks
- * reach this host at, a free port) and stops it afterwards; with it, the fixture checks that the
- * named server answers.
+ * reach this host at, a free port) and stops it afterwards; with it, the fixture asks the named
+ * server {@code INFO} before any rank starts and takes its line count, rate and burst for the
+ * options not given (a server that does not tell leaves the options and their defaults; a given
+ * {@code --lines} the server contradicts is an error).
  */
 public final class DownloadOptions implements KernelOptions<DownloadParameters> {
   /** The longest line a rank reads in a reply (see the download kernel's client). */
@@ -35,11 +37,12 @@ public final class DownloadOptions implements KernelOptions<DownloadParameters> 
   private LineFile served;
 
   @Option(names = "--server", paramLabel = "HOST:PORT", description = "Use this running line"
-      + " server (give its --lines and --rate-per-second too) instead of starting one.")
+      + " server instead of starting one; its line count, rate and burst are asked (INFO), or"
+      + " taken from --lines, --rate-per-second and --burst when it does not tell.")
   String server;
 
   @Option(names = "--lines", paramLabel = "N", description = "Lines of the file (default: 1000;"
-      + " with --file, the file's own count).")
+      + " with --file, the file's own count; with --server, the count the server tells).")
   Integer lines;
 
   @Option(names = "--file", paramLabel = "PATH", description = "Serve this text file as it is"
@@ -113,7 +116,7 @@ public final class DownloadOptions implements KernelOptions<DownloadParameters> 
   @Override
   public KernelFixture<DownloadParameters> fixture(int ranks) {
     if (server != null) {
-      return new ExternalServer(parameters(ranks), connectTimeoutMs);
+      return new ExternalServer(parameters(ranks));
     }
     LineFile served = served();
     if (served.longestLineBytes() > MAX_LINE_BYTES) {
@@ -248,20 +251,37 @@ public final class DownloadOptions implements KernelOptions<DownloadParameters> 
     }
   }
 
-  /** A running line server named by {@code --server}: checked to answer before any rank starts. */
-  private record ExternalServer(DownloadParameters parameters, long connectTimeoutMs)
-      implements KernelFixture<DownloadParameters> {
+  /**
+   * A running line server named by {@code --server}: reached before any rank starts, and asked
+   * {@code INFO}, whose answer fills the line count, rate and burst the command line left out.
+   */
+  private final class ExternalServer implements KernelFixture<DownloadParameters> {
+    private final DownloadParameters parameters;
+    private List<String> notes = List.of();
+
+    ExternalServer(DownloadParameters parameters) {
+      this.parameters = parameters;
+    }
+
     @Override
     public DownloadParameters start(InetAddress bind, String rankFacingHost) throws IOException {
-      String host = parameters.serverHost();
-      int port = parameters.serverPort();
-      try (Socket probe = new Socket()) {
-        probe.connect(new InetSocketAddress(host, port), Math.toIntExact(connectTimeoutMs));
-      } catch (IOException e) {
-        throw new IOException("cannot reach the line server at " + host + ":" + port + " within "
-            + connectTimeoutMs + " ms: " + e.getMessage(), e);
-      }
-      return parameters;
+      InetSocketAddress address =
+          new InetSocketAddress(parameters.serverHost(), parameters.serverPort());
+      ServerInfoQuery.Answer answer = ServerInfoQuery.ask(address,
+          Duration.ofMillis(parameters.connectTimeoutMs()),
+          Duration.ofMillis(parameters.readTimeoutMs()));
+      ServerSettings settings = ServerSettings.resolve(server, answer, lines, DEFAULT_LINES,
+          ratePerSecond, given.test("--rate-per-second"), burst, given.test("--burst"));
+      notes = settings.notes();
+      return new DownloadParameters(parameters.serverHost(), parameters.serverPort(),
+          settings.lineCount(), settings.ratePerSecond(), settings.burst(),
+          parameters.exchangeIntervalMs(), parameters.connectTimeoutMs(),
+          parameters.readTimeoutMs(), parameters.submitterId(), parameters.team());
+    }
+
+    @Override
+    public List<String> notes() {
+      return notes;
     }
 
     @Override

@@ -34,18 +34,30 @@ import mpi.MPIException;
  *   <li>{@code Gather} of {@code long[3]} headers {@code [draws, newLines, textBytes]};
  *   <li>{@code Gatherv} of the draws ({@code long}), the new-line pairs ({@code int}) and their
  *       texts ({@code byte});
- *   <li>{@code Bcast} of {@code int[1]}: 1 when the master holds every line.
+ *   <li>{@code Bcast} of {@code int[1]}: {@value #RUNNING}, {@value #COMPLETE} when the master
+ *       holds every line, or {@value #STALLED} when the download stopped making progress (see
+ *       {@link StallWatch}).
  * </ol>
  *
  * <p>When the master holds every line, everybody stops fetching; one last exchange ships the draws
  * still queued (so that the count of draws D is exact), a {@code Gather} collects each rank's
  * figures, and the master submits the file over a fresh connection and checks the server's
  * verdict.
+ *
+ * <p>A stalled download stops the same way on every rank, without the last exchange: rank 0 throws
+ * with the likely cause (the lines-vs-time points it reported so far are the partial result) and
+ * the other ranks return no result.
  */
 public final class DownloadSession implements AutoCloseable {
   /** Files above this size are not returned: the control channel is for data, not for that much. */
   static final int MAX_ARTIFACT_BYTES = 32 * 1024 * 1024;
   private static final int FIGURES = 5;
+  /** The state broadcast after each exchange: go on. */
+  static final int RUNNING = 0;
+  /** ...the master holds every line. */
+  static final int COMPLETE = 1;
+  /** ...the download stopped making progress: give up. */
+  static final int STALLED = 2;
 
   private final DownloadParameters parameters;
   private final Intracomm comm;
@@ -84,7 +96,7 @@ public final class DownloadSession implements AutoCloseable {
   /**
    * Downloads the whole file once (collective). {@code progress} sees the lines-vs-time points on
    * rank 0. Returns the outcome on rank 0, null elsewhere; a rejected submission or a lost server
-   * throws.
+   * throws, and so does a stalled download on rank 0 (null elsewhere).
    */
   public Outcome download(Consumer<DownloadResult.SeriesPoint> progress) throws Exception {
     Queue<LineBatch.Draw> received = new ConcurrentLinkedQueue<>();
@@ -100,28 +112,30 @@ public final class DownloadSession implements AutoCloseable {
     long startNanos = System.nanoTime();
     if (master != null) {
       master.startNanos = startNanos;
+      master.stallWatch =
+          new StallWatch(parameters.lineCount(), size, parameters.ratePerSecond(), startNanos);
     }
     fetching.start();
     try {
       long intervalNanos = TimeUnit.MILLISECONDS.toNanos(parameters.exchangeIntervalMs());
-      boolean done = false;
-      for (long tick = 1; !done; tick++) {
+      int state = RUNNING;
+      for (long tick = 1; state == RUNNING; tick++) {
         sleepUntil(startNanos + tick * intervalNanos);
         if (fetcher.failure() != null) {
           throw new IOException("rank " + rank + " lost the line server: "
               + fetcher.failure().getMessage(), fetcher.failure());
         }
-        done = exchange(master, drain(received), shipped, progress);
+        state = exchange(master, drain(received), shipped, progress);
+      }
+      if (state == STALLED) {
+        // Every rank stops here, before the last exchange; the fetcher stops in the finally.
+        if (master != null) {
+          throw new IOException(master.stall);
+        }
+        return null;
       }
     } finally {
-      fetcher.stop();
-      LockSupport.unpark(fetching);
-      // A fetcher inside a request ends within a read time-out; one reconnecting, within the
-      // connect time-out (its back-off checks the stop flag).
-      fetching.join(parameters.connectTimeoutMs() + parameters.readTimeoutMs() + 1_000);
-    }
-    if (fetching.isAlive()) {
-      throw new IllegalStateException("rank " + rank + ": the fetching thread did not stop");
+      stopFetching(fetcher, fetching);
     }
     client.allowReconnecting();
     ship(comm, size, master, LineBatch.pack(drain(received), shipped));
@@ -134,8 +148,20 @@ public final class DownloadSession implements AutoCloseable {
     client.close();
   }
 
-  /** One round of sharing; returns whether the master now holds every line. */
-  private boolean exchange(Master master, List<LineBatch.Draw> draws, BitSet shipped,
+  /** Stops the fetching thread (idempotent); throws when it does not end in time. */
+  private void stopFetching(Fetcher fetcher, Thread fetching) throws InterruptedException {
+    fetcher.stop();
+    LockSupport.unpark(fetching);
+    // A fetcher inside a request ends within a read time-out; one reconnecting, within the
+    // connect time-out (its back-off checks the stop flag).
+    fetching.join(parameters.connectTimeoutMs() + parameters.readTimeoutMs() + 1_000);
+    if (fetching.isAlive()) {
+      throw new IllegalStateException("rank " + rank + ": the fetching thread did not stop");
+    }
+  }
+
+  /** One round of sharing; returns {@link #RUNNING}, {@link #COMPLETE} or {@link #STALLED}. */
+  private int exchange(Master master, List<LineBatch.Draw> draws, BitSet shipped,
       Consumer<DownloadResult.SeriesPoint> progress) throws MPIException {
     long exchangeStart = System.nanoTime();
     ship(comm, size, master, LineBatch.pack(draws, shipped));
@@ -146,11 +172,14 @@ public final class DownloadSession implements AutoCloseable {
       if (master.distinct() == parameters.lineCount() && master.completeNanos == 0) {
         master.completeNanos = System.nanoTime();
       }
-      done[0] = master.completeNanos != 0 ? 1 : 0;
-      progress.accept(master.point(System.nanoTime()));
+      long now = System.nanoTime();
+      master.stall = master.completeNanos != 0 ? null : master.stallWatch.check(now,
+          master.distinct(), master.drawValues / 2, master.linesBelow);
+      done[0] = master.completeNanos != 0 ? COMPLETE : master.stall != null ? STALLED : RUNNING;
+      progress.accept(master.point(now));
     }
     comm.Bcast(done, 0, 1, MPI.INT, 0);
-    return done[0] == 1;
+    return done[0];
   }
 
   /** Gathers every rank's batch to the master, which merges them. */
@@ -230,6 +259,11 @@ public final class DownloadSession implements AutoCloseable {
     private long startNanos;
     private long completeNanos;
     private long exchanges;
+    private StallWatch stallWatch;
+    /** One more than the highest line number held: a hint at the server's real line count. */
+    private int linesBelow;
+    /** Why the download stalled, or null. */
+    private String stall;
 
     Master(int lineCount) {
       this.lines = new byte[lineCount][];
@@ -249,6 +283,7 @@ public final class DownloadSession implements AutoCloseable {
         if (lines[line.lineNumber()] == null) {
           lines[line.lineNumber()] = line.text();
           distinct++;
+          linesBelow = Math.max(linesBelow, line.lineNumber() + 1);
         }
       }
     }

@@ -186,7 +186,9 @@ class DownloadIT {
       double failedAfterSeconds = (endNanos - closedAtNanos[0]) / 1e9;
       assertTrue(failedAfterSeconds >= 2 && failedAfterSeconds < 30,
           "failed " + failedAfterSeconds + " s after the server went away: " + run.err());
-      String firstLine = run.err().lines().findFirst().orElse("");
+      // After the note of what the server told (INFO), before the run started.
+      String firstLine = run.err().lines()
+          .filter(line -> !line.startsWith("mpjbench: the line server at ")).findFirst().orElse("");
       assertTrue(firstLine.startsWith("mpjbench: download failed: ")
           && firstLine.contains("lost the line server: cannot reach the line server at 127.0.0.1:"
               + port + " for 2000 ms (--connect-timeout-ms)"), run.err());

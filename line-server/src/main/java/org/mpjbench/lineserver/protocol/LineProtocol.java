@@ -1,8 +1,12 @@
 package org.mpjbench.lineserver.protocol;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The line server's messages as bytes (see the package description for the whole protocol): the
@@ -18,6 +22,21 @@ public final class LineProtocol {
 
   /** The command that opens a submission. */
   public static final String SUBMIT = "SUBMIT";
+
+  /**
+   * The command that asks what the server serves (our extension: the write-up's server answers it
+   * with {@code ERROR}); the reply is one line, see {@link #infoReply}.
+   */
+  public static final String INFO = "INFO";
+
+  /** Start of the reply to {@code INFO}. */
+  public static final String INFO_PREFIX = "INFO ";
+
+  /**
+   * Longest reply to {@code INFO} a client reads: the real one is under 80 bytes, so anything
+   * longer is not one (and a client reads no further).
+   */
+  public static final int MAX_INFO_REPLY_BYTES = 256;
 
   /** The line number of a declined {@code SENDLINE} ({@code -1\n\n}). */
   public static final long DECLINED = -1;
@@ -42,6 +61,11 @@ public final class LineProtocol {
 
   private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
   private static final byte[] SENDLINE_REQUEST = ascii(SENDLINE + "\n");
+  private static final byte[] INFO_REQUEST = ascii(INFO + "\n");
+  /** {@code INFO lines=<n> rate=<r> burst=<b>}: digits, a plain decimal, digits. */
+  private static final Pattern INFO_REPLY =
+      Pattern.compile("INFO lines=([0-9]{1,10}) rate=([0-9]{1,20}(?:\\.[0-9]{1,9})?)"
+          + " burst=([0-9]{1,10})\r?");
   private static final byte[] DECLINED_REPLY = ascii("-1\n\n");
 
   private LineProtocol() {}
@@ -51,6 +75,22 @@ public final class LineProtocol {
   /** {@code SENDLINE\n} (a fresh array each time: arrays cannot be constants). */
   public static byte[] sendLineRequest() {
     return SENDLINE_REQUEST.clone();
+  }
+
+  /** {@code INFO\n}. */
+  public static byte[] infoRequest() {
+    return INFO_REQUEST.clone();
+  }
+
+  /**
+   * {@code INFO lines=<lineCount> rate=<ratePerSecond> burst=<burst>\n}: the rate as a plain
+   * decimal without exponent, at most 9 decimals ({@code rate=2000}, {@code rate=0.5}). A rate
+   * that does not fit the format (below 10^-9, or 21 digits and more) gives a reply clients do not
+   * parse, and they fall back to their own settings as with a server that has no {@code INFO}.
+   */
+  public static byte[] infoReply(ServerInfo info) {
+    return ascii(INFO_PREFIX + "lines=" + info.lineCount() + " rate="
+        + plainRate(info.ratePerSecond()) + " burst=" + info.burst() + "\n");
   }
 
   /** {@code -1\n\n}: a declined {@code SENDLINE}. */
@@ -141,6 +181,29 @@ public final class LineProtocol {
       }
     }
     throw new ProtocolException("not a SUBMIT reply: '" + quote(line) + "'");
+  }
+
+  /**
+   * Parses the reply to {@code INFO}. An {@code ERROR} reply (a server that does not know {@code
+   * INFO}) gives a {@link ProtocolException} whose {@link ProtocolException#serverError()} holds
+   * the reason; anything else that is not exactly {@code INFO lines=<n> rate=<r> burst=<b>} with
+   * values {@link ServerInfo} accepts, a plain {@link ProtocolException}.
+   */
+  public static ServerInfo parseInfoReply(byte[] line) throws ProtocolException {
+    requireNoErrorReply(line);
+    if (line.length <= MAX_INFO_REPLY_BYTES) {
+      Matcher matcher = INFO_REPLY.matcher(new String(line, StandardCharsets.ISO_8859_1));
+      if (matcher.matches()) {
+        long lines = Long.parseLong(matcher.group(1));
+        double rate = Double.parseDouble(matcher.group(2));
+        long burst = Long.parseLong(matcher.group(3));
+        if (lines >= 1 && lines <= Integer.MAX_VALUE && rate > 0 && Double.isFinite(rate)
+            && burst >= 1 && burst <= Integer.MAX_VALUE) {
+          return new ServerInfo((int) lines, rate, (int) burst);
+        }
+      }
+    }
+    throw new ProtocolException("not an INFO reply: '" + quote(line) + "'");
   }
 
   /**
@@ -265,6 +328,13 @@ public final class LineProtocol {
       text.append(c >= 0x20 && c <= 0x7e ? c : '?');
     }
     return text.toString();
+  }
+
+  /** A rate as {@link #INFO_REPLY} takes it: no exponent, at most 9 decimals, no ".0". */
+  private static String plainRate(double ratePerSecond) {
+    BigDecimal rounded = BigDecimal.valueOf(ratePerSecond).setScale(9, RoundingMode.HALF_UP)
+        .stripTrailingZeros();
+    return rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
   }
 
   private static byte[] numberAndText(long n, byte[] text) {

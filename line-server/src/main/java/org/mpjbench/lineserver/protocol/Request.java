@@ -11,6 +11,12 @@ public sealed interface Request {
   record SendLine() implements Request {}
 
   /**
+   * {@code INFO}: reply with one line giving the file's line count, the rate and the burst (our
+   * extension; not in the write-up's protocol).
+   */
+  record Info() implements Request {}
+
+  /**
    * A well-formed {@code SUBMIT} header: {@code count} pairs {@code <n>\n<text>\n} follow, which the
    * server reads (each line bounded) and checks before it replies.
    *

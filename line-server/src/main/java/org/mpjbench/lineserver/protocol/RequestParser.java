@@ -74,15 +74,18 @@ public final class RequestParser {
     if (LineProtocol.isWord(line, LineProtocol.SENDLINE)) {
       return new Request.SendLine();
     }
+    if (LineProtocol.isWord(line, LineProtocol.INFO)) {
+      return new Request.Info();
+    }
     if (LineProtocol.isWord(line, LineProtocol.SUBMIT)) {
       state = State.ID_TEAM;
       return null;
     }
     if (LineProtocol.withoutCarriageReturn(line) == 0) {
-      return new Request.Invalid("empty request line; requests are SENDLINE and SUBMIT");
+      return new Request.Invalid("empty request line; requests are SENDLINE, SUBMIT and INFO");
     }
     return new Request.Invalid("unknown request '" + LineProtocol.quote(line)
-        + "'; requests are SENDLINE and SUBMIT");
+        + "'; requests are SENDLINE, SUBMIT and INFO");
   }
 
   private Request submit(byte[] countLine) {

@@ -11,8 +11,16 @@
  * SUBMIT\n&lt;id&gt;@&lt;team&gt;\n&lt;count&gt;\n
  *   then count pairs &lt;n&gt;\n&lt;text&gt;\n   -&gt; SUBMIT OK &lt;count&gt; lines in &lt;millis&gt; ms\n
  *                                    -&gt; SUBMIT FAILED &lt;reason&gt;\n
+ * INFO\n                             -&gt; INFO lines=&lt;n&gt; rate=&lt;r&gt; burst=&lt;b&gt;\n
  * anything else                      -&gt; ERROR &lt;reason&gt;\n      (the connection stays usable)
  * </pre>
+ *
+ * <p>{@code INFO} is our extension, not part of the write-up's protocol (whose server answers it
+ * with {@code ERROR}): it tells a client the file's line count, the rate per second each
+ * connection is allowed ({@code r}, a plain decimal such as {@code 2000} or {@code 0.5}) and the
+ * burst, so that it need not be told them. It takes no token. A client reads at most {@link
+ * org.mpjbench.lineserver.protocol.LineProtocol#MAX_INFO_REPLY_BYTES} bytes of the reply and
+ * treats {@code ERROR} or anything else as "this server does not say".
  *
  * <ul>
  *   <li>Texts are bytes: the line exactly as it is in the served file, without its {@code \n}; a
