@@ -24,7 +24,8 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param group {@code address:port} of the UDP multicast group; null with {@code mpi}
  * @param networkInterface the interface rank 0 sent on; null with {@code mpi}
  * @param udpDatagramsSent datagrams rank 0 sent, repeats included
- * @param udpDatagramsReceived datagrams of this run the members read, duplicates included
+ * @param udpDatagramsReceived datagrams of this run the members read, duplicates included,
+ *     first pass
  * @param udpLost sum over members of the messages their first pass never received
  * @param udpDuplicates copies of an already received number, over members, first pass
  * @param udpReordered first copies that came after a higher number, over members, first pass

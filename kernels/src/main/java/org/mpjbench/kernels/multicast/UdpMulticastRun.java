@@ -95,8 +95,8 @@ final class UdpMulticastRun {
   /**
    * Runs this rank's part; the start time is taken after the Barrier that follows the joins.
    * Returns this rank's figures: {@code [start, received, lost, duplicates, reordered, garbage,
-   * datagramsSent, repairRounds, repaired]} (repaired: by multicast, then by MPI, in the last two
-   * of {@link #repairFigures()}).
+   * datagramsSent, repairRounds, repaired]}, received to garbage counting the first pass only
+   * (before any repair); {@link #repairFigures()} splits the repaired count.
    */
   long[] run() throws MPIException, IOException {
     Intracomm comm = context.comm();
@@ -124,12 +124,14 @@ final class UdpMulticastRun {
       } else {
         receivePass(comm, socket, runId, true);
       }
-      firstPass = new long[] {tracker.lost(), tracker.duplicates(), tracker.reordered(), garbage};
+      // What UDP itself did: the repairs below must not blur these figures.
+      firstPass = new long[] {received, tracker.lost(), tracker.duplicates(),
+          tracker.reordered(), garbage};
       if (parameters.reliable() && context.size() > 1) {
         repair(comm, socket, group, runId);
       }
-      return new long[] {start, received, firstPass[0], firstPass[1], firstPass[2], firstPass[3],
-          datagramsSent, repairRounds, repairedByMulticast + repairedByMpi};
+      return new long[] {start, firstPass[0], firstPass[1], firstPass[2], firstPass[3],
+          firstPass[4], datagramsSent, repairRounds, repairedByMulticast + repairedByMpi};
     }
   }
 
