@@ -1,5 +1,7 @@
 package org.mpjbench.kernels.multicast;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +34,11 @@ import org.mpjbench.kernels.program.RankProgram;
  * delivery order and latencies are gathered to rank 0 and checked by {@link MulticastCheck}.
  * Every receive is bounded by {@code --timeout-ms}.
  *
+ * <p>With {@code --transport udp} rank 0 sends each message once as a UDP datagram to an IP
+ * multicast group the members joined ({@link UdpMulticastRun}); members count what UDP did
+ * (losses, duplicates, reorders, garbage) and, with {@code --reliable}, have what they missed
+ * repeated ({@link RepairPlan}).
+ *
  * <p>Trace event ({@code --trace}): {@code deliver} on every member for every message, with its
  * {@code id} and {@code sequence} (the sequencer's number with total order, else the id), stamped
  * with the delivery time the latency is measured to.
@@ -62,6 +69,9 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
 
   @Override
   public MulticastResult run(RankContext context) throws MPIException {
+    if (parameters.udp()) {
+      return runUdp(context);
+    }
     Intracomm comm = context.comm();
     int size = context.size();
     int messages = parameters.messages();
@@ -115,6 +125,83 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
     return new MulticastResult(parameters.mode(), parameters.totalOrder(), messages, deliveries,
         duration, deliveries * 1e9 / duration, median(allDelivered),
         allDelivered.length == 0 ? 0 : allDelivered[allDelivered.length - 1], totalSent, check);
+  }
+
+  /**
+   * The UDP transport ({@link UdpMulticastRun}); then, as with MPI, every rank's delivery order,
+   * latencies and figures are gathered to rank 0 and checked.
+   */
+  private MulticastResult runUdp(RankContext context) throws MPIException {
+    Intracomm comm = context.comm();
+    int size = context.size();
+    int messages = parameters.messages();
+    events = context.events();
+    order = new long[messages];
+    latencies = new long[messages];
+    UdpMulticastRun udp = new UdpMulticastRun(parameters, context,
+        (id, sendNanos) -> deliver(id, sendNanos, id));
+    long[] udpFigures;
+    try {
+      udpFigures = udp.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException("multicast: rank " + context.rank() + ": " + e.getMessage(),
+          e);
+    }
+    long start = udpFigures[0];
+    long[] repaired = udp.repairFigures();
+    int width = FIGURES + UdpMulticastRun.FIGURES + 2;
+    long[] figures = new long[width];
+    figures[0] = udpFigures[6];
+    figures[1] = delivered;
+    figures[2] = lastDeliveryNanos;
+    System.arraycopy(udpFigures, 0, figures, FIGURES, UdpMulticastRun.FIGURES);
+    figures[width - 2] = repaired[0];
+    figures[width - 1] = repaired[1];
+    long[] padded = Arrays.copyOf(order, messages);
+    Arrays.fill(padded, delivered, messages, -1);
+    long[] allFigures = new long[width * size];
+    long[] allOrders = new long[messages * size];
+    long[] allLatencies = new long[messages * size];
+    comm.Gather(figures, 0, width, MPI.LONG, allFigures, 0, width, MPI.LONG, ROOT);
+    comm.Gather(padded, 0, messages, MPI.LONG, allOrders, 0, messages, MPI.LONG, ROOT);
+    comm.Gather(latencies, 0, messages, MPI.LONG, allLatencies, 0, messages, MPI.LONG, ROOT);
+    if (!context.isRoot()) {
+      return null;
+    }
+    List<long[]> orders = new ArrayList<>();
+    long[] lostPerRank = new long[size];
+    long deliveries = 0;
+    long end = start;
+    long[] udpSums = new long[UdpMulticastRun.FIGURES];
+    long[] allDelivered = new long[0];
+    for (int rank = 0; rank < size; rank++) {
+      int base = width * rank;
+      int count = (int) allFigures[base + 1];
+      deliveries += count;
+      end = Math.max(end, allFigures[base + 2]);
+      // Figures 1..5 (received, lost, duplicates, reordered, garbage) are the members' own.
+      for (int f = 1; f <= 5; f++) {
+        udpSums[f] += allFigures[base + FIGURES + f];
+      }
+      lostPerRank[rank] = allFigures[base + FIGURES + 2];
+      orders.add(Arrays.copyOfRange(allOrders, messages * rank, messages * rank + count));
+      int from = allDelivered.length;
+      allDelivered = Arrays.copyOf(allDelivered, from + count);
+      System.arraycopy(allLatencies, messages * rank, allDelivered, from, count);
+    }
+    PropertyCheck check = parameters.reliable() ? MulticastCheck.checkReliable(messages, orders)
+        : MulticastCheck.checkUdp(messages, orders, lostPerRank);
+    check.requireHolds();
+    Arrays.sort(allDelivered);
+    long duration = Math.max(1, end - start);
+    long datagramsSent = udpFigures[6];
+    return new MulticastResult(parameters.mode(), parameters.totalOrder(), messages, deliveries,
+        duration, deliveries * 1e9 / duration, median(allDelivered),
+        allDelivered.length == 0 ? 0 : allDelivered[allDelivered.length - 1], datagramsSent,
+        check, parameters.transport(), parameters.reliable(),
+        parameters.group() + ":" + udp.port(), udp.interfaceName(), datagramsSent, udpSums[1],
+        udpSums[2], udpSums[3], udpSums[4], udpSums[5], udpFigures[7], repaired[0],
+        repaired[1]);
   }
 
   /** Rank 0 Bcasts every message; returns the messages this rank sent (K-1 per Bcast). */
@@ -223,15 +310,19 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
   }
 
   private void deliver(long[] message) {
+    deliver(message[0], message[1], message[2]);
+  }
+
+  private void deliver(long id, long sendNanos, long sequence) {
     long now = System.nanoTime();
     if (delivered == order.length) {
       throw new IllegalStateException("multicast: more deliveries than messages");
     }
-    order[delivered] = message[0];
-    latencies[delivered] = now - message[1];
+    order[delivered] = id;
+    latencies[delivered] = now - sendNanos;
     delivered++;
     lastDeliveryNanos = now;
-    events.event("deliver").at(now).with("id", message[0]).with("sequence", message[2]).emit();
+    events.event("deliver").at(now).with("id", id).with("sequence", sequence).emit();
   }
 
   private void await(Intracomm comm, long[] message, int length, int source, int tag,

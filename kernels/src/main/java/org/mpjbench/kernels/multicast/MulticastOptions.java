@@ -31,6 +31,32 @@ public final class MulticastOptions implements KernelOptions<MulticastParameters
       + " message before the run fails (default: ${DEFAULT-VALUE}).")
   long timeoutMs = D.timeoutMs();
 
+  @Option(names = "--transport", paramLabel = "T", description = "mpi (MPI messages) or udp"
+      + " (UDP datagrams to an IP multicast group) (default: ${DEFAULT-VALUE}).")
+  String transport = D.transport();
+
+  @Option(names = "--group", paramLabel = "ADDR", description = "IPv4 multicast group of"
+      + " --transport udp (default: ${DEFAULT-VALUE}).")
+  String group = D.group();
+
+  @Option(names = "--udp-port", paramLabel = "PORT", description = "UDP port of the group;"
+      + " 0: rank 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int udpPort = D.udpPort();
+
+  @Option(names = "--interface", paramLabel = "NAME", description = "Interface of the group:"
+      + " auto (loopback when all ranks share rank 0's host, else the interface the host"
+      + " routes the group through) or a name such as lo (default: ${DEFAULT-VALUE}).")
+  String networkInterface = D.networkInterface();
+
+  @Option(names = "--reliable", description = "With udp: members report what they missed and"
+      + " rank 0 repeats it, until every member delivered everything exactly once, in order.")
+  boolean reliable = D.reliable();
+
+  @Option(names = "--repair-rounds", paramLabel = "N", description = "With --reliable: rounds"
+      + " that repeat missed datagrams by multicast before the rest goes by MPI"
+      + " (default: ${DEFAULT-VALUE}).")
+  int repairRounds = D.repairRounds();
+
   /**
    * The parameters (the number of ranks does not limit them).
    *
@@ -38,6 +64,7 @@ public final class MulticastOptions implements KernelOptions<MulticastParameters
    */
   @Override
   public MulticastParameters parameters(int ranks) {
-    return new MulticastParameters(messages, mode, totalOrder, payloadLongs, seed, timeoutMs);
+    return new MulticastParameters(messages, mode, totalOrder, payloadLongs, seed, timeoutMs,
+        transport, group, udpPort, networkInterface, reliable, repairRounds);
   }
 }

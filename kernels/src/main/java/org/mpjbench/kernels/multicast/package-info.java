@@ -4,6 +4,9 @@
  * on messages from several senders. The pure parts ({@link
  * org.mpjbench.kernels.multicast.MulticastSchedule}, {@link
  * org.mpjbench.kernels.multicast.MulticastCheck}) are separate from the MPI program ({@link
- * org.mpjbench.kernels.multicast.MulticastKernel}). Real UDP/IP multicast is left out.
+ * org.mpjbench.kernels.multicast.MulticastKernel}). With {@code --transport udp} rank 0 sends
+ * real UDP/IP multicast datagrams ({@link org.mpjbench.kernels.multicast.UdpDatagram}) and the
+ * members account for them ({@link org.mpjbench.kernels.multicast.SequenceTracker}), optionally
+ * repairing losses ({@link org.mpjbench.kernels.multicast.RepairPlan}).
  */
 package org.mpjbench.kernels.multicast;

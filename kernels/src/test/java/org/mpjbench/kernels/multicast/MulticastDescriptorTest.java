@@ -2,6 +2,7 @@ package org.mpjbench.kernels.multicast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
@@ -32,6 +33,26 @@ class MulticastDescriptorTest {
         "  latency      send to delivery median 312 µs, max 2.00 ms",
         "  messages     600"),
         kernel.summary(MulticastParameters.DEFAULTS, result, new RunInfo(4, "multicore", 0.4)));
+  }
+
+  @Test
+  void udpSummaryGivesWhatUdpDid() {
+    MulticastResult reliable = new MulticastResult("bcast", "none", 200, 790, 200_000_000,
+        3_950.0, 312_097, 1_999_999, 215, PropertyCheck.held(MulticastCheck.PROPERTY_RELIABLE,
+            "4 member(s) each delivered all 200 messages once, in order"), "udp", true,
+        "239.255.77.1:5000", "lo", 215, 597, 3, 1, 2, 4, 1, 3, 0);
+    assertEquals(List.of(
+        "multicast: 4 ranks, multicore, udp reliable to 239.255.77.1:5000 on lo, in 0.40 s",
+        "  property     every member delivers every message exactly once, in sequence order:"
+            + " holds (4 member(s) each delivered all 200 messages once, in order)",
+        "  deliveries   790 of 200 messages in 200 ms: 3,950 deliveries/s",
+        "  latency      send to delivery median 312 µs, max 2.00 ms",
+        "  datagrams    215 sent (TTL 1), 597 received by 3 member(s)",
+        "  udp          lost 3, duplicates 1, reordered 2, garbage 4 (members' first pass)",
+        "  repair       1 round(s): 3 repeated by multicast, 0 sent by MPI"),
+        kernel.summary(MulticastParameters.DEFAULTS, reliable, new RunInfo(4, "multicore", 0.4)));
+    assertTrue(kernel.figures(reliable, 4).headline()
+        .endsWith("; udp lost 3, duplicates 1, reordered 2, repaired"));
   }
 
   @Test
