@@ -105,6 +105,12 @@ class EveryOptionTest {
     rule("run multicast --messages", "0", "-1", "2147483647");
     rule("--mode", "foo", "");
     rule("--total-order", "foo", "");
+    rule("--transport", "foo", "");
+    rule("--group", "10.0.0.1", "239.256.0.1", "host name", "");
+    rule("--udp-port", "-1", "65536");
+    rule("--interface", "eth0 lo", "");
+    exempt("--reliable", "a flag; --reliable with --transport mpi is MulticastUdpTest's");
+    rule("--repair-rounds", "-1", "101");
     rule("--payload-longs", "-1", "2147483647");
     rule("--tasks", "0", "-1", "2147483647");
     rule("--mean-task-us", "-1", "9223372036854775807");
