@@ -8,7 +8,7 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /** Numbers for people (three significant digits) and for files (six), never in the local format. */
-final class Figures {
+public final class Figures {
   private static final MathContext FOR_PEOPLE = new MathContext(3, RoundingMode.HALF_EVEN);
   private static final MathContext FOR_FILES = new MathContext(6, RoundingMode.HALF_EVEN);
 
@@ -18,7 +18,7 @@ final class Figures {
    * Three significant digits, thousands grouped with commas: 812.34 gives "812", 45_678 gives
    * "45,700", 0.0086667 gives "0.00867", 12.0 gives "12".
    */
-  static String people(double value) {
+  public static String people(double value) {
     if (!Double.isFinite(value)) {
       return String.valueOf(value);
     }
@@ -40,7 +40,7 @@ final class Figures {
    * A number for CSV: six significant digits, plain notation (no exponent, no grouping), the empty
    * string when not finite (a missing value).
    */
-  static String file(double value) {
+  public static String file(double value) {
     if (!Double.isFinite(value)) {
       return "";
     }

@@ -59,10 +59,12 @@ final class JmhFile {
    * @param opsPerSecond the primary score, per second
    * @param errorOpsPerSecond JMH's score error, per second; NaN when JMH had none
    * @param secondaryPerSecond the secondary metrics that are throughputs, per second, by name
+   * @param iterationsPerSecond the primary score of every measurement iteration of every fork
+   *     ({@code primaryMetric.rawData}), per second; empty when the file has none
    */
   record Result(Path file, String jmhName, Map<String, String> params, String benchmark,
       boolean kernelRun, int ranks, String device, double opsPerSecond, double errorOpsPerSecond,
-      Map<String, Double> secondaryPerSecond) {}
+      Map<String, Double> secondaryPerSecond, List<Double> iterationsPerSecond) {}
 
   /**
    * The results in {@code file}; none for an empty array.
@@ -141,7 +143,24 @@ final class JmhFile {
     return new Result(file, jmhName, params, kernelRun ? kernel.strip() : shortName(jmhName),
         kernelRun, ranks(file, jmhName, params),
         params.getOrDefault(DEVICE_PARAM, UNKNOWN_DEVICE), perSecond(score, timeUnit),
-        perSecond(error, timeUnit), Collections.unmodifiableMap(secondary));
+        perSecond(error, timeUnit), Collections.unmodifiableMap(secondary),
+        iterations(primary.get("rawData"), timeUnit));
+  }
+
+  /** The finite scores of {@code rawData} (an array per fork of one score per iteration). */
+  private static List<Double> iterations(JsonNode rawData, String timeUnit) {
+    List<Double> scores = new ArrayList<>();
+    if (rawData != null && rawData.isArray()) {
+      for (JsonNode fork : rawData) {
+        for (JsonNode iteration : fork) {
+          double score = number(iteration);
+          if (Double.isFinite(score)) {
+            scores.add(perSecond(score, timeUnit));
+          }
+        }
+      }
+    }
+    return List.copyOf(scores);
   }
 
   /**

@@ -22,11 +22,12 @@ import picocli.CommandLine.Command;
       "  mpjbench run download -np 4 --lines 1000 --rate-per-second 250",
       "  mpjbench run berkeley -np 2 --device niodev --machines machines.txt",
       "  mpjbench plot results/sweep-*/",
+      "  mpjbench compare results/sweep-A/ results/sweep-B/ --fail-if-slower 10",
       "  mpjbench line-server --port 7777",
       "  mpjbench cluster start | status | stop",
     },
     subcommands = {RunCommand.class, SweepCommand.class, BenchCommand.class, PlotCommand.class,
-      ClusterCommand.class,
+      CompareCommand.class, ClusterCommand.class,
       LineServerCommand.class, CommandLine.HelpCommand.class})
 public final class MpjBenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -34,7 +35,8 @@ public final class MpjBenchCommand implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "say what to do: run, sweep, plot, line-server, cluster or help");
+        spec.commandLine(),
+        "say what to do: run, sweep, bench, plot, compare, line-server, cluster or help");
   }
 
   /** Builds the command line with mpjbench's error handling (one line, exit 2 for bad input). */

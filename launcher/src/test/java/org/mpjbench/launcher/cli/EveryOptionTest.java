@@ -29,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mpjbench.launcher.charts.ResultFixtures;
+import org.mpjbench.launcher.compare.CompareFixtures;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -178,6 +179,11 @@ class EveryOptionTest {
     rule("--ready-file", FOLDER, "{tmp}/missing/ready");
 
     rule("plot --out", FILE, UNDER_FILE);
+    rule("compare A", MISSING, FOLDER, EMPTY_FILE);
+    rule("compare B", MISSING, FOLDER, EMPTY_FILE);
+    rule("compare --out", FILE, UNDER_FILE);
+    rule("--fail-if-slower", "-1", "10001", "Infinity");
+    rule("--resamples", "0", "-1", "999", "1000001");
     rule("plot RESULTS", MISSING, FOLDER, EMPTY_FILE);
     rule("help COMMAND", "nope");
 
@@ -218,7 +224,9 @@ class EveryOptionTest {
           "--machines", "{tmp}/machines-local.txt"),
       "cluster halt", List.of("--mpj-home", "{tmp}/no-mpj-home", "--daemon-port", "1",
           "--machines", "{tmp}/machines-local.txt"),
-      "plot", List.of("--out", "{tmp}/plots", "{tmp}/plot-results"));
+      "plot", List.of("--out", "{tmp}/plots", "{tmp}/plot-results"),
+      // Two sweeps to compare, and an --out under a file: stops after validation.
+      "compare", List.of("--out", UNDER_FILE, "{tmp}/cmp-a", "{tmp}/cmp-b"));
 
   /**
    * Context that one option needs besides its command's: keyed as in {@link #RULES}, or by the
@@ -257,6 +265,8 @@ class EveryOptionTest {
     Files.write(tmp.resolve("empty.txt"), new byte[0]);
     Files.writeString(tmp.resolve("machines-local.txt"), "localhost\n", StandardCharsets.UTF_8);
     Files.createDirectories(tmp.resolve("no-mpj-home"));
+    CompareFixtures.ringSweep(tmp.resolve("cmp-a"), 4, 3, 1_000);
+    CompareFixtures.ringSweep(tmp.resolve("cmp-b"), 4, 3, 2_000);
     ResultFixtures.write(tmp.resolve("plot-results"), ResultFixtures.berkeley(4, 27_000_000,
         20_000, 800));
     busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -440,10 +450,16 @@ class EveryOptionTest {
     args.addAll(extra);
     if (isOption) {
       args.add(name);
-    } else if (command.get(0).equals("plot")) {
-      args.remove("{tmp}/plot-results"); // the value under test takes the results' place
+      args.add(value);
+    } else if (command.get(0).equals("compare")) {
+      // The value under test takes the place of the folder it stands for.
+      args.set(args.indexOf("{tmp}/cmp-" + name.toLowerCase(java.util.Locale.ROOT)), value);
+    } else {
+      if (command.get(0).equals("plot")) {
+        args.remove("{tmp}/plot-results"); // the value under test takes the results' place
+      }
+      args.add(value);
     }
-    args.add(value);
     List<String> resolved = args.stream()
         .map(a -> a.replace("{tmp}", tmp.toString())
             .replace("{busy-port}", Integer.toString(busy.getLocalPort())))
