@@ -180,8 +180,9 @@ public final class SweepCommand implements Callable<Integer> {
             RunRecord record = outcome.record();
             Path file = outcome.file();
             RunFigures run = file == null ? null : figures(record, label, err);
-            SweepCsv.append(csv, SweepCsv.row(kernel, rankCount, seed, file == null ? null
-                : record, file, run));
+            SweepCsv.append(csv, SweepCsv.row(kernel, rankCount, seed,
+                takesSeed(kernel) ? Integer.toString(seed) : "", file == null ? null : record,
+                file == null ? null : file.getFileName().toString(), run));
             if (run != null) {
               figures.add(run);
             }
@@ -419,13 +420,20 @@ public final class SweepCommand implements Callable<Integer> {
       PrintWriter err) throws IOException {
     KernelDescriptor<?, ?> descriptor = Kernels.byName(kernel).orElseThrow();
     List<String> kernelArguments = new ArrayList<>(kernelSettings(descriptor));
-    kernelArguments.addAll(List.of("--seed", Integer.toString(seed)));
+    if (Runs.takes(descriptor, "--seed")) {
+      // A kernel without randomness (file-ipc) takes no seed: its repeats are plain repeats.
+      kernelArguments.addAll(List.of("--seed", Integer.toString(seed)));
+    }
     try {
       return Runs.run(descriptor, kernelArguments, settings(rankCount, folder), err);
     } catch (UserError | IllegalArgumentException e) {
       return new RunOutcome<>(JobOutcome.Status.FAILED, null, null, null, List.of(),
           e.getMessage());
     }
+  }
+
+  private static boolean takesSeed(String kernel) {
+    return Runs.takes(Kernels.byName(kernel).orElseThrow(), "--seed");
   }
 
   /** The settings of the sweep's run on {@code rankCount} ranks: quiet, the sweep's values. */

@@ -62,7 +62,8 @@ final class SweepCsv {
   }
 
   /**
-   * The row of one run.
+   * The row of one run of a kernel that takes a seed (the sweep's own rows say the seed
+   * themselves, empty for a kernel without one).
    *
    * @param kernel the kernel's name
    * @param seed the repeat, which is also the seed

@@ -27,13 +27,13 @@ class SweepIT {
     Path results = work.resolve("sweep");
     Path plots = work.resolve("plots");
     LauncherRun sweep = LauncherRun.runPlain("sweep", "--ranks", "1,2", "--repeat", "1",
-        "--kernels", "berkeley,download,ricart-agrawala",
+        "--kernels", "berkeley,download,ricart-agrawala,file-ipc",
         "--lines", "60", "--rate-per-second", "1500", "--rounds", "5",
         "--results", results.toString(), "--plots", plots.toString());
     sweep.expectExit(0);
 
     List<String> csv = Files.readAllLines(results.resolve("sweep.csv"), StandardCharsets.UTF_8);
-    assertEquals(7, csv.size(), "header + 3 kernels x 2 rank counts: " + csv);
+    assertEquals(9, csv.size(), "header + 4 kernels x 2 rank counts: " + csv);
     assertTrue(csv.get(0).startsWith("kernel,ranks,repeat,seed,status"));
     // The shared columns, in this order (the algorithm kernels' own columns may follow them).
     assertTrue(csv.get(0).contains(",result_file,property,messages,operation,operations,"
@@ -53,6 +53,11 @@ class SweepIT {
     }
     assertTrue(row[header.indexOf("ops_per_s")].matches("[0-9.]+"), String.join(",", row));
     assertEquals("2.0000", row[header.indexOf("messages_per_op")]);
+    // A kernel without a seed (file-ipc) is repeated as it is: no --seed given, none written.
+    String[] ipc = csv.stream().filter(r -> r.startsWith("file-ipc,2,")).findFirst()
+        .orElseThrow().split(",", -1);
+    assertEquals("", ipc[header.indexOf("seed")], String.join(",", ipc));
+    assertEquals("holds", ipc[header.indexOf("property")], String.join(",", ipc));
     assertTrue(sweep.out().matches("(?s).*ricart-agrawala +entry +2 +1 +1/1 +2\\.00 .*"),
         sweep.out());
     for (String chart : List.of("download-lines-vs-time.png", "download-speedup.png",
