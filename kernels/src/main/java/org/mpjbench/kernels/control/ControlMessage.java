@@ -36,11 +36,16 @@ public sealed interface ControlMessage {
    * to inject (null for a normal run), and how many {@link KernelEvent}s each rank may send: 0
    * when no trace was asked for, and then the ranks send none.
    */
-  record Start(String kernel, JsonNode parameters, FaultInjection fault, int eventsPerRank)
-      implements ControlMessage {
-    /** A start order without kernel events (no {@code --trace}). */
+  record Start(String kernel, JsonNode parameters, FaultInjection fault, int eventsPerRank,
+      String resultsFolder) implements ControlMessage {
+    /** A start order without kernel events (no {@code --trace}) and no results folder. */
     public Start(String kernel, JsonNode parameters, FaultInjection fault) {
       this(kernel, parameters, fault, 0);
+    }
+
+    /** A start order that names no results folder. */
+    public Start(String kernel, JsonNode parameters, FaultInjection fault, int eventsPerRank) {
+      this(kernel, parameters, fault, eventsPerRank, null);
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -111,7 +112,12 @@ public final class FileIpcKernel implements RankProgram<FileIpcResult> {
     RuntimeException failure = null;
     if (context.isRoot()) {
       try {
-        Path folder = workspace.folder(parameters.dir(), Path.of("").toAbsolutePath());
+        // By default beside the results, which every host of a cluster run sees (a shared home);
+        // a run with none (a benchmark's) uses the working folder.
+        Path base = context.resultsFolder() != null ? context.resultsFolder()
+            : Path.of("").toAbsolutePath();
+        Files.createDirectories(base);
+        Path folder = workspace.folder(parameters.dir(), base);
         text = workspace.createFiles(folder, parameters.pingPong()).toString()
             .getBytes(StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException e) {

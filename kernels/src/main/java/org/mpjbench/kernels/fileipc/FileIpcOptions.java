@@ -29,7 +29,7 @@ public final class FileIpcOptions implements KernelOptions<FileIpcParameters> {
 
   @Option(names = "--dir", paramLabel = "DIR", description = "An existing folder every rank"
       + " sees; the run creates its two files in it and removes only those (default: a new"
-      + " folder under rank 0's working folder, removed afterwards).")
+      + " folder under the results folder, removed afterwards).")
   String dir = D.dir();
 
   @Option(names = "--timeout-ms", paramLabel = "MS", description = "Longest wait for the file to"

@@ -14,7 +14,8 @@ import org.mpjbench.kernels.mpi.TimedReceive;
  * @param sync whether each record is forced to the disk ({@code FileChannel.force}) as well as
  *     written to the operating system
  * @param dir an existing folder, as an absolute path, in which the run creates its two files;
- *     empty for a new folder under rank 0's working folder, removed at the end
+ *     empty for a new folder under the results folder (rank 0's working folder when the run
+ *     has none), removed at the end
  * @param timeoutMs longest wait for the file to appear or for its next record
  */
 public record FileIpcParameters(int lines, int recordBytes, String mode, boolean sync, String dir,

@@ -1,5 +1,6 @@
 package org.mpjbench.kernels.program;
 
+import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import mpi.Intracomm;
@@ -17,6 +18,9 @@ import mpi.Intracomm;
  *     beside the result file, wherever this rank runs
  * @param events the algorithm's steps for the trace, on every rank; {@link KernelEvents#off()}
  *     when no trace was asked for
+ * @param resultsFolder the run's results folder as the launcher (or the standalone starter) named
+ *     it, absolute, for a kernel that keeps files of its own beside the results (file-ipc's
+ *     default folder); null when there is none (a benchmark's runs)
  */
 public record RankContext(
     Intracomm comm,
@@ -24,11 +28,18 @@ public record RankContext(
     int size,
     Consumer<Object> progress,
     BiConsumer<String, byte[]> artifacts,
-    KernelEvents events) {
+    KernelEvents events,
+    Path resultsFolder) {
 
   /** A null {@code events} means none. */
   public RankContext {
     events = events == null ? KernelEvents.off() : events;
+  }
+
+  /** A context without a results folder. */
+  public RankContext(Intracomm comm, int rank, int size, Consumer<Object> progress,
+      BiConsumer<String, byte[]> artifacts, KernelEvents events) {
+    this(comm, rank, size, progress, artifacts, events, null);
   }
 
   /** A context whose kernel events go nowhere (no {@code --trace}). */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ServiceLoader;
 import mpi.MPI;
@@ -66,7 +67,8 @@ public final class RankMain {
               size,
               record -> send(control, new ControlMessage.Progress(rank, ControlCodec.toTree(record))),
               (name, data) -> send(control, new ControlMessage.Artifact(rank, name, data)),
-              events);
+              events,
+              start.resultsFolder() == null ? null : Path.of(start.resultsFolder()));
       Object result = runKernel(start, context);
       // Before the rank's result and done: the launcher closes the trace once every rank is done.
       events.finish(EVENTS_FLUSH_WAIT);

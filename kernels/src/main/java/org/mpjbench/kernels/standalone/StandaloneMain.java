@@ -239,7 +239,7 @@ public final class StandaloneMain {
       Throwable failure = null;
       try {
         RankContext context = new RankContext(MPI.COMM_WORLD, rank, size, record -> { },
-            this::keepArtifact, KernelEvents.off());
+            this::keepArtifact, KernelEvents.off(), settings.results.toAbsolutePath());
         FaultInjection fault = settings.fault();
         if (fault != null) {
           fault.commitOn(rank);

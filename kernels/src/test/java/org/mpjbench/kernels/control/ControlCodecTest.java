@@ -46,6 +46,7 @@ class ControlCodecTest {
         new ControlMessage.Start(
             "berkeley", json("{}"), new FaultInjection(2, FaultInjection.Kind.HANG)),
         new ControlMessage.Start("ring", json("{}"), null, 10_000),
+        new ControlMessage.Start("file-ipc", json("{}"), null, 0, "/home/u/mpjbench/results/ü"),
         new ControlMessage.KernelEvent(2, "send", 123_456_789_012L,
             json("{\"message\":\"OK\",\"to\":3,\"deferred\":true,\"argument\":-2.5}")),
         new ControlMessage.KernelEvent(0, "lookup", Long.MIN_VALUE,

@@ -5,8 +5,8 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.mpjbench.launcher.mpj.DaemonLogs;
 import org.mpjbench.kernels.control.FaultInjection;
+import org.mpjbench.launcher.mpj.DaemonLogs;
 import org.mpjbench.launcher.mpj.Device;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.mpj.MpjHome;
@@ -32,6 +32,8 @@ import org.mpjbench.launcher.mpj.MpjHome;
  * @param silenceTimeout how long a rank may be silent (not even a heartbeat) before the run fails
  *     naming it and its host; ranks halt after the same silence from the launcher
  * @param daemonLogs the daemons' logs this host can read, for the reason ranks did not start
+ * @param resultsFolder the run's results folder, told to the ranks (a kernel may keep files
+ *     beside it), or null
  */
 public record JobSpec(
     String program,
@@ -49,7 +51,8 @@ public record JobSpec(
     FaultInjection fault,
     Path trace,
     Duration silenceTimeout,
-    DaemonLogs daemonLogs) {
+    DaemonLogs daemonLogs,
+    Path resultsFolder) {
   /** Heartbeats per silence time-out: a few lost or late ones must not fail a run. */
   private static final int HEARTBEATS_PER_SILENCE = 5;
 

@@ -162,7 +162,8 @@ final class KernelRunner {
             options.fault(),
             options.trace(),
             Duration.ofSeconds(options.silenceTimeoutSeconds()),
-            device.usesDaemons() ? daemonLogs() : DaemonLogs.none());
+            device.usesDaemons() ? daemonLogs() : DaemonLogs.none(),
+            options.results().toAbsolutePath());
     JobRunner runner = new JobRunner(options.verbose() ? System.err : null);
     CountDownLatch recordWritten = new CountDownLatch(1);
     Thread hook =

@@ -87,6 +87,17 @@ class FileIpcClusterIT {
   }
 
   @Test
+  void byDefaultTheFilesGoBesideTheResultsAndLeaveNothingBehind() throws Exception {
+    Path results = work.resolve("default-folder");
+    JsonNode json = fileIpc("default-folder", "--lines", "100").expectExit(0).json();
+    Path folder = Path.of(json.at("/result/folder").asText());
+    assertEquals(results.toAbsolutePath(), folder.getParent(), "a new folder in the results");
+    assertTrue(json.at("/result/folderCreated").asBoolean());
+    assertFalse(Files.exists(folder), "the run removed the folder it made");
+    assertTrue(json.at("/result/check/holds").asBoolean(), json.at("/result/check").toString());
+  }
+
+  @Test
   void aFolderOnlyRankZerosHostSeesIsNamedWithinTheTimeOut() throws Exception {
     // The same path in this machine's /tmp (the launcher checks that --dir exists) and in h1's,
     // where rank 0 writes; h2's /tmp has no such folder, so its readers never see the file.
