@@ -44,8 +44,8 @@ public class BerkeleyRoundBenchmark {
   /** Draws every rank's clock. */
   @Setup(Level.Trial)
   public void drawClocks() {
-    // One round per run asked; the session's steps count their own (50 ms spread, 20 ppm, seed 1:
-    // the same clocks every trial).
+    // A session's steps are its rounds, so --rounds (a whole run's) only has to be valid; the
+    // clocks are Berkeley's defaults (50 ms spread, 20 ppm, seed 1): the same every trial.
     Lockstep.current().call(new SessionOps.Open("berkeley", List.of("--rounds", "1",
         "--samples", Integer.toString(samples), "--tolerance-us", Long.toString(toleranceUs))));
   }
