@@ -164,6 +164,10 @@ public final class SweepCommand implements Callable<Integer> {
     try (ProgressBar bar = interactive ? bar(total) : null) {
       int index = 0;
       for (String kernel : chosen) {
+        // Once per kernel, not per run: which of the sweep's settings and whether a seed it takes.
+        KernelDescriptor<?, ?> descriptor = Kernels.byName(kernel).orElseThrow();
+        List<String> kernelArguments = kernelSettings(descriptor);
+        boolean seeded = Runs.takes(descriptor, "--seed");
         for (int rankCount : ranks) {
           for (int seed = 1; seed <= repeat; seed++) {
             index++;
@@ -176,12 +180,13 @@ public final class SweepCommand implements Callable<Integer> {
             if (bar != null) {
               bar.setExtraMessage(" " + kernel + " -np " + rankCount + " #" + seed);
             }
-            RunOutcome<?> outcome = runOne(kernel, rankCount, seed, folder, err);
+            RunOutcome<?> outcome =
+                runOne(descriptor, kernelArguments, seeded ? seed : 0, rankCount, folder, err);
             RunRecord record = outcome.record();
             Path file = outcome.file();
             RunFigures run = file == null ? null : figures(record, label, err);
             SweepCsv.append(csv, SweepCsv.row(kernel, rankCount, seed,
-                takesSeed(kernel) ? Integer.toString(seed) : "", file == null ? null : record,
+                seeded ? Integer.toString(seed) : "", file == null ? null : record,
                 file == null ? null : file.getFileName().toString(), run));
             if (run != null) {
               figures.add(run);
@@ -413,15 +418,15 @@ public final class SweepCommand implements Callable<Integer> {
 
   /**
    * One run of the sweep, through the Java API: quiet (the sweep shows its own progress), its
-   * result file in the sweep's folder, the sweep's settings that the kernel takes. A run that
-   * cannot start (a daemon gone) is an outcome without a file, so the sweep goes on.
+   * result file in the sweep's folder, the sweep's settings that the kernel takes, and {@code
+   * --seed} when {@code seed} is above 0 (a kernel without randomness, file-ipc, takes none: its
+   * repeats are plain repeats). A run that cannot start (a daemon gone) is an outcome without a
+   * file, so the sweep goes on.
    */
-  private RunOutcome<?> runOne(String kernel, int rankCount, int seed, Path folder,
-      PrintWriter err) throws IOException {
-    KernelDescriptor<?, ?> descriptor = Kernels.byName(kernel).orElseThrow();
-    List<String> kernelArguments = new ArrayList<>(kernelSettings(descriptor));
-    if (Runs.takes(descriptor, "--seed")) {
-      // A kernel without randomness (file-ipc) takes no seed: its repeats are plain repeats.
+  private RunOutcome<?> runOne(KernelDescriptor<?, ?> descriptor, List<String> sweepArguments,
+      int seed, int rankCount, Path folder, PrintWriter err) throws IOException {
+    List<String> kernelArguments = new ArrayList<>(sweepArguments);
+    if (seed > 0) {
       kernelArguments.addAll(List.of("--seed", Integer.toString(seed)));
     }
     try {
@@ -430,10 +435,6 @@ public final class SweepCommand implements Callable<Integer> {
       return new RunOutcome<>(JobOutcome.Status.FAILED, null, null, null, List.of(),
           e.getMessage());
     }
-  }
-
-  private static boolean takesSeed(String kernel) {
-    return Runs.takes(Kernels.byName(kernel).orElseThrow(), "--seed");
   }
 
   /** The settings of the sweep's run on {@code rankCount} ranks: quiet, the sweep's values. */
