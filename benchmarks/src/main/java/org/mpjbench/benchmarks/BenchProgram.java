@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -54,7 +53,7 @@ public final class BenchProgram implements RankProgram<BenchResult> {
     // One JMH per JVM holds a lock file in the temporary folder; a second (another run, or a
     // test) would fail on it, and in-process runs have nothing to protect with it.
     System.setProperty("jmh.ignoreLock", "true");
-    ArrayNode results = ControlCodec.mapper().createArrayNode();
+    ArrayNode results = OpCodec.mapper().createArrayNode();
     List<String> session = new ArrayList<>();
     for (String name : parameters.sessionBenchmarks()) {
       if (!(name.equals("ping-pong") && context.size() < 2)) { // a round trip needs a partner
@@ -76,7 +75,7 @@ public final class BenchProgram implements RankProgram<BenchResult> {
     // be inside a kernel's collective, where the Stop broadcast would block rank 0 for good. Rank 0
     // fails instead, and the launcher's abort ends every rank.
     lockstep.stop();
-    byte[] data = ControlCodec.mapper().writerWithDefaultPrettyPrinter()
+    byte[] data = OpCodec.mapper().writerWithDefaultPrettyPrinter()
         .writeValueAsBytes(results);
     context.artifacts().accept(JMH_ARTIFACT, data);
     return new BenchResult(scores(results));
@@ -93,7 +92,7 @@ public final class BenchProgram implements RankProgram<BenchResult> {
         // JMH wraps a failing check several levels deep; say what the check said.
         throw new IllegalStateException("JMH: " + rootMessage(e), e);
       }
-      JsonNode results = ControlCodec.mapper().readTree(json.toFile());
+      JsonNode results = OpCodec.mapper().readTree(json.toFile());
       if (!(results instanceof ArrayNode array)) {
         throw new IllegalStateException("JMH wrote no JSON array of results to " + json);
       }

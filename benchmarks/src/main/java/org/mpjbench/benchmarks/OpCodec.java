@@ -1,14 +1,15 @@
 package org.mpjbench.benchmarks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.mpjbench.kernels.control.ControlCodec;
 
 /**
  * The wire form of a {@link CollectiveOp}: {@code {"op":name,"args":{the record's fields}}} as
@@ -29,12 +30,23 @@ final class OpCodec {
   private static final Map<Class<? extends CollectiveOp>, String> NAMES = OPS.entrySet().stream()
       .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
+  // The benchmarks' own mapper: what rank 0 broadcasts and the harness's results file are theirs,
+  // not the rank runtime's control protocol. Unknown fields are ignored, trailing bytes refused.
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   // The operations without arguments (stop, check, close) are records without properties, which
   // Jackson refuses to write unless told that an empty object is what we mean.
   private static final ObjectWriter WRITER =
-      ControlCodec.mapper().writer().without(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+      MAPPER.writer().without(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private OpCodec() {}
+
+  /** The mapper of the benchmarks' wire and results files. */
+  static ObjectMapper mapper() {
+    return MAPPER;
+  }
 
   /** The registered operation classes by name. */
   static Map<String, Class<? extends CollectiveOp>> registry() {
@@ -57,14 +69,14 @@ final class OpCodec {
 
   /** The operation {@link #encode} wrote into {@code bytes}. */
   static CollectiveOp decode(byte[] bytes) throws IOException {
-    JsonNode wire = ControlCodec.mapper().readTree(bytes);
+    JsonNode wire = MAPPER.readTree(bytes);
     String name = wire.path("op").asText();
     Class<? extends CollectiveOp> type = OPS.get(name);
     if (type == null) {
       throw new IOException("unknown collective operation '" + name + "'; the known ones are "
           + OPS.keySet());
     }
-    return ControlCodec.mapper().treeToValue(wire.path("args"), type);
+    return MAPPER.treeToValue(wire.path("args"), type);
   }
 
   /** What goes over the wire; {@code args} is written as its runtime class, the op's record. */

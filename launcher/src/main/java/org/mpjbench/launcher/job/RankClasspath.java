@@ -5,21 +5,26 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mpjbench.benchmarks.BenchProgram;
 import org.mpjbench.kernels.rank.RankMain;
+import org.mpjbench.kernels.spi.KernelDescriptor;
+import org.mpjbench.kernels.spi.Kernels;
 
 /**
- * The class path handed to {@code mpjrun -cp}: the kernels, line-server and benchmarks modules and
- * their own dependencies (Jackson, JMH), found
- * where this JVM loaded them from (a jar in {@code target/lib} when packaged, a classes folder in
- * tests). MPJ's jars are left out on purpose: the runtime adds its own, and twice breaks it.
+ * The class path handed to {@code mpjrun -cp}: the rank runtime, the kernel API, every module that
+ * provides a kernel (found through the kernels' service registration, so a kernel module is never
+ * named here), the line-server and benchmarks modules and their own dependencies (Jackson, JMH),
+ * found where this JVM loaded them from (a jar in {@code target/lib} when packaged, a classes
+ * folder in tests). MPJ's jars are left out on purpose: the runtime adds its own, and twice breaks
+ * it.
  */
 public final class RankClasspath {
   private static final List<Class<?>> ROOTS =
-      List.of(RankMain.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class,
+      List.of(RankMain.class, KernelDescriptor.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class,
           // The download kernel's ranks run and speak to the line server (its own module).
           org.mpjbench.lineserver.LineServer.class,
           // Kernel options are picocli-annotated (the descriptors that ranks load refer to them).
@@ -32,8 +37,12 @@ public final class RankClasspath {
 
   /** The entries, in a stable order. */
   public static List<Path> entries() {
+    List<Class<?>> roots = new ArrayList<>(ROOTS);
+    for (KernelDescriptor<?, ?> kernel : Kernels.all()) {
+      roots.add(kernel.getClass());
+    }
     Set<Path> paths = new LinkedHashSet<>();
-    for (Class<?> root : ROOTS) {
+    for (Class<?> root : roots) {
       try {
         paths.add(Path.of(root.getProtectionDomain().getCodeSource().getLocation().toURI()));
       } catch (URISyntaxException | NullPointerException e) {

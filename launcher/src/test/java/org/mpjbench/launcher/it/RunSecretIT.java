@@ -46,7 +46,7 @@ class RunSecretIT {
       while (launcher.isAlive() && System.nanoTime() < deadline) {
         List<String> everything = commandLinesAndEnvironments();
         if (secret == null) {
-          secret = secretOf(everything);
+          secret = secretOf(commandLinesUnder(launcher));
         }
         if (secret != null) {
           scans++;
@@ -75,7 +75,8 @@ class RunSecretIT {
       int port = -1;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (port < 0 && launcher.isAlive() && System.nanoTime() < deadline) {
-        for (String text : commandLinesAndEnvironments()) {
+        // This run's ranks only: another run on the machine has a control port of its own.
+        for (String text : commandLinesUnder(launcher)) {
           Matcher control = CONTROL.matcher(text);
           if (control.find() && text.contains("RankMain")) {
             port = Integer.parseInt(control.group(1));
@@ -120,6 +121,23 @@ class RunSecretIT {
   }
 
   /** Every process's command line and environment, as another user reading /proc would try. */
+  /**
+   * The command lines of {@code launcher}'s descendants: this run's starter and ranks, never those
+   * of another run on the same machine (whose port or token file would be another run's).
+   */
+  private static List<String> commandLinesUnder(Process launcher) {
+    List<String> texts = new ArrayList<>();
+    launcher.toHandle().descendants().forEach(process -> {
+      try {
+        texts.add(new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()),
+            "cmdline")), StandardCharsets.UTF_8).replace('\0', ' '));
+      } catch (IOException | SecurityException e) {
+        // The process ended: nothing to find there.
+      }
+    });
+    return texts;
+  }
+
   private static List<String> commandLinesAndEnvironments() throws IOException {
     List<String> texts = new ArrayList<>();
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {

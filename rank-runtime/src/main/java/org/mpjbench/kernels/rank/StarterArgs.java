@@ -1,4 +1,4 @@
-package org.mpjbench.kernels.mpi;
+package org.mpjbench.kernels.rank;
 
 /**
  * The words MPJ Express's starter puts before a program's own arguments in {@code main(args)}

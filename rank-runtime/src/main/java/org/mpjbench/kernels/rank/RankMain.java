@@ -14,7 +14,6 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.mpi.Probe;
-import org.mpjbench.kernels.mpi.StarterArgs;
 import org.mpjbench.kernels.program.KernelEvents;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
