@@ -1,7 +1,8 @@
 package org.mpjbench.kernels.centralizedclock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
@@ -58,22 +59,12 @@ class CentralizedClockDescriptorTest {
 
   @Test
   void figuresCountOneSyncPerClientAtTheMedianSync() {
-    Figures f = kernel.figures(result(65_839, List.of(client(1, 300_000),
-        client(2, 411_273), client(3, 200_000))), 4);
-    assertEquals(3, f.operations());
-    assertEquals(6L, f.messages());
-    assertEquals(300_000L, f.medianLatencyNanos());
-    assertNull(f.operationsPerSecond());
-    assertEquals(65_839L, f.baselineRoundTripNanos());
-    assertEquals("round trip median 130 µs (ping-pong 65.8 µs), true skew 52.0 µs after the"
-        + " sync, mean error -43.2 µs", f.headline());
-    assertEquals(2_000L, kernel.figures(result(1, List.of(client(1, 1_000), client(2, 3_000))),
-        3).medianLatencyNanos(), "the mean of the middle two");
-    Figures alone = kernel.figures(result(0, List.of()), 1);
-    assertNull(alone.medianLatencyNanos());
-    assertEquals(0, alone.operations());
-    assertEquals("no client to sync with 1 rank", alone.headline());
-    assertEquals("sync", kernel.meaning().operation());
+    assertFigures(kernel.figures(result(65_839, List.of(client(1, 300_000),
+        client(2, 411_273), client(3, 200_000))), 4), 3, 6L, 300_000L, null, 65_839L,
+        "round trip median 130 µs (ping-pong 65.8 µs), true skew 52.0 µs after the sync, mean"
+            + " error -43.2 µs");
+    assertOneSyncPerClient(kernel, result(1, List.of(client(1, 1_000), client(2, 3_000))),
+        result(0, List.of()));
     assertEquals(2.0, kernel.meaning().expectation().perRanks().applyAsDouble(5));
   }
 

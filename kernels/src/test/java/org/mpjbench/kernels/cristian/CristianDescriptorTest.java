@@ -1,7 +1,8 @@
 package org.mpjbench.kernels.cristian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
@@ -54,21 +55,11 @@ class CristianDescriptorTest {
 
   @Test
   void figuresCountOneSyncPerClientAtTheMedianSync() {
-    Figures f = kernel.figures(result(265_839, List.of(client(1, 9_112_148),
-        client(2, 11_111_273), client(3, 8_000_000))), 4);
-    assertEquals(3, f.operations());
-    assertEquals(48L, f.messages());
-    assertEquals(9_112_148L, f.medianLatencyNanos());
-    assertNull(f.operationsPerSecond());
-    assertEquals(265_839L, f.baselineRoundTripNanos());
-    assertEquals("round trip median 689 µs (ping-pong 266 µs), true error after the sync at most"
-        + " 163 µs", f.headline());
-    assertEquals(2_000L, kernel.figures(result(1, List.of(client(1, 1_000), client(2, 3_000))),
-        3).medianLatencyNanos(), "the mean of the middle two");
-    Figures alone = kernel.figures(result(0, List.of()), 1);
-    assertNull(alone.medianLatencyNanos());
-    assertEquals("no client to sync with 1 rank", alone.headline());
-    assertEquals("sync", kernel.meaning().operation());
+    assertFigures(kernel.figures(result(265_839, List.of(client(1, 9_112_148),
+        client(2, 11_111_273), client(3, 8_000_000))), 4), 3, 48L, 9_112_148L, null, 265_839L,
+        "round trip median 689 µs (ping-pong 266 µs), true error after the sync at most 163 µs");
+    assertOneSyncPerClient(kernel, result(1, List.of(client(1, 1_000), client(2, 3_000))),
+        result(0, List.of()));
   }
 
   @Test

@@ -1,7 +1,7 @@
 package org.mpjbench.kernels.loadbalance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
@@ -50,15 +50,10 @@ class LoadBalanceDescriptorTest {
 
   @Test
   void figuresCountTheTasksOfEveryPolicy() {
-    Figures f = kernel.figures(result, 3);
-    assertEquals(600, f.operations());
-    assertEquals(1212L, f.messages());
-    assertEquals(40_833_514L, f.medianLatencyNanos());
-    assertEquals(600 * 1e9 / (90_155_005L + 77_944_700L + 31_900_295L), f.operationsPerSecond(),
-        1e-9);
-    assertNull(f.baselineRoundTripNanos());
-    assertEquals("makespan round-robin 90.2 ms, least-loaded 77.9 ms, work-stealing 31.9 ms;"
-        + " bound 32.1 ms", f.headline());
+    assertFigures(kernel.figures(result, 3), 600, 1212L, 40_833_514L,
+        600 * 1e9 / (90_155_005L + 77_944_700L + 31_900_295L), null,
+        "makespan round-robin 90.2 ms, least-loaded 77.9 ms, work-stealing 31.9 ms; bound 32.1"
+            + " ms");
   }
 
   @Test

@@ -1,7 +1,7 @@
 package org.mpjbench.kernels.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
@@ -34,13 +34,8 @@ class NamingDescriptorTest {
 
   @Test
   void figuresCountLookups() {
-    Figures f = kernel.figures(result, 4);
-    assertEquals(600, f.operations());
-    assertEquals(1320L, f.messages());
-    assertEquals(441_426L, f.medianLatencyNanos());
-    assertEquals(1977.76, f.operationsPerSecond(), 1e-9);
-    assertNull(f.baselineRoundTripNanos());
-    assertEquals("540 resolved, 60 missed, median lookup 441 µs, 1,978 lookups/s", f.headline());
+    assertFigures(kernel.figures(result, 4), 600, 1320L, 441_426L, 1977.76, null,
+        "540 resolved, 60 missed, median lookup 441 µs, 1,978 lookups/s");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.remotecall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
@@ -40,12 +41,8 @@ class RemoteCallDescriptorTest {
 
   @Test
   void figuresCountCallsBesideThePingPong() {
-    Figures f = kernel.figures(result(233_181), 4);
-    assertEquals(600, f.operations());
-    assertEquals(275_812L, f.medianLatencyNanos());
-    assertEquals(3251.3, f.operationsPerSecond(), 1e-9);
-    assertEquals(233_181L, f.baselineRoundTripNanos());
-    assertEquals("600 calls, median 276 µs (ping-pong 233 µs), 3,251 calls/s", f.headline());
+    assertFigures(kernel.figures(result(233_181), 4), 600, 1206L, 275_812L, 3251.3, 233_181L,
+        "600 calls, median 276 µs (ping-pong 233 µs), 3,251 calls/s");
     assertEquals("600 calls, median 276 µs, 3,251 calls/s", kernel.figures(result(0), 1)
         .headline());
   }
