@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link CentralizedClockDescriptor}: registered, its summary, its figures, its options. */
+/** {@link CentralizedClockDescriptor}: its summary, its figures, its options. */
 class CentralizedClockDescriptorTest {
   private final CentralizedClockDescriptor kernel = new CentralizedClockDescriptor();
 
@@ -27,11 +26,6 @@ class CentralizedClockDescriptorTest {
     return new CentralizedClockResult(clients, 41_000_000, 52_000, 27_000_000, 61_000, -43_210,
         130_000, baseline, 411_273, 2L * clients.size(),
         PropertyCheck.held("every client's true error within bound", "3 clients"));
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("centralized-clock", CentralizedClockDescriptor.class);
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link CristianDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link CristianDescriptor}: its summary's lines, its figures, its options. */
 class CristianDescriptorTest {
   private final CristianDescriptor kernel = new CristianDescriptor();
 
@@ -25,11 +24,6 @@ class CristianDescriptorTest {
     return new CristianResult(clients, 27_000_000, 163_079, 689_179, baseline, 11_111_273,
         16L * clients.size(), PropertyCheck.held("every client's true error within bound",
             "3 clients"));
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("cristian", CristianDescriptor.class);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.RunInfo;
 import picocli.CommandLine;
 
-/** {@link LamportDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link LamportDescriptor}: its summary's lines, its figures, its options. */
 class LamportDescriptorTest {
   private final LamportDescriptor kernel = new LamportDescriptor();
 
@@ -23,11 +22,6 @@ class LamportDescriptorTest {
     List<PropertyCheck> checks = vector ? List.of(stamps, vectors) : List.of(stamps);
     return new LamportResult(2 * messages + 10, 10, messages, vector, 307, 330_208, 1_500_000,
         patternNanos, checks, stamps);
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("lamport", LamportDescriptor.class);
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.mpjbench.kernels.loadbalance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link LoadBalanceDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link LoadBalanceDescriptor}: its summary's lines, its figures, its options. */
 class LoadBalanceDescriptorTest {
   private final LoadBalanceDescriptor kernel = new LoadBalanceDescriptor();
 
@@ -25,11 +24,6 @@ class LoadBalanceDescriptorTest {
           policy("work-stealing", 31_900_295)),
       1212, 40_833_514, 89_000_000,
       PropertyCheck.held("every task done once", "600 tasks"));
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("load-balance", LoadBalanceDescriptor.class);
-  }
 
   @Test
   void summaryLinesAreTheCommandsOnes() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,17 +11,12 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link MulticastDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link MulticastDescriptor}: its summary's lines, its figures, its options. */
 class MulticastDescriptorTest {
   private final MulticastDescriptor kernel = new MulticastDescriptor();
   private final MulticastResult result = new MulticastResult("bcast", "none", 200, 800,
       200_000_000, 4_000.0, 312_097, 1_999_999, 600,
       PropertyCheck.held("every member delivers every message once", "800 deliveries"));
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("multicast", MulticastDescriptor.class);
-  }
 
   @Test
   void summaryLinesAreTheCommandsOnes() {

@@ -3,7 +3,6 @@ package org.mpjbench.kernels.naming;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,16 +10,11 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link NamingDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link NamingDescriptor}: its summary's lines, its figures, its options. */
 class NamingDescriptorTest {
   private final NamingDescriptor kernel = new NamingDescriptor();
   private final NamingResult result = new NamingResult(3, 60, 600, 540, 60, 1977.76, 441_426,
       2_345_678, 1320, PropertyCheck.held("every answer right", "600 answers"));
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("naming", NamingDescriptor.class);
-  }
 
   @Test
   void summaryLinesAreTheCommandsOnes() {

@@ -3,7 +3,6 @@ package org.mpjbench.kernels.remotecall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,18 +10,13 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link RemoteCallDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link RemoteCallDescriptor}: its summary's lines, its figures, its options. */
 class RemoteCallDescriptorTest {
   private final RemoteCallDescriptor kernel = new RemoteCallDescriptor();
 
   private static RemoteCallResult result(long baseline) {
     return new RemoteCallResult(3, 3, 600, 61, 3251.3, 275_812, 1_020_000, baseline, 1206,
         PropertyCheck.held("every call answered once, right", "600 calls"));
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("remote-call", RemoteCallDescriptor.class);
   }
 
   @Test
