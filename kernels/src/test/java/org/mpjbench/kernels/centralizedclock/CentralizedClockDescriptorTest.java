@@ -3,7 +3,6 @@ package org.mpjbench.kernels.centralizedclock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link CentralizedClockDescriptor}: its summary, its figures, its options. */
+/** {@link CentralizedClockDescriptor}: its summary, its figures. */
 class CentralizedClockDescriptorTest {
   private final CentralizedClockDescriptor kernel = new CentralizedClockDescriptor();
 
@@ -70,13 +69,5 @@ class CentralizedClockDescriptorTest {
     CentralizedClockResult r = result(1, List.of(client(1, 1_000)));
     assertEquals("52000", columns.get(0).format(columns.get(0).value().applyAsDouble(r)));
     assertEquals("-43210", columns.get(1).format(columns.get(1).value().applyAsDouble(r)));
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new CentralizedClockOptions(),
-        CentralizedClockParameters.DEFAULTS,
-        "--drift-ppm must be a number between 0 and 1000000, got -1.0",
-        "--drift-ppm", "-1");
   }
 }

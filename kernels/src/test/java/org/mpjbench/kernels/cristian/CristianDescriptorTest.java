@@ -3,7 +3,6 @@ package org.mpjbench.kernels.cristian;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link CristianDescriptor}: its summary's lines, its figures, its options. */
+/** {@link CristianDescriptor}: its summary's lines, its figures. */
 class CristianDescriptorTest {
   private final CristianDescriptor kernel = new CristianDescriptor();
 
@@ -67,12 +66,5 @@ class CristianDescriptorTest {
         "all ahead: the server's 0 is the low end");
     assertEquals(0L, CristianDescriptor.finalSkewNanos(result(0, List.of())), "one rank");
     assertEquals("final_skew_ns", kernel.ownColumns().get(0).name());
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new CristianOptions(), CristianParameters.DEFAULTS,
-        "--samples must be between 1 and 100000, got 0",
-        "--samples", "0");
   }
 }

@@ -2,7 +2,6 @@ package org.mpjbench.kernels.loadbalance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link LoadBalanceDescriptor}: its summary's lines, its figures, its options. */
+/** {@link LoadBalanceDescriptor}: its summary's lines, its figures. */
 class LoadBalanceDescriptorTest {
   private final LoadBalanceDescriptor kernel = new LoadBalanceDescriptor();
 
@@ -48,12 +47,5 @@ class LoadBalanceDescriptorTest {
         600 * 1e9 / (90_155_005L + 77_944_700L + 31_900_295L), null,
         "makespan round-robin 90.2 ms, least-loaded 77.9 ms, work-stealing 31.9 ms; bound 32.1"
             + " ms");
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new LoadBalanceOptions(), LoadBalanceParameters.DEFAULTS,
-        "--policy must be all, round-robin, least-loaded or work-stealing, got random",
-        "--policy", "random");
   }
 }

@@ -3,7 +3,6 @@ package org.mpjbench.kernels.multicast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link MulticastDescriptor}: its summary's lines, its figures, its options. */
+/** {@link MulticastDescriptor}: its summary's lines, its figures. */
 class MulticastDescriptorTest {
   private final MulticastDescriptor kernel = new MulticastDescriptor();
   private final MulticastResult result = new MulticastResult("bcast", "none", 200, 800,
@@ -53,12 +52,5 @@ class MulticastDescriptorTest {
   void figuresCountMulticastsNotDeliveries() {
     assertFigures(kernel.figures(result, 4), 200, 600L, 312_097L, 1_000.0, null,
         "800 deliveries, median latency 312 µs, 4,000 deliveries/s");
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new MulticastOptions(), MulticastParameters.DEFAULTS,
-        "--mode must be bcast or p2p, got udp",
-        "--mode", "udp");
   }
 }

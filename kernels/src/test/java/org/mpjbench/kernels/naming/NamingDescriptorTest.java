@@ -2,7 +2,6 @@ package org.mpjbench.kernels.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link NamingDescriptor}: its summary's lines, its figures, its options. */
+/** {@link NamingDescriptor}: its summary's lines, its figures. */
 class NamingDescriptorTest {
   private final NamingDescriptor kernel = new NamingDescriptor();
   private final NamingResult result = new NamingResult(3, 60, 600, 540, 60, 1977.76, 441_426,
@@ -30,12 +29,5 @@ class NamingDescriptorTest {
   void figuresCountLookups() {
     assertFigures(kernel.figures(result, 4), 600, 1320L, 441_426L, 1977.76, null,
         "540 resolved, 60 missed, median lookup 441 µs, 1,978 lookups/s");
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new NamingOptions(), NamingParameters.DEFAULTS,
-        "--miss-ratio must be a number between 0 and 1, got 1.5",
-        "--miss-ratio", "1.5");
   }
 }

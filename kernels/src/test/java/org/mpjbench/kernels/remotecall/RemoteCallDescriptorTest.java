@@ -2,7 +2,6 @@ package org.mpjbench.kernels.remotecall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link RemoteCallDescriptor}: its summary's lines, its figures, its options. */
+/** {@link RemoteCallDescriptor}: its summary's lines, its figures. */
 class RemoteCallDescriptorTest {
   private final RemoteCallDescriptor kernel = new RemoteCallDescriptor();
 
@@ -39,12 +38,5 @@ class RemoteCallDescriptorTest {
         "600 calls, median 276 µs (ping-pong 233 µs), 3,251 calls/s");
     assertEquals("600 calls, median 276 µs, 3,251 calls/s", kernel.figures(result(0), 1)
         .headline());
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new RemoteCallOptions(), RemoteCallParameters.DEFAULTS,
-        "--calls must be between 1 and 1000000, got 0",
-        "--calls", "0");
   }
 }

@@ -3,6 +3,7 @@ package org.mpjbench.kernels.spi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
@@ -37,6 +38,24 @@ class KernelsTest {
   })
   void isRegisteredUnderItsName(String name, Class<?> descriptor) {
     assertRegistered(name, (Class<? extends KernelDescriptor<?, ?>>) descriptor);
+  }
+
+  /** Fresh options give the defaults; a bad value (the arguments, split on spaces) is named. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "centralized-clock | --drift-ppm must be a number between 0 and 1000000, got -1.0"
+          + " | --drift-ppm -1",
+      "cristian | --samples must be between 1 and 100000, got 0 | --samples 0",
+      "load-balance | --policy must be all, round-robin, least-loaded or work-stealing, got"
+          + " random | --policy random",
+      "multicast | --mode must be bcast or p2p, got udp | --mode udp",
+      "naming | --miss-ratio must be a number between 0 and 1, got 1.5 | --miss-ratio 1.5",
+      "remote-call | --calls must be between 1 and 1000000, got 0 | --calls 0"
+  })
+  void optionsGiveTheParametersOrNameTheBadOne(String name, String message, String badArgs) {
+    KernelDescriptor<Object, ?> kernel = kernel(name);
+    assertOptionsGiveDefaultsOrRefuse(kernel.options(), kernel.defaults(), message,
+        badArgs.split(" "));
   }
 
   @Test
