@@ -29,6 +29,18 @@ class LineServerInfoTest {
     return server;
   }
 
+  /** A server of {@code lines} generated lines, with this rate and burst. */
+  private LineServer start(int lines, double ratePerSecond, int burst) throws IOException {
+    return start(LineServerConfig.defaults(LineFile.generate(lines, 1))
+        .withRatePerSecond(ratePerSecond).withBurst(burst));
+  }
+
+  /** Sends {@code INFO} and returns the reply line. */
+  private static String info(TestClient client) throws IOException {
+    client.send("INFO\n");
+    return client.readLine();
+  }
+
   @AfterEach
   void closeServers() {
     servers.forEach(LineServer::close);
@@ -36,11 +48,9 @@ class LineServerInfoTest {
 
   @Test
   void infoTellsTheLineCountTheRateAndTheBurstInOneLine() throws IOException {
-    LineServer server = start(LineServerConfig.defaults(LineFile.generate(674, 1))
-        .withRatePerSecond(2000).withBurst(5));
+    LineServer server = start(674, 2000, 5);
     try (TestClient client = new TestClient(server.address())) {
-      client.send("INFO\n");
-      assertEquals("INFO lines=674 rate=2000 burst=5", client.readLine());
+      assertEquals("INFO lines=674 rate=2000 burst=5", info(client));
       client.send("INFO\r\n");
       String reply = client.readLine();
       assertEquals(new ServerInfo(674, 2000, 5),
@@ -50,18 +60,15 @@ class LineServerInfoTest {
 
   @Test
   void aFractionalRateIsAPlainDecimal() throws IOException {
-    LineServer server = start(LineServerConfig.defaults(LineFile.generate(3, 1))
-        .withRatePerSecond(0.25).withBurst(1));
+    LineServer server = start(3, 0.25, 1);
     try (TestClient client = new TestClient(server.address())) {
-      client.send("INFO\n");
-      assertEquals("INFO lines=3 rate=0.25 burst=1", client.readLine());
+      assertEquals("INFO lines=3 rate=0.25 burst=1", info(client));
     }
   }
 
   @Test
   void infoTakesNoTokenAndStartsNoDownloadClock() throws IOException {
-    LineServer server = start(LineServerConfig.defaults(LineFile.generate(10, 1))
-        .withRatePerSecond(0.001).withBurst(2));
+    LineServer server = start(10, 0.001, 2);
     try (TestClient client = new TestClient(server.address())) {
       client.send("INFO\n".repeat(50));
       for (int i = 0; i < 50; i++) {
@@ -78,8 +85,7 @@ class LineServerInfoTest {
 
   @Test
   void infoPipelinesWithTheOtherRequestsInOrder() throws IOException {
-    LineServer server = start(LineServerConfig.defaults(LineFile.generate(4, 1))
-        .withRatePerSecond(1e9).withBurst(1000));
+    LineServer server = start(4, 1e9, 1000);
     try (TestClient client = new TestClient(server.address())) {
       client.send("SENDLINE\nINFO\nnope\nSENDLINE\n");
       assertTrue(client.readReply().n() < 4);
@@ -100,8 +106,7 @@ class LineServerInfoTest {
         String reply = client.readLine();
         assertTrue(reply.startsWith("ERROR unknown request '"), garbage + " -> " + reply);
       }
-      client.send("INFO\n");
-      assertEquals("INFO lines=4 rate=250 burst=5", client.readLine());
+      assertEquals("INFO lines=4 rate=250 burst=5", info(client));
       assertEquals(8, server.stats().errors());
     }
   }

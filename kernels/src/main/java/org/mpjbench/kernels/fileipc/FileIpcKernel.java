@@ -191,12 +191,9 @@ public final class FileIpcKernel implements RankProgram<FileIpcResult> {
         if (failure != null) {
           return end(figures, FileIpcFailures.WRITE_FAILED, i, failure);
         }
-        if (parameters.pingPong()) {
-          if (!answers.awaitRecord(answer, deadline())) {
-            return end(figures, FileIpcFailures.NO_ANSWER, i, null);
-          }
-          roundTrips[i] = System.nanoTime() - sent;
-          answersLog.accept(RecordCodec.decode(answer));
+        if (parameters.pingPong()
+            && !awaitAnswer(answers, answer, i, sent, roundTrips, answersLog)) {
+          return end(figures, FileIpcFailures.NO_ANSWER, i, null);
         }
       }
     }
@@ -270,16 +267,28 @@ public final class FileIpcKernel implements RankProgram<FileIpcResult> {
           if (failure != null) {
             return end(figures, FileIpcFailures.WRITE_FAILED, i, failure);
           }
-          if (!answersIn.awaitRecord(back, deadline())) {
+          if (!awaitAnswer(answersIn, back, i, sent, roundTrips, answersLog)) {
             return end(figures, FileIpcFailures.NO_ANSWER, i, null);
           }
-          roundTrips[i] = System.nanoTime() - sent;
-          answersLog.accept(RecordCodec.decode(back));
         }
       }
     }
     figures[F_ELAPSED_NANOS] = System.nanoTime() - start;
     return null;
+  }
+
+  /**
+   * Ping-pong, on rank 0: awaits the answer to record {@code i} (sent at {@code sent}) into
+   * {@code answer}, times its round trip and logs it; false if no answer came in time.
+   */
+  private boolean awaitAnswer(RecordFollower answers, ByteBuffer answer, int i, long sent,
+      long[] roundTrips, ReaderLog answersLog) throws IOException, InterruptedException {
+    if (!answers.awaitRecord(answer, deadline())) {
+      return false;
+    }
+    roundTrips[i] = System.nanoTime() - sent;
+    answersLog.accept(RecordCodec.decode(answer));
+    return true;
   }
 
   private static FileChannel openForAppending(Path file) throws IOException {

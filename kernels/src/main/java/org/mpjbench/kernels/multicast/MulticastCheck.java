@@ -38,18 +38,9 @@ public final class MulticastCheck {
     for (int rank = 0; rank < deliveryOrders.size(); rank++) {
       long[] order = deliveryOrders.get(rank);
       boolean[] seen = new boolean[messages];
-      for (int position = 0; position < order.length; position++) {
-        long id = order[position];
-        if (id < 0 || id >= messages) {
-          return PropertyCheck.violated(PROPERTY_UDP, String.format(Locale.ROOT,
-              "rank %d delivered an invalid sequence number %d at position %d", rank, id,
-              position));
-        }
-        if (seen[(int) id]) {
-          return PropertyCheck.violated(PROPERTY_UDP, String.format(Locale.ROOT,
-              "rank %d delivered message %d twice (again at position %d)", rank, id, position));
-        }
-        seen[(int) id] = true;
+      String wrong = markDelivered(order, seen, rank, "an invalid sequence number");
+      if (wrong != null) {
+        return PropertyCheck.violated(PROPERTY_UDP, wrong);
       }
       if (rank == 0 && order.length != messages) {
         return PropertyCheck.violated(PROPERTY_UDP, String.format(Locale.ROOT,
@@ -98,17 +89,9 @@ public final class MulticastCheck {
     for (int rank = 0; rank < deliveryOrders.size(); rank++) {
       long[] order = deliveryOrders.get(rank);
       boolean[] seen = new boolean[messages];
-      for (int position = 0; position < order.length; position++) {
-        long id = order[position];
-        if (id < 0 || id >= messages) {
-          return PropertyCheck.violated(property, String.format(Locale.ROOT,
-              "rank %d delivered an unknown message id %d at position %d", rank, id, position));
-        }
-        if (seen[(int) id]) {
-          return PropertyCheck.violated(property, String.format(Locale.ROOT,
-              "rank %d delivered message %d twice (again at position %d)", rank, id, position));
-        }
-        seen[(int) id] = true;
+      String wrong = markDelivered(order, seen, rank, "an unknown message id");
+      if (wrong != null) {
+        return PropertyCheck.violated(property, wrong);
       }
       for (int id = 0; id < messages; id++) {
         if (!seen[id]) {
@@ -133,5 +116,27 @@ public final class MulticastCheck {
     return PropertyCheck.held(property, String.format(Locale.ROOT,
         "%d member(s) each delivered all %d messages once%s", deliveryOrders.size(), messages,
         totalOrder ? ", in one order" : ""));
+  }
+
+  /**
+   * Marks in {@code seen} (one flag per message id) each id of one rank's delivery order; returns
+   * what is wrong with the order, an id out of range ({@code outOfRange} says what it is called)
+   * or an id delivered twice, or null if nothing is.
+   */
+  private static String markDelivered(long[] order, boolean[] seen, int rank,
+      String outOfRange) {
+    for (int position = 0; position < order.length; position++) {
+      long id = order[position];
+      if (id < 0 || id >= seen.length) {
+        return String.format(Locale.ROOT, "rank %d delivered %s %d at position %d", rank,
+            outOfRange, id, position);
+      }
+      if (seen[(int) id]) {
+        return String.format(Locale.ROOT,
+            "rank %d delivered message %d twice (again at position %d)", rank, id, position);
+      }
+      seen[(int) id] = true;
+    }
+    return null;
   }
 }

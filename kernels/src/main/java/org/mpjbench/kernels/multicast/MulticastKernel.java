@@ -92,35 +92,25 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
     }
     outbox.settle(comm, length);
     long[] figures = {sent, delivered, lastDeliveryNanos};
-    long[] padded = Arrays.copyOf(order, messages);
-    Arrays.fill(padded, delivered, messages, -1);
-    long[] allFigures = new long[FIGURES * size];
-    long[] allOrders = new long[messages * size];
-    long[] allLatencies = new long[messages * size];
-    comm.Gather(figures, 0, FIGURES, MPI.LONG, allFigures, 0, FIGURES, MPI.LONG, ROOT);
-    comm.Gather(padded, 0, messages, MPI.LONG, allOrders, 0, messages, MPI.LONG, ROOT);
-    comm.Gather(latencies, 0, messages, MPI.LONG, allLatencies, 0, messages, MPI.LONG, ROOT);
+    Gathered gathered = gather(comm, size, figures);
     if (!context.isRoot()) {
       return null;
     }
-    List<long[]> orders = new ArrayList<>();
+    long[] allFigures = gathered.figures;
     long totalSent = 0;
     long deliveries = 0;
     long end = start;
-    long[] allDelivered = new long[0];
     for (int rank = 0; rank < size; rank++) {
       int count = (int) allFigures[FIGURES * rank + 1];
       totalSent += allFigures[FIGURES * rank];
       deliveries += count;
       end = Math.max(end, allFigures[FIGURES * rank + 2]);
-      orders.add(Arrays.copyOfRange(allOrders, messages * rank, messages * rank + count));
-      int from = allDelivered.length;
-      allDelivered = Arrays.copyOf(allDelivered, from + count);
-      System.arraycopy(allLatencies, messages * rank, allDelivered, from, count);
+      gathered.take(rank, count);
     }
+    List<long[]> orders = gathered.orders;
     PropertyCheck check = MulticastCheck.check(messages, orders, parameters.sequenced());
     check.requireHolds();
-    Arrays.sort(allDelivered);
+    long[] allDelivered = gathered.sortedLatencies();
     long duration = Math.max(1, end - start);
     return new MulticastResult(parameters.mode(), parameters.totalOrder(), messages, deliveries,
         duration, deliveries * 1e9 / duration, median(allDelivered),
@@ -157,23 +147,15 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
     System.arraycopy(udpFigures, 0, figures, FIGURES, UdpMulticastRun.FIGURES);
     figures[width - 2] = repaired[0];
     figures[width - 1] = repaired[1];
-    long[] padded = Arrays.copyOf(order, messages);
-    Arrays.fill(padded, delivered, messages, -1);
-    long[] allFigures = new long[width * size];
-    long[] allOrders = new long[messages * size];
-    long[] allLatencies = new long[messages * size];
-    comm.Gather(figures, 0, width, MPI.LONG, allFigures, 0, width, MPI.LONG, ROOT);
-    comm.Gather(padded, 0, messages, MPI.LONG, allOrders, 0, messages, MPI.LONG, ROOT);
-    comm.Gather(latencies, 0, messages, MPI.LONG, allLatencies, 0, messages, MPI.LONG, ROOT);
+    Gathered gathered = gather(comm, size, figures);
     if (!context.isRoot()) {
       return null;
     }
-    List<long[]> orders = new ArrayList<>();
+    long[] allFigures = gathered.figures;
     long[] lostPerRank = new long[size];
     long deliveries = 0;
     long end = start;
     long[] udpSums = new long[UdpMulticastRun.FIGURES];
-    long[] allDelivered = new long[0];
     for (int rank = 0; rank < size; rank++) {
       int base = width * rank;
       int count = (int) allFigures[base + 1];
@@ -184,15 +166,13 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
         udpSums[f] += allFigures[base + FIGURES + f];
       }
       lostPerRank[rank] = allFigures[base + FIGURES + 2];
-      orders.add(Arrays.copyOfRange(allOrders, messages * rank, messages * rank + count));
-      int from = allDelivered.length;
-      allDelivered = Arrays.copyOf(allDelivered, from + count);
-      System.arraycopy(allLatencies, messages * rank, allDelivered, from, count);
+      gathered.take(rank, count);
     }
+    List<long[]> orders = gathered.orders;
     PropertyCheck check = parameters.reliable() ? MulticastCheck.checkReliable(messages, orders)
         : MulticastCheck.checkUdp(messages, orders, lostPerRank);
     check.requireHolds();
-    Arrays.sort(allDelivered);
+    long[] allDelivered = gathered.sortedLatencies();
     long duration = Math.max(1, end - start);
     long datagramsSent = udpFigures[6];
     return new MulticastResult(parameters.mode(), parameters.totalOrder(), messages, deliveries,
@@ -298,6 +278,59 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
       deliver(message);
     }
     return sent;
+  }
+
+  /**
+   * Gathers every rank's figures (each rank the same number of them), its delivery order (padded
+   * with -1 to the number of messages) and its latencies to rank 0. Every rank calls it; only
+   * rank 0's answer holds what was gathered.
+   */
+  private Gathered gather(Intracomm comm, int size, long[] figures) throws MPIException {
+    int messages = parameters.messages();
+    int width = figures.length;
+    long[] padded = Arrays.copyOf(order, messages);
+    Arrays.fill(padded, delivered, messages, -1);
+    Gathered gathered = new Gathered(messages, new long[width * size],
+        new long[messages * size], new long[messages * size]);
+    comm.Gather(figures, 0, width, MPI.LONG, gathered.figures, 0, width, MPI.LONG, ROOT);
+    comm.Gather(padded, 0, messages, MPI.LONG, gathered.allOrders, 0, messages, MPI.LONG, ROOT);
+    comm.Gather(latencies, 0, messages, MPI.LONG, gathered.allLatencies, 0, messages, MPI.LONG,
+        ROOT);
+    return gathered;
+  }
+
+  /**
+   * What rank 0 gathered ({@link #gather}); {@link #take} collects each rank's delivery order and
+   * latencies, given how many messages that rank delivered.
+   */
+  private static final class Gathered {
+    final int messages;
+    final long[] figures;
+    final long[] allOrders;
+    final long[] allLatencies;
+    final List<long[]> orders = new ArrayList<>();
+    private long[] delivered = new long[0];
+
+    Gathered(int messages, long[] figures, long[] allOrders, long[] allLatencies) {
+      this.messages = messages;
+      this.figures = figures;
+      this.allOrders = allOrders;
+      this.allLatencies = allLatencies;
+    }
+
+    /** Adds the delivery order and latencies of this rank, which delivered {@code count}. */
+    void take(int rank, int count) {
+      orders.add(Arrays.copyOfRange(allOrders, messages * rank, messages * rank + count));
+      int from = delivered.length;
+      delivered = Arrays.copyOf(delivered, from + count);
+      System.arraycopy(allLatencies, messages * rank, delivered, from, count);
+    }
+
+    /** Every latency taken, sorted. */
+    long[] sortedLatencies() {
+      Arrays.sort(delivered);
+      return delivered;
+    }
   }
 
   private void fill(long[] message, long id, long sequence) {

@@ -1,11 +1,10 @@
 package org.mpjbench.kernels.bully;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.kernels.check.CheckAssertions.assertHolds;
+import static org.mpjbench.kernels.check.CheckAssertions.assertViolated;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 
@@ -25,25 +24,19 @@ class BullyCheckTest {
 
   @Test
   void aGoodTraceHolds() {
-    PropertyCheck check = BullyCheck.check(SETUP, trace(2, 0));
-    assertTrue(check.holds(), check.toString());
-    assertTrue(check.detail().contains("messages counted 11 (election 6, ok 3, coordinator 2)"),
-        check.detail());
-    assertTrue(check.detail().contains("bounds for this configuration 7 to 11"), check.detail());
+    assertHolds(BullyCheck.check(SETUP, trace(2, 0)),
+        "messages counted 11 (election 6, ok 3, coordinator 2)",
+        "bounds for this configuration 7 to 11");
   }
 
   @Test
   void aLiveRankWithAnotherBeliefIsViolated() {
-    PropertyCheck check = BullyCheck.check(SETUP, trace(1, 0));
-    assertFalse(check.holds());
-    assertTrue(check.detail().startsWith("live rank 0 believes 1, not the highest live rank 2"),
-        check.detail());
+    assertViolated(BullyCheck.check(SETUP, trace(1, 0)),
+        "live rank 0 believes 1, not the highest live rank 2");
   }
 
   @Test
   void aCountBeyondTheBoundsIsViolated() {
-    PropertyCheck check = BullyCheck.check(SETUP, trace(2, 3));
-    assertFalse(check.holds());
-    assertTrue(check.detail().startsWith("messages counted 14"), check.detail());
+    assertViolated(BullyCheck.check(SETUP, trace(2, 3)), "messages counted 14");
   }
 }

@@ -3,9 +3,9 @@ package org.mpjbench.kernels.bully;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mpjbench.kernels.election.ElectionConfigurations;
 import org.mpjbench.kernels.election.ElectionSetup;
 
 /** Tests of {@link BullyContacts} and {@link BullyBounds}. */
@@ -43,25 +43,12 @@ class BullyContactsTest {
 
   @Test
   void configurationBoundsLieWithinTheTextbookOnesForEveryConfigurationUpToSixRanks() {
-    for (int ranks = 1; ranks <= 6; ranks++) {
-      for (int mask = 0; mask < (1 << ranks) - 1; mask++) {
-        List<Integer> crashed = new ArrayList<>();
-        for (int r = 0; r < ranks; r++) {
-          if ((mask & (1 << r)) != 0) {
-            crashed.add(r);
-          }
-        }
-        for (int initiator = 0; initiator < ranks; initiator++) {
-          if (crashed.contains(initiator)) {
-            continue;
-          }
-          BullyBounds b = BullyBounds.of(new ElectionSetup(ranks, crashed, initiator));
-          String what = ranks + " ranks, crashed " + crashed + ", initiator " + initiator + ": " + b;
-          assertTrue(b.bestCase() <= b.lower(), what);
-          assertTrue(b.lower() <= b.upper(), what);
-          assertTrue(b.upper() <= b.worstCase(), what);
-        }
-      }
+    for (ElectionSetup setup : ElectionConfigurations.upTo(6)) {
+      BullyBounds b = BullyBounds.of(setup);
+      String what = ElectionConfigurations.describe(setup) + ": " + b;
+      assertTrue(b.bestCase() <= b.lower(), what);
+      assertTrue(b.lower() <= b.upper(), what);
+      assertTrue(b.upper() <= b.worstCase(), what);
     }
   }
 }

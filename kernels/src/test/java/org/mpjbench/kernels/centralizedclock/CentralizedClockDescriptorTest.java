@@ -1,9 +1,8 @@
 package org.mpjbench.kernels.centralizedclock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,7 @@ import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link CentralizedClockDescriptor}: registered, its summary, its figures, its options. */
+/** {@link CentralizedClockDescriptor}: its summary, its figures. */
 class CentralizedClockDescriptorTest {
   private final CentralizedClockDescriptor kernel = new CentralizedClockDescriptor();
 
@@ -26,11 +25,6 @@ class CentralizedClockDescriptorTest {
     return new CentralizedClockResult(clients, 41_000_000, 52_000, 27_000_000, 61_000, -43_210,
         130_000, baseline, 411_273, 2L * clients.size(),
         PropertyCheck.held("every client's true error within bound", "3 clients"));
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("centralized-clock", CentralizedClockDescriptor.class);
   }
 
   @Test
@@ -58,22 +52,12 @@ class CentralizedClockDescriptorTest {
 
   @Test
   void figuresCountOneSyncPerClientAtTheMedianSync() {
-    Figures f = kernel.figures(result(65_839, List.of(client(1, 300_000),
-        client(2, 411_273), client(3, 200_000))), 4);
-    assertEquals(3, f.operations());
-    assertEquals(6L, f.messages());
-    assertEquals(300_000L, f.medianLatencyNanos());
-    assertNull(f.operationsPerSecond());
-    assertEquals(65_839L, f.baselineRoundTripNanos());
-    assertEquals("round trip median 130 µs (ping-pong 65.8 µs), true skew 52.0 µs after the"
-        + " sync, mean error -43.2 µs", f.headline());
-    assertEquals(2_000L, kernel.figures(result(1, List.of(client(1, 1_000), client(2, 3_000))),
-        3).medianLatencyNanos(), "the mean of the middle two");
-    Figures alone = kernel.figures(result(0, List.of()), 1);
-    assertNull(alone.medianLatencyNanos());
-    assertEquals(0, alone.operations());
-    assertEquals("no client to sync with 1 rank", alone.headline());
-    assertEquals("sync", kernel.meaning().operation());
+    assertFigures(kernel.figures(result(65_839, List.of(client(1, 300_000),
+        client(2, 411_273), client(3, 200_000))), 4), 3, 6L, 300_000L, null, 65_839L,
+        "round trip median 130 µs (ping-pong 65.8 µs), true skew 52.0 µs after the sync, mean"
+            + " error -43.2 µs");
+    assertOneSyncPerClient(kernel, result(1, List.of(client(1, 1_000), client(2, 3_000))),
+        result(0, List.of()));
     assertEquals(2.0, kernel.meaning().expectation().perRanks().applyAsDouble(5));
   }
 
@@ -85,13 +69,5 @@ class CentralizedClockDescriptorTest {
     CentralizedClockResult r = result(1, List.of(client(1, 1_000)));
     assertEquals("52000", columns.get(0).format(columns.get(0).value().applyAsDouble(r)));
     assertEquals("-43210", columns.get(1).format(columns.get(1).value().applyAsDouble(r)));
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new CentralizedClockOptions(),
-        CentralizedClockParameters.DEFAULTS,
-        "--drift-ppm must be a number between 0 and 1000000, got -1.0",
-        "--drift-ppm", "-1");
   }
 }

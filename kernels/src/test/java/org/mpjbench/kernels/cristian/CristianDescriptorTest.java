@@ -1,9 +1,8 @@
 package org.mpjbench.kernels.cristian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOneSyncPerClient;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link CristianDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link CristianDescriptor}: its summary's lines, its figures. */
 class CristianDescriptorTest {
   private final CristianDescriptor kernel = new CristianDescriptor();
 
@@ -24,11 +23,6 @@ class CristianDescriptorTest {
     return new CristianResult(clients, 27_000_000, 163_079, 689_179, baseline, 11_111_273,
         16L * clients.size(), PropertyCheck.held("every client's true error within bound",
             "3 clients"));
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("cristian", CristianDescriptor.class);
   }
 
   @Test
@@ -54,21 +48,11 @@ class CristianDescriptorTest {
 
   @Test
   void figuresCountOneSyncPerClientAtTheMedianSync() {
-    Figures f = kernel.figures(result(265_839, List.of(client(1, 9_112_148),
-        client(2, 11_111_273), client(3, 8_000_000))), 4);
-    assertEquals(3, f.operations());
-    assertEquals(48L, f.messages());
-    assertEquals(9_112_148L, f.medianLatencyNanos());
-    assertNull(f.operationsPerSecond());
-    assertEquals(265_839L, f.baselineRoundTripNanos());
-    assertEquals("round trip median 689 µs (ping-pong 266 µs), true error after the sync at most"
-        + " 163 µs", f.headline());
-    assertEquals(2_000L, kernel.figures(result(1, List.of(client(1, 1_000), client(2, 3_000))),
-        3).medianLatencyNanos(), "the mean of the middle two");
-    Figures alone = kernel.figures(result(0, List.of()), 1);
-    assertNull(alone.medianLatencyNanos());
-    assertEquals("no client to sync with 1 rank", alone.headline());
-    assertEquals("sync", kernel.meaning().operation());
+    assertFigures(kernel.figures(result(265_839, List.of(client(1, 9_112_148),
+        client(2, 11_111_273), client(3, 8_000_000))), 4), 3, 48L, 9_112_148L, null, 265_839L,
+        "round trip median 689 µs (ping-pong 266 µs), true error after the sync at most 163 µs");
+    assertOneSyncPerClient(kernel, result(1, List.of(client(1, 1_000), client(2, 3_000))),
+        result(0, List.of()));
   }
 
   @Test
@@ -82,12 +66,5 @@ class CristianDescriptorTest {
         "all ahead: the server's 0 is the low end");
     assertEquals(0L, CristianDescriptor.finalSkewNanos(result(0, List.of())), "one rank");
     assertEquals("final_skew_ns", kernel.ownColumns().get(0).name());
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new CristianOptions(), CristianParameters.DEFAULTS,
-        "--samples must be between 1 and 100000, got 0",
-        "--samples", "0");
   }
 }

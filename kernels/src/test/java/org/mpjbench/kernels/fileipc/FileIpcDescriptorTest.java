@@ -3,7 +3,6 @@ package org.mpjbench.kernels.fileipc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 import picocli.CommandLine;
 
-/** {@link FileIpcDescriptor}: registered, its options, its figures, its summary. */
+/** {@link FileIpcDescriptor}: its options, its figures, its summary. */
 class FileIpcDescriptorTest {
   private final FileIpcDescriptor kernel = new FileIpcDescriptor();
 
@@ -26,11 +25,6 @@ class FileIpcDescriptorTest {
         List.of(new FileIpcResult.Reader(1, "records", 1_000, 21_000, 900_000)), baseline,
         baseline == 0 ? 0 : 1_000, pingPong ? 2_000 : 1_000, "/work/file-ipc-123", true,
         PropertyCheck.held(FileIpcCheck.PROPERTY, "1 reader(s) x 1000 records"));
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("file-ipc", FileIpcDescriptor.class);
   }
 
   @Test

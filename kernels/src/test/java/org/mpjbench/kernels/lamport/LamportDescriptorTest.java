@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
-import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 import picocli.CommandLine;
 
-/** {@link LamportDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link LamportDescriptor}: its summary's lines, its figures, its options. */
 class LamportDescriptorTest {
   private final LamportDescriptor kernel = new LamportDescriptor();
 
@@ -23,11 +22,6 @@ class LamportDescriptorTest {
     List<PropertyCheck> checks = vector ? List.of(stamps, vectors) : List.of(stamps);
     return new LamportResult(2 * messages + 10, 10, messages, vector, 307, 330_208, 1_500_000,
         patternNanos, checks, stamps);
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("lamport", LamportDescriptor.class);
   }
 
   @Test
@@ -44,12 +38,8 @@ class LamportDescriptorTest {
 
   @Test
   void figuresTimeTheMessages() {
-    Figures f = kernel.figures(result(200, false, 100_000_000), 4);
-    assertEquals(200, f.operations());
-    assertEquals(330_208L, f.medianLatencyNanos());
-    assertEquals(2_000.0, f.operationsPerSecond(), 1e-9);
-    assertNull(f.baselineRoundTripNanos());
-    assertEquals("median message 330 µs, 410 events, largest Lamport stamp 307", f.headline());
+    assertFigures(kernel.figures(result(200, false, 100_000_000), 4), 200, 200L, 330_208L,
+        2_000.0, null, "median message 330 µs, 410 events, largest Lamport stamp 307");
     assertTrue(kernel.figures(result(0, true, 6_424_650), 1).headline()
         .equals("no messages with 1 rank, 10 events, largest Lamport stamp 307, vector clocks"));
     assertNull(kernel.figures(result(5, false, 0), 2).operationsPerSecond());

@@ -1,9 +1,7 @@
 package org.mpjbench.kernels.loadbalance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +9,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link LoadBalanceDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link LoadBalanceDescriptor}: its summary's lines, its figures. */
 class LoadBalanceDescriptorTest {
   private final LoadBalanceDescriptor kernel = new LoadBalanceDescriptor();
 
@@ -25,11 +23,6 @@ class LoadBalanceDescriptorTest {
           policy("work-stealing", 31_900_295)),
       1212, 40_833_514, 89_000_000,
       PropertyCheck.held("every task done once", "600 tasks"));
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("load-balance", LoadBalanceDescriptor.class);
-  }
 
   @Test
   void summaryLinesAreTheCommandsOnes() {
@@ -50,21 +43,9 @@ class LoadBalanceDescriptorTest {
 
   @Test
   void figuresCountTheTasksOfEveryPolicy() {
-    Figures f = kernel.figures(result, 3);
-    assertEquals(600, f.operations());
-    assertEquals(1212L, f.messages());
-    assertEquals(40_833_514L, f.medianLatencyNanos());
-    assertEquals(600 * 1e9 / (90_155_005L + 77_944_700L + 31_900_295L), f.operationsPerSecond(),
-        1e-9);
-    assertNull(f.baselineRoundTripNanos());
-    assertEquals("makespan round-robin 90.2 ms, least-loaded 77.9 ms, work-stealing 31.9 ms;"
-        + " bound 32.1 ms", f.headline());
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new LoadBalanceOptions(), LoadBalanceParameters.DEFAULTS,
-        "--policy must be all, round-robin, least-loaded or work-stealing, got random",
-        "--policy", "random");
+    assertFigures(kernel.figures(result, 3), 600, 1212L, 40_833_514L,
+        600 * 1e9 / (90_155_005L + 77_944_700L + 31_900_295L), null,
+        "makespan round-robin 90.2 ms, least-loaded 77.9 ms, work-stealing 31.9 ms; bound 32.1"
+            + " ms");
   }
 }

@@ -1,10 +1,8 @@
 package org.mpjbench.kernels.multicast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,17 +10,12 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link MulticastDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link MulticastDescriptor}: its summary's lines, its figures. */
 class MulticastDescriptorTest {
   private final MulticastDescriptor kernel = new MulticastDescriptor();
   private final MulticastResult result = new MulticastResult("bcast", "none", 200, 800,
       200_000_000, 4_000.0, 312_097, 1_999_999, 600,
       PropertyCheck.held("every member delivers every message once", "800 deliveries"));
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("multicast", MulticastDescriptor.class);
-  }
 
   @Test
   void summaryLinesAreTheCommandsOnes() {
@@ -57,18 +50,7 @@ class MulticastDescriptorTest {
 
   @Test
   void figuresCountMulticastsNotDeliveries() {
-    Figures f = kernel.figures(result, 4);
-    assertEquals(200, f.operations());
-    assertEquals(312_097L, f.medianLatencyNanos());
-    assertEquals(1_000.0, f.operationsPerSecond(), 1e-9);
-    assertNull(f.baselineRoundTripNanos());
-    assertEquals("800 deliveries, median latency 312 µs, 4,000 deliveries/s", f.headline());
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new MulticastOptions(), MulticastParameters.DEFAULTS,
-        "--mode must be bcast or p2p, got udp",
-        "--mode", "udp");
+    assertFigures(kernel.figures(result, 4), 200, 600L, 312_097L, 1_000.0, null,
+        "800 deliveries, median latency 312 µs, 4,000 deliveries/s");
   }
 }

@@ -1,9 +1,7 @@
 package org.mpjbench.kernels.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,16 +9,11 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link NamingDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link NamingDescriptor}: its summary's lines, its figures. */
 class NamingDescriptorTest {
   private final NamingDescriptor kernel = new NamingDescriptor();
   private final NamingResult result = new NamingResult(3, 60, 600, 540, 60, 1977.76, 441_426,
       2_345_678, 1320, PropertyCheck.held("every answer right", "600 answers"));
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("naming", NamingDescriptor.class);
-  }
 
   @Test
   void summaryLinesAreTheCommandsOnes() {
@@ -34,19 +27,7 @@ class NamingDescriptorTest {
 
   @Test
   void figuresCountLookups() {
-    Figures f = kernel.figures(result, 4);
-    assertEquals(600, f.operations());
-    assertEquals(1320L, f.messages());
-    assertEquals(441_426L, f.medianLatencyNanos());
-    assertEquals(1977.76, f.operationsPerSecond(), 1e-9);
-    assertNull(f.baselineRoundTripNanos());
-    assertEquals("540 resolved, 60 missed, median lookup 441 µs, 1,978 lookups/s", f.headline());
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new NamingOptions(), NamingParameters.DEFAULTS,
-        "--miss-ratio must be a number between 0 and 1, got 1.5",
-        "--miss-ratio", "1.5");
+    assertFigures(kernel.figures(result, 4), 600, 1320L, 441_426L, 1977.76, null,
+        "540 resolved, 60 missed, median lookup 441 µs, 1,978 lookups/s");
   }
 }

@@ -1,8 +1,7 @@
 package org.mpjbench.kernels.remotecall;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
-import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertFigures;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,18 +9,13 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.RunInfo;
 
-/** {@link RemoteCallDescriptor}: registered, its summary's lines, its figures, its options. */
+/** {@link RemoteCallDescriptor}: its summary's lines, its figures. */
 class RemoteCallDescriptorTest {
   private final RemoteCallDescriptor kernel = new RemoteCallDescriptor();
 
   private static RemoteCallResult result(long baseline) {
     return new RemoteCallResult(3, 3, 600, 61, 3251.3, 275_812, 1_020_000, baseline, 1206,
         PropertyCheck.held("every call answered once, right", "600 calls"));
-  }
-
-  @Test
-  void isRegisteredUnderItsName() {
-    assertRegistered("remote-call", RemoteCallDescriptor.class);
   }
 
   @Test
@@ -40,20 +34,9 @@ class RemoteCallDescriptorTest {
 
   @Test
   void figuresCountCallsBesideThePingPong() {
-    Figures f = kernel.figures(result(233_181), 4);
-    assertEquals(600, f.operations());
-    assertEquals(275_812L, f.medianLatencyNanos());
-    assertEquals(3251.3, f.operationsPerSecond(), 1e-9);
-    assertEquals(233_181L, f.baselineRoundTripNanos());
-    assertEquals("600 calls, median 276 µs (ping-pong 233 µs), 3,251 calls/s", f.headline());
+    assertFigures(kernel.figures(result(233_181), 4), 600, 1206L, 275_812L, 3251.3, 233_181L,
+        "600 calls, median 276 µs (ping-pong 233 µs), 3,251 calls/s");
     assertEquals("600 calls, median 276 µs, 3,251 calls/s", kernel.figures(result(0), 1)
         .headline());
-  }
-
-  @Test
-  void optionsGiveTheParametersOrNameTheBadOne() {
-    assertOptionsGiveDefaultsOrRefuse(new RemoteCallOptions(), RemoteCallParameters.DEFAULTS,
-        "--calls must be between 1 and 1000000, got 0",
-        "--calls", "0");
   }
 }

@@ -1,11 +1,10 @@
 package org.mpjbench.kernels.ring;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.kernels.check.CheckAssertions.assertHolds;
+import static org.mpjbench.kernels.check.CheckAssertions.assertViolated;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.election.ElectionSetup;
 import org.mpjbench.kernels.election.RankReport;
 
@@ -25,25 +24,18 @@ class RingCheckTest {
 
   @Test
   void aGoodTraceHolds() {
-    PropertyCheck check = RingCheck.check(SETUP, trace(2, 0));
-    assertTrue(check.holds(), check.toString());
-    assertTrue(check.detail().contains("messages counted 13"), check.detail());
-    assertTrue(check.detail().contains("predicted 13"), check.detail());
+    assertHolds(RingCheck.check(SETUP, trace(2, 0)), "messages counted 13", "predicted 13");
   }
 
   @Test
   void aLiveRankWithAnotherBeliefIsViolated() {
-    PropertyCheck check = RingCheck.check(SETUP, trace(3, 0));
-    assertFalse(check.holds());
-    assertTrue(check.detail().startsWith("live rank 1 believes 3, not the highest live rank 2"),
-        check.detail());
+    assertViolated(RingCheck.check(SETUP, trace(3, 0)),
+        "live rank 1 believes 3, not the highest live rank 2");
   }
 
   @Test
   void aCountOffThePredictionIsViolated() {
-    PropertyCheck check = RingCheck.check(SETUP, trace(2, 1));
-    assertFalse(check.holds());
-    assertTrue(check.detail().startsWith("messages counted 14"), check.detail());
-    assertTrue(check.detail().contains("predicted 13 (election 4"), check.detail());
+    assertViolated(RingCheck.check(SETUP, trace(2, 1)), "messages counted 14",
+        "predicted 13 (election 4");
   }
 }

@@ -2,9 +2,10 @@ package org.mpjbench.kernels.ring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mpjbench.kernels.election.ElectionConfigurations;
+import org.mpjbench.kernels.election.ElectionSetup;
 
 /** Tests of {@link RingPrediction}: by hand for small rings, and against a simulated ring. */
 class RingPredictionTest {
@@ -32,22 +33,11 @@ class RingPredictionTest {
   /** The prediction equals what walking the ring with {@link RingRoute} sends, for every case. */
   @Test
   void predictionMatchesAWalkOfTheRingForEveryConfigurationUpToSixRanks() {
-    for (int ranks = 1; ranks <= 6; ranks++) {
-      for (int mask = 0; mask < (1 << ranks) - 1; mask++) {
-        Set<Integer> crashed = new HashSet<>();
-        for (int r = 0; r < ranks; r++) {
-          if ((mask & (1 << r)) != 0) {
-            crashed.add(r);
-          }
-        }
-        for (int initiator = 0; initiator < ranks; initiator++) {
-          if (!crashed.contains(initiator)) {
-            assertEquals(walk(ranks, crashed, initiator),
-                RingPrediction.counts(ranks, crashed, initiator),
-                ranks + " ranks, crashed " + crashed + ", initiator " + initiator);
-          }
-        }
-      }
+    for (ElectionSetup setup : ElectionConfigurations.upTo(6)) {
+      Set<Integer> crashed = Set.copyOf(setup.crashedRanks());
+      assertEquals(walk(setup.ranks(), crashed, setup.initiator()),
+          RingPrediction.counts(setup.ranks(), crashed, setup.initiator()),
+          ElectionConfigurations.describe(setup));
     }
   }
 

@@ -3,20 +3,59 @@ package org.mpjbench.kernels.spi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertOptionsGiveDefaultsOrRefuse;
+import static org.mpjbench.kernels.spi.DescriptorAssertions.assertRegistered;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.mpjbench.kernels.berkeley.BerkeleyParameters;
 import org.mpjbench.kernels.download.DownloadParameters;
 
 /**
- * Tests of {@link Kernels#parameters}: a kernel configured as on its command line, the options
- * not given at their defaults, and a bad option a one-line error naming it.
+ * Tests of {@link Kernels}: each kernel found by its name ({@link Kernels#byName}), and {@link
+ * Kernels#parameters}: a kernel configured as on its command line, the options not given at their
+ * defaults, and a bad option a one-line error naming it.
  */
 class KernelsTest {
   @SuppressWarnings("unchecked")
   private static <P> KernelDescriptor<P, ?> kernel(String name) {
     return (KernelDescriptor<P, ?>) Kernels.byName(name).orElseThrow();
+  }
+
+  @SuppressWarnings("unchecked")
+  @ParameterizedTest
+  @CsvSource({
+      "centralized-clock, org.mpjbench.kernels.centralizedclock.CentralizedClockDescriptor",
+      "cristian, org.mpjbench.kernels.cristian.CristianDescriptor",
+      "file-ipc, org.mpjbench.kernels.fileipc.FileIpcDescriptor",
+      "lamport, org.mpjbench.kernels.lamport.LamportDescriptor",
+      "load-balance, org.mpjbench.kernels.loadbalance.LoadBalanceDescriptor",
+      "multicast, org.mpjbench.kernels.multicast.MulticastDescriptor",
+      "naming, org.mpjbench.kernels.naming.NamingDescriptor",
+      "remote-call, org.mpjbench.kernels.remotecall.RemoteCallDescriptor"
+  })
+  void isRegisteredUnderItsName(String name, Class<?> descriptor) {
+    assertRegistered(name, (Class<? extends KernelDescriptor<?, ?>>) descriptor);
+  }
+
+  /** Fresh options give the defaults; a bad value (the arguments, split on spaces) is named. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "centralized-clock | --drift-ppm must be a number between 0 and 1000000, got -1.0"
+          + " | --drift-ppm -1",
+      "cristian | --samples must be between 1 and 100000, got 0 | --samples 0",
+      "load-balance | --policy must be all, round-robin, least-loaded or work-stealing, got"
+          + " random | --policy random",
+      "multicast | --mode must be bcast or p2p, got udp | --mode udp",
+      "naming | --miss-ratio must be a number between 0 and 1, got 1.5 | --miss-ratio 1.5",
+      "remote-call | --calls must be between 1 and 1000000, got 0 | --calls 0"
+  })
+  void optionsGiveTheParametersOrNameTheBadOne(String name, String message, String badArgs) {
+    KernelDescriptor<Object, ?> kernel = kernel(name);
+    assertOptionsGiveDefaultsOrRefuse(kernel.options(), kernel.defaults(), message,
+        badArgs.split(" "));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -34,23 +35,15 @@ class DocsTest {
   void everyRelativeLinkResolves() throws IOException {
     List<String> broken = new ArrayList<>();
     for (Path doc : documents()) {
-      int lineNumber = 0;
-      for (String line : Files.readAllLines(doc)) {
-        lineNumber++;
-        Matcher m = LINK.matcher(line);
-        while (m.find()) {
-          String target = m.group(1);
-          if (target.startsWith("http://") || target.startsWith("https://")
-              || target.startsWith("mailto:") || target.startsWith("#")) {
-            continue;
-          }
-          int hash = target.indexOf('#');
-          String file = hash >= 0 ? target.substring(0, hash) : target;
-          if (!Files.exists(doc.getParent().resolve(file))) {
-            broken.add(where(doc, lineNumber) + ": " + target);
-          }
+      broken.addAll(problems(doc, LINK, target -> {
+        if (target.startsWith("http://") || target.startsWith("https://")
+            || target.startsWith("mailto:") || target.startsWith("#")) {
+          return null;
         }
-      }
+        int hash = target.indexOf('#');
+        String file = hash >= 0 ? target.substring(0, hash) : target;
+        return Files.exists(doc.getParent().resolve(file)) ? null : target;
+      }));
     }
     assertTrue(broken.isEmpty(), "links to missing files:\n" + String.join("\n", broken));
   }
@@ -91,22 +84,31 @@ class DocsTest {
   @Test
   void everyPathTheReadmeQuotesExists() throws IOException {
     Path readme = REPO.resolve("README.md");
-    List<String> missing = new ArrayList<>();
+    List<String> missing = problems(readme, QUOTED_PATH,
+        path -> path.contains("<") || path.contains("*") || path.contains("{")
+            || Files.exists(REPO.resolve(path)) ? null : path);
+    assertTrue(missing.isEmpty(), "paths that do not exist:\n" + String.join("\n", missing));
+  }
+
+  /**
+   * What is wrong with each match of {@code pattern} in {@code doc}, line by line: {@code problem}
+   * of the match's first group (null: nothing), after where the match stands.
+   */
+  private static List<String> problems(Path doc, Pattern pattern,
+      Function<String, String> problem) throws IOException {
+    List<String> found = new ArrayList<>();
     int lineNumber = 0;
-    for (String line : Files.readAllLines(readme)) {
+    for (String line : Files.readAllLines(doc)) {
       lineNumber++;
-      Matcher m = QUOTED_PATH.matcher(line);
+      Matcher m = pattern.matcher(line);
       while (m.find()) {
-        String path = m.group(1);
-        if (path.contains("<") || path.contains("*") || path.contains("{")) {
-          continue;
-        }
-        if (!Files.exists(REPO.resolve(path))) {
-          missing.add(where(readme, lineNumber) + ": " + path);
+        String wrong = problem.apply(m.group(1));
+        if (wrong != null) {
+          found.add(where(doc, lineNumber) + ": " + wrong);
         }
       }
     }
-    assertTrue(missing.isEmpty(), "paths that do not exist:\n" + String.join("\n", missing));
+    return found;
   }
 
   /**

@@ -43,20 +43,11 @@ class SweepCsvTest {
   void anAlgorithmKernelFillsTheSharedColumns() {
     Map<String, String> row = row(KernelFixtures.mutex("ricart-agrawala", 4, 80, 480, 4_047_885,
         496.6), "ra.json");
-    assertEquals("ricart-agrawala", row.get("kernel"));
-    assertEquals("4", row.get("ranks"));
-    assertEquals("complete", row.get("status"));
-    assertEquals("3.5000", row.get("wall_s"));
-    assertEquals("ra.json", row.get("result_file"));
-    assertEquals("holds", row.get("property"));
-    assertEquals("480", row.get("messages"));
-    assertEquals("entry", row.get("operation"));
-    assertEquals("80", row.get("operations"));
-    assertEquals("4047885", row.get("median_latency_ns"));
-    assertEquals("496.6000", row.get("ops_per_s"));
-    assertEquals("6.0000", row.get("messages_per_op"));
-    assertEquals("", row.get("final_skew_ns"));
-    assertEquals("", row.get("efficiency"));
+    assertCells(row, "kernel", "ricart-agrawala", "ranks", "4", "status", "complete",
+        "wall_s", "3.5000", "result_file", "ra.json", "property", "holds", "messages", "480",
+        "operation", "entry", "operations", "80", "median_latency_ns", "4047885",
+        "ops_per_s", "496.6000", "messages_per_op", "6.0000", "final_skew_ns", "",
+        "efficiency", "");
   }
 
   @Test
@@ -65,33 +56,22 @@ class SweepCsvTest {
     ((ObjectNode) berkeley.at("/result/summary")).put("medianRoundNanos", 1_730_000)
         .put("roundsPerSecond", 336.0);
     Map<String, String> row = row(berkeley, "b.json");
-    assertEquals("3000", row.get("final_skew_ns"));
-    assertEquals("1730000", row.get("median_round_ns"));
+    assertCells(row, "final_skew_ns", "3000", "median_round_ns", "1730000");
     assertEquals("", row.get("property"), "Berkeley checks no property");
     assertEquals("", row.get("messages"), "nor counts its messages");
-    assertEquals("round", row.get("operation"));
-    assertEquals("2", row.get("operations"));
-    assertEquals("1730000", row.get("median_latency_ns"));
-    assertEquals("", row.get("messages_per_op"));
+    assertCells(row, "operation", "round", "operations", "2", "median_latency_ns", "1730000",
+        "messages_per_op", "");
 
-    row = row(ResultFixtures.download(4, 8.0, 0.9), "d.json");
-    assertEquals("1000", row.get("lines"));
-    assertEquals("7200", row.get("draws"));
-    assertEquals("8.0000", row.get("master_complete_s"));
-    assertEquals("0.9000", row.get("efficiency"));
-    assertEquals("draw", row.get("operation"));
-    assertEquals("900.0000", row.get("ops_per_s"));
-    assertEquals("", row.get("median_latency_ns"));
+    assertCells(row(ResultFixtures.download(4, 8.0, 0.9), "d.json"), "lines", "1000",
+        "draws", "7200", "master_complete_s", "8.0000", "efficiency", "0.9000",
+        "operation", "draw", "ops_per_s", "900.0000", "median_latency_ns", "");
   }
 
   @Test
   void runsThatDidNotCompleteKeepTheirFileAndVerdict() {
     Map<String, String> row = row(KernelFixtures.violated("suzuki-kasami", 3), "sk.json");
-    assertEquals("failed", row.get("status"));
-    assertEquals("violated", row.get("property"));
-    assertEquals("sk.json", row.get("result_file"));
-    assertEquals("", row.get("operation"));
-    assertEquals("", row.get("messages_per_op"));
+    assertCells(row, "status", "failed", "property", "violated", "result_file", "sk.json",
+        "operation", "", "messages_per_op", "");
 
     row = row(ResultFixtures.incomplete("berkeley", 3, "interrupted"), "b.json");
     assertEquals("interrupted", row.get("status"));
@@ -110,6 +90,13 @@ class SweepCsvTest {
     SweepCsv.append(csv, "a");
     SweepCsv.append(csv, "b");
     assertEquals(List.of(String.join(",", SweepCsv.COLUMNS), "a", "b"), Files.readAllLines(csv));
+  }
+
+  /** The row holds these cells, given as column, value, column, value... */
+  private static void assertCells(Map<String, String> row, String... columnsAndValues) {
+    for (int i = 0; i < columnsAndValues.length; i += 2) {
+      assertEquals(columnsAndValues[i + 1], row.get(columnsAndValues[i]), columnsAndValues[i]);
+    }
   }
 
   private static Map<String, String> row(ObjectNode tree, String file) {

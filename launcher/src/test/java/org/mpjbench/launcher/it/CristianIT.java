@@ -18,10 +18,8 @@ class CristianIT {
 
   @Test
   void oneRankHasNobodyToSynchronize() throws Exception {
-    LauncherRun run = LauncherRun.run(results, "run", "cristian", "-np", "1");
-    JsonNode result = run.completeResult();
+    JsonNode result = LauncherRun.aloneResult(results, "cristian");
     assertTrue(result.at("/check/detail").asText().contains("vacuously"), result.toString());
-    assertEquals(0, result.get("messages").asLong());
     assertEquals(0, result.get("clients").size());
     assertEquals(0, result.get("baselineRoundTripNanos").asLong());
   }

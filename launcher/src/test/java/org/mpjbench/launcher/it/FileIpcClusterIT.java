@@ -3,13 +3,11 @@ package org.mpjbench.launcher.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -30,10 +28,7 @@ class FileIpcClusterIT {
 
   @BeforeAll
   static void up() throws IOException {
-    assumeTrue(VirtualCluster.isRoot(), "cluster up needs root: network namespaces");
-    assumeTrue(!VirtualCluster.anyUp(),
-        "a virtual cluster is already up on this machine; not touching it");
-    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "file-ipc-cluster-");
+    work = ClusterFixture.assumeClusterCanComeUp("file-ipc-cluster-");
     LauncherRun.runPlain("cluster", "up", "--hosts", "2").expectExit(0);
   }
 
@@ -43,11 +38,7 @@ class FileIpcClusterIT {
       return;
     }
     LauncherRun.runPlain("cluster", "down").expectExit(0);
-    try (Stream<Path> files = Files.walk(work)) {
-      for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(file);
-      }
-    }
+    ClusterFixture.deleteTree(work);
   }
 
   private static LauncherRun fileIpc(String name, String... options) throws IOException {

@@ -37,6 +37,20 @@ record LauncherRun(int exitCode, String out, String err, Path resultFile) {
     return new LauncherRun(run.exitCode, run.out, run.err, newestResult(results));
   }
 
+  /**
+   * Runs one kernel alone ({@code mpjbench run KERNEL -np 1 OPTIONS... --results RESULTS}),
+   * expects a complete result whose property holds and which counts no messages (one rank has
+   * nobody to send to), and returns that result.
+   */
+  static JsonNode aloneResult(Path results, String kernel, String... options)
+      throws IOException {
+    List<String> args = new ArrayList<>(List.of("run", kernel, "-np", "1"));
+    args.addAll(Arrays.asList(options));
+    JsonNode result = run(results, args.toArray(String[]::new)).completeResult();
+    assertEquals(0, result.get("messages").asLong(), "one rank sends no messages");
+    return result;
+  }
+
   /** Runs {@code mpjbench ARGS...} as given (no result file is looked for). */
   static LauncherRun runPlain(String... args) {
     StringWriter out = new StringWriter();

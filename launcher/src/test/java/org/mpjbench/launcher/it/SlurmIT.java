@@ -2,7 +2,6 @@ package org.mpjbench.launcher.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -37,11 +36,8 @@ class SlurmIT {
 
   @BeforeAll
   static void up() throws IOException {
-    assumeTrue(VirtualCluster.isRoot(), "cluster up needs root: network namespaces");
-    assumeTrue(!VirtualCluster.anyUp(),
-        "a virtual cluster is already up on this machine; not touching it");
     // The submit folder, which every host sees: under the build folder, in the shared checkout.
-    submit = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "slurm-");
+    submit = ClusterFixture.assumeClusterCanComeUp("slurm-");
     LauncherRun cluster = LauncherRun.runPlain("cluster", "up", "--hosts", "2", "--no-daemons",
         "--slurm").expectExit(0);
     up = true;

@@ -3,7 +3,6 @@ package org.mpjbench.launcher.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -38,10 +37,7 @@ class SshBootIT {
 
   @BeforeAll
   static void up() throws IOException {
-    assumeTrue(VirtualCluster.isRoot(), "cluster up needs root: network namespaces");
-    assumeTrue(!VirtualCluster.anyUp(),
-        "a virtual cluster is already up on this machine; not touching it");
-    work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "ssh-boot-");
+    work = ClusterFixture.assumeClusterCanComeUp("ssh-boot-");
     LauncherRun up = LauncherRun.runPlain("cluster", "up", "--hosts", "2", "--no-daemons")
         .expectExit(0);
     assertTrue(up.out().contains("boot: mpjbench cluster boot --machines"), up.out());
@@ -58,13 +54,7 @@ class SshBootIT {
     if (VirtualCluster.isRoot() && !sshds.isEmpty() && VirtualCluster.anyUp()) {
       LauncherRun.runPlain("cluster", "down"); // a failed test's left-overs
     }
-    if (work != null) {
-      try (var files = Files.walk(work)) {
-        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
+    ClusterFixture.deleteTree(work);
   }
 
   @Test

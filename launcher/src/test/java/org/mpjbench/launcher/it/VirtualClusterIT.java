@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +43,8 @@ class VirtualClusterIT {
   private static Path work;
 
   @BeforeAll
-  static void up() {
-    assumeTrue(VirtualCluster.isRoot(), "cluster up needs root: network namespaces");
-    assumeTrue(!VirtualCluster.anyUp(),
-        "a virtual cluster is already up on this machine; not touching it");
-    try {
-      work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "virtual-cluster-");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+  static void up() throws java.io.IOException {
+    work = ClusterFixture.assumeClusterCanComeUp("virtual-cluster-");
     LauncherRun up = LauncherRun.runPlain("cluster", "up", "--hosts", "2").expectExit(0);
     assertTrue(up.out().contains("h1   10.77.0.11"), up.out());
     assertTrue(up.out().contains("h2   10.77.0.12"), up.out());
@@ -70,13 +62,7 @@ class VirtualClusterIT {
       // Normally a no-op: the last test removed everything; this covers a failed test.
       LauncherRun.runPlain("cluster", "down");
     }
-    if (work != null) {
-      try (var files = Files.walk(work)) {
-        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(file);
-        }
-      }
-    }
+    ClusterFixture.deleteTree(work);
   }
 
   @Test

@@ -40,15 +40,19 @@ class LineReaderTest {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The reader gives exactly {@code lines}, byte for byte and in order, then null: the end. */
+  private static void assertLines(LineReader reader, String... lines) throws IOException {
+    for (String line : lines) {
+      assertArrayEquals(bytes(line), reader.readLine());
+    }
+    assertNull(reader.readLine());
+  }
+
   @Test
   void readsLinesWithoutTheirTerminatorThenNullAtCleanEnd() throws IOException {
     LineReader reader = reader("first\nsecond line\n\nlast\n", 100);
 
-    assertArrayEquals(bytes("first"), reader.readLine());
-    assertArrayEquals(bytes("second line"), reader.readLine());
-    assertArrayEquals(new byte[0], reader.readLine());
-    assertArrayEquals(bytes("last"), reader.readLine());
-    assertNull(reader.readLine());
+    assertLines(reader, "first", "second line", "", "last");
     assertNull(reader.readLine(), "the end stays the end");
   }
 
@@ -115,8 +119,7 @@ class LineReaderTest {
     assertThrows(LineReader.LineTooLongException.class, reader::readLine);
     // The refused read consumed one buffer fill; the rest of the line is skipped.
     assertTrue(reader.skipLine() > 10_000);
-    assertArrayEquals(bytes("next"), reader.readLine());
-    assertNull(reader.readLine());
+    assertLines(reader, "next");
   }
 
   @Test

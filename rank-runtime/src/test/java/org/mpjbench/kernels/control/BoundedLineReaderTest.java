@@ -28,14 +28,19 @@ class BoundedLineReaderTest {
     return new BoundedLineReader(new ByteArrayInputStream(bytes), maxLineBytes);
   }
 
+  /** The reader gives exactly {@code lines}, in order, then null: the clean end. */
+  private static void assertLines(BoundedLineReader reader, String... lines) throws IOException {
+    for (String line : lines) {
+      assertEquals(line, reader.readLine());
+    }
+    assertNull(reader.readLine());
+  }
+
   @Test
   void readsLinesWithoutTheirTerminatorThenNullAtCleanEnd() throws IOException {
     BoundedLineReader reader = reader("first\nsecond line\n{\"type\":\"done\"}\n", 100);
 
-    assertEquals("first", reader.readLine());
-    assertEquals("second line", reader.readLine());
-    assertEquals("{\"type\":\"done\"}", reader.readLine());
-    assertNull(reader.readLine());
+    assertLines(reader, "first", "second line", "{\"type\":\"done\"}");
     assertNull(reader.readLine(), "end of stream stays the end");
   }
 
@@ -46,13 +51,7 @@ class BoundedLineReaderTest {
 
   @Test
   void emptyLinesAreLines() throws IOException {
-    BoundedLineReader reader = reader("\n\nx\n\n", 10);
-
-    assertEquals("", reader.readLine());
-    assertEquals("", reader.readLine());
-    assertEquals("x", reader.readLine());
-    assertEquals("", reader.readLine());
-    assertNull(reader.readLine());
+    assertLines(reader("\n\nx\n\n", 10), "", "", "x", "");
   }
 
   @Test
@@ -74,11 +73,7 @@ class BoundedLineReaderTest {
   @Test
   void lineOfExactlyTheBoundIsAccepted() throws IOException {
     String maxLine = "x".repeat(16);
-    BoundedLineReader reader = reader(maxLine + "\n" + "y\n", 16);
-
-    assertEquals(maxLine, reader.readLine());
-    assertEquals("y", reader.readLine());
-    assertNull(reader.readLine());
+    assertLines(reader(maxLine + "\n" + "y\n", 16), maxLine, "y");
   }
 
   @Test
@@ -127,11 +122,7 @@ class BoundedLineReaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"héllo wörld", "日本語のテキスト", "emoji 🎉 and 𝄞", "mixed ascii, ü, 中, 🚀"})
   void utf8MultibyteTextRoundTrips(String text) throws IOException {
-    BoundedLineReader reader = reader(text + "\n" + text + "\n", 1024);
-
-    assertEquals(text, reader.readLine());
-    assertEquals(text, reader.readLine());
-    assertNull(reader.readLine());
+    assertLines(reader(text + "\n" + text + "\n", 1024), text, text);
   }
 
   @ParameterizedTest
