@@ -71,8 +71,13 @@ public final class DownloadSession implements AutoCloseable {
   static final int TAG_LAST = 1402;
   /** ...of the state the master sends every rank when the download ends. */
   static final int TAG_STATE = 1403;
-  /** Longest pause of the master between two looks for batches. */
-  private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
+  /**
+   * The master's pauses between two looks for batches: short after a batch (the others' usually
+   * follow, as every rank ticks on the same grid), doubling up to the longest while none comes, so
+   * that a waiting master costs the fetching threads little CPU.
+   */
+  private static final long FIRST_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final DownloadParameters parameters;
   private final Intracomm comm;
@@ -226,6 +231,7 @@ public final class DownloadSession implements AutoCloseable {
       long tickNanos = startNanos + tick * intervalNanos;
       // The exchange's cost: the time spent taking and merging batches, not the waits between.
       long sharingNanos = 0;
+      long pauseNanos = FIRST_POLL_NANOS;
       while (master.completeNanos == 0) {
         long before = System.nanoTime();
         int got = master.receive(TAG_BATCH);
@@ -236,7 +242,10 @@ public final class DownloadSession implements AutoCloseable {
           break;
         }
         if (got == 0) {
-          LockSupport.parkNanos(Math.min(remaining, POLL_NANOS));
+          LockSupport.parkNanos(Math.min(remaining, pauseNanos));
+          pauseNanos = Math.min(2 * pauseNanos, MAX_POLL_NANOS);
+        } else {
+          pauseNanos = FIRST_POLL_NANOS;
         }
       }
       checkFetcher(fetcher);
@@ -347,7 +356,7 @@ public final class DownloadSession implements AutoCloseable {
     void receiveLastBatches() throws MPIException {
       while (lastBatches < size - 1) {
         if (receive(TAG_BATCH) + receive(TAG_LAST) == 0) {
-          LockSupport.parkNanos(POLL_NANOS);
+          LockSupport.parkNanos(FIRST_POLL_NANOS);
         }
       }
       receive(TAG_BATCH);
