@@ -234,7 +234,13 @@ public final class DownloadSession implements AutoCloseable {
       long pauseNanos = FIRST_POLL_NANOS;
       while (master.completeNanos == 0) {
         long before = System.nanoTime();
-        int got = master.receive(TAG_BATCH);
+        // At most one batch per rank at a time, so that batches that keep coming (short intervals,
+        // many ranks) cannot hold off the tick; the master's own lines go in as they come.
+        int got = master.receive(TAG_BATCH, size - 1);
+        List<LineBatch.Draw> own = drain(received);
+        if (!own.isEmpty()) {
+          master.merge(LineBatch.pack(own, shipped));
+        }
         long after = System.nanoTime();
         sharingNanos += after - before;
         long remaining = tickNanos - after;
@@ -322,13 +328,16 @@ public final class DownloadSession implements AutoCloseable {
       merge(batch.draws(), LineBatch.lines(batch.newLines(), batch.texts()));
     }
 
-    /**
-     * Takes and merges every batch with {@code tag} waiting for the master now; returns how many.
-     */
+    /** Takes and merges the batches with {@code tag} waiting for the master now; returns how many. */
     int receive(int tag) throws MPIException {
+      return receive(tag, Integer.MAX_VALUE);
+    }
+
+    /** ...but at most {@code max} of them. */
+    int receive(int tag, int max) throws MPIException {
       int got = 0;
       Status waiting;
-      while ((waiting = Probe.iprobe(comm, MPI.ANY_SOURCE, tag)) != null) {
+      while (got < max && (waiting = Probe.iprobe(comm, MPI.ANY_SOURCE, tag)) != null) {
         int length = waiting.Get_count(MPI.BYTE);
         byte[] message = new byte[Math.max(length, 0)];
         comm.Recv(message, 0, message.length, MPI.BYTE, waiting.source, tag);
