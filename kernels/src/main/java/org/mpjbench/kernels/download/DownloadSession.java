@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +20,9 @@ import java.util.function.Consumer;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import mpi.Request;
+import mpi.Status;
+import org.mpjbench.kernels.mpi.Probe;
 
 /**
  * One rank's part in cooperative downloads: its connection to the line server (kept open from
@@ -27,26 +31,29 @@ import mpi.MPIException;
  *
  * <p>A download: every rank fetches random lines over its own connection, on a thread of its own,
  * as fast as the server's rate allows ({@link Fetcher}, {@link PacingSchedule}). Every {@code
- * exchangeIntervalMs} the main threads ship what they received to the master in one round of
- * collectives (the layouts are in {@link LineBatch}):
+ * exchangeIntervalMs} the main thread of every other rank ships what it received to the master as
+ * one message of bytes ({@code Isend}, tag {@value #TAG_BATCH}, the layout in {@link LineBatch};
+ * none when it received nothing) and goes back to sleep: no rank waits for another. The master
+ * takes the batches as they arrive ({@code Iprobe}, {@code Recv}) and merges them; at each of its
+ * own ticks it merges its own lines and decides the state: {@value #RUNNING}, {@value #COMPLETE}
+ * when it holds every line (decided as soon as the completing batch is merged), or {@value
+ * #STALLED} when the download stopped making progress (see {@link StallWatch}).
  *
- * <ol>
- *   <li>{@code Gather} of {@code long[3]} headers {@code [draws, newLines, textBytes]};
- *   <li>{@code Gatherv} of the draws ({@code long}), the new-line pairs ({@code int}) and their
- *       texts ({@code byte});
- *   <li>{@code Bcast} of {@code int[1]}: {@value #RUNNING}, {@value #COMPLETE} when the master
- *       holds every line, or {@value #STALLED} when the download stopped making progress (see
- *       {@link StallWatch}).
- * </ol>
+ * <p>(Until issue 14 the exchange was a round of collectives at every tick, a {@code Gather} of
+ * headers, three {@code Gatherv} and a {@code Bcast}: five rounds in which every one of the K
+ * ranks' threads had to be scheduled in turn, which on a 2-core host made the exchange grow with
+ * K, to 8-25 ms at 16 and 32 ranks against a 20 ms interval; see {@code docs/download-scale.md}.)
  *
- * <p>When the master holds every line, everybody stops fetching; one last exchange ships the draws
- * still queued (so that the count of draws D is exact), a {@code Gather} collects each rank's
- * figures, and the master submits the file over a fresh connection and checks the server's
- * verdict.
+ * <p>When the state is no longer {@value #RUNNING}, the master sends it to every rank ({@code
+ * Isend}, tag {@value #TAG_STATE}); each rank sees it at its next tick, stops fetching and ships
+ * the draws still queued as its last batch (tag {@value #TAG_LAST}), so that the count of draws D
+ * is exact and no message is left behind; the master takes every rank's last batch. Then, when
+ * the download completed, a {@code Gather} collects each rank's figures, and the master submits
+ * the file over a fresh connection and checks the server's verdict.
  *
- * <p>A stalled download stops the same way on every rank, without the last exchange: rank 0 throws
- * with the likely cause (the lines-vs-time points it reported so far are the partial result) and
- * the other ranks return no result.
+ * <p>A stalled download stops the same way on every rank: rank 0 throws with the likely cause (the
+ * lines-vs-time points it reported so far are the partial result) and the other ranks return no
+ * result.
  */
 public final class DownloadSession implements AutoCloseable {
   /** Files above this size are not returned: the control channel is for data, not for that much. */
@@ -58,6 +65,19 @@ public final class DownloadSession implements AutoCloseable {
   static final int COMPLETE = 1;
   /** ...the download stopped making progress: give up. */
   static final int STALLED = 2;
+  /** Tag of a batch a rank ships to the master while it fetches. */
+  static final int TAG_BATCH = 1401;
+  /** ...of its last batch, after it stopped fetching. */
+  static final int TAG_LAST = 1402;
+  /** ...of the state the master sends every rank when the download ends. */
+  static final int TAG_STATE = 1403;
+  /**
+   * The master's pauses between two looks for batches: short after a batch (the others' usually
+   * follow, as every rank ticks on the same grid), doubling up to the longest while none comes, so
+   * that a waiting master costs the fetching threads little CPU.
+   */
+  private static final long FIRST_POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  private static final long MAX_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final DownloadParameters parameters;
   private final Intracomm comm;
@@ -116,29 +136,31 @@ public final class DownloadSession implements AutoCloseable {
           new StallWatch(parameters.lineCount(), size, parameters.ratePerSecond(), startNanos);
     }
     fetching.start();
+    int state;
+    List<Request> sends = new ArrayList<>();
     try {
-      long intervalNanos = TimeUnit.MILLISECONDS.toNanos(parameters.exchangeIntervalMs());
-      int state = RUNNING;
-      for (long tick = 1; state == RUNNING; tick++) {
-        sleepUntil(startNanos + tick * intervalNanos);
-        if (fetcher.failure() != null) {
-          throw new IOException("rank " + rank + " lost the line server: "
-              + fetcher.failure().getMessage(), fetcher.failure());
-        }
-        state = exchange(master, drain(received), shipped, progress);
-      }
-      if (state == STALLED) {
-        // Every rank stops here, before the last exchange; the fetcher stops in the finally.
-        if (master != null) {
-          throw new IOException(master.stall);
-        }
-        return null;
-      }
+      state = master != null
+          ? masterTicks(master, fetcher, received, shipped, startNanos, progress)
+          : rankTicks(fetcher, received, shipped, startNanos, sends);
     } finally {
       stopFetching(fetcher, fetching);
     }
     client.allowReconnecting();
-    ship(comm, size, master, LineBatch.pack(drain(received), shipped));
+    LineBatch last = LineBatch.pack(drain(received), shipped);
+    if (master == null) {
+      byte[] message = last.encode();
+      sends.add(comm.Isend(message, 0, message.length, MPI.BYTE, 0, TAG_LAST));
+      Request.Waitall(sends.toArray(Request[]::new));
+      if (state == STALLED) {
+        return null;
+      }
+    } else {
+      master.merge(last);
+      master.receiveLastBatches();
+      if (state == STALLED) {
+        throw new IOException(master.stall);
+      }
+    }
     long[] figures = gatherFigures(fetcher.figures());
     return master == null ? null : master.finish(figures);
   }
@@ -160,53 +182,94 @@ public final class DownloadSession implements AutoCloseable {
     }
   }
 
-  /** One round of sharing; returns {@link #RUNNING}, {@link #COMPLETE} or {@link #STALLED}. */
-  private int exchange(Master master, List<LineBatch.Draw> draws, BitSet shipped,
-      Consumer<DownloadResult.SeriesPoint> progress) throws MPIException {
-    long exchangeStart = System.nanoTime();
-    ship(comm, size, master, LineBatch.pack(draws, shipped));
-    int[] done = new int[1];
-    if (master != null) {
-      master.exchanges++;
-      master.exchangeNanos.add(System.nanoTime() - exchangeStart);
-      if (master.distinct() == parameters.lineCount() && master.completeNanos == 0) {
-        master.completeNanos = System.nanoTime();
+  private void checkFetcher(Fetcher fetcher) throws IOException {
+    if (fetcher.failure() != null) {
+      throw new IOException("rank " + rank + " lost the line server: "
+          + fetcher.failure().getMessage(), fetcher.failure());
+    }
+  }
+
+  /**
+   * A rank other than the master: at every tick ships its new draws (if any) and looks for the
+   * master's state; returns it ({@link #COMPLETE} or {@link #STALLED}). The sends still pending
+   * are left in {@code sends}.
+   */
+  private int rankTicks(Fetcher fetcher, Queue<LineBatch.Draw> received, BitSet shipped,
+      long startNanos, List<Request> sends) throws Exception {
+    long intervalNanos = TimeUnit.MILLISECONDS.toNanos(parameters.exchangeIntervalMs());
+    int[] state = new int[1];
+    for (long tick = 1; ; tick++) {
+      sleepUntil(startNanos + tick * intervalNanos);
+      checkFetcher(fetcher);
+      List<LineBatch.Draw> draws = drain(received);
+      if (!draws.isEmpty()) {
+        byte[] message = LineBatch.pack(draws, shipped).encode();
+        sends.add(comm.Isend(message, 0, message.length, MPI.BYTE, 0, TAG_BATCH));
       }
+      for (Iterator<Request> it = sends.iterator(); it.hasNext(); ) {
+        if (it.next().Test() != null) {
+          it.remove();
+        }
+      }
+      if (Probe.iprobe(comm, 0, TAG_STATE) != null) {
+        comm.Recv(state, 0, 1, MPI.INT, 0, TAG_STATE);
+        return state[0];
+      }
+    }
+  }
+
+  /**
+   * The master: takes the batches as they arrive; at every tick (or as soon as it holds every
+   * line) merges its own, records the exchange and decides the state; returns {@link #COMPLETE}
+   * or {@link #STALLED} once it has sent that state to every rank.
+   */
+  private int masterTicks(Master master, Fetcher fetcher, Queue<LineBatch.Draw> received,
+      BitSet shipped, long startNanos, Consumer<DownloadResult.SeriesPoint> progress)
+      throws Exception {
+    long intervalNanos = TimeUnit.MILLISECONDS.toNanos(parameters.exchangeIntervalMs());
+    for (long tick = 1; ; tick++) {
+      long tickNanos = startNanos + tick * intervalNanos;
+      // The exchange's cost: the time spent taking and merging batches, not the waits between.
+      long sharingNanos = 0;
+      long pauseNanos = FIRST_POLL_NANOS;
+      while (master.completeNanos == 0) {
+        long before = System.nanoTime();
+        // At most one batch per rank at a time, so that batches that keep coming (short intervals,
+        // many ranks) cannot hold off the tick; the master's own lines go in as they come.
+        int got = master.receive(TAG_BATCH, size - 1);
+        List<LineBatch.Draw> own = drain(received);
+        if (!own.isEmpty()) {
+          master.merge(LineBatch.pack(own, shipped));
+        }
+        long after = System.nanoTime();
+        sharingNanos += after - before;
+        long remaining = tickNanos - after;
+        if (remaining <= 0) {
+          break;
+        }
+        if (got == 0) {
+          LockSupport.parkNanos(Math.min(remaining, pauseNanos));
+          pauseNanos = Math.min(2 * pauseNanos, MAX_POLL_NANOS);
+        } else {
+          pauseNanos = FIRST_POLL_NANOS;
+        }
+      }
+      checkFetcher(fetcher);
+      long tickStart = System.nanoTime();
+      master.merge(LineBatch.pack(drain(received), shipped));
+      master.exchanges++;
       long now = System.nanoTime();
       master.stall = master.completeNanos != 0 ? null : master.stallWatch.check(now,
           master.distinct(), master.drawValues / 2, master.linesBelow);
-      done[0] = master.completeNanos != 0 ? COMPLETE : master.stall != null ? STALLED : RUNNING;
+      int state = master.completeNanos != 0 ? COMPLETE : master.stall != null ? STALLED : RUNNING;
       progress.accept(master.point(now));
-    }
-    comm.Bcast(done, 0, 1, MPI.INT, 0);
-    return done[0];
-  }
-
-  /** Gathers every rank's batch to the master, which merges them. */
-  private static void ship(Intracomm comm, int size, Master master, LineBatch batch)
-      throws MPIException {
-    long[] header = {batch.drawCount(), batch.newLineCount(), batch.texts().length};
-    long[] headers = new long[3 * size];
-    comm.Gather(header, 0, 3, MPI.LONG, headers, 0, 3, MPI.LONG, 0);
-    int[] drawCounts = new int[size];
-    int[] pairCounts = new int[size];
-    int[] textCounts = new int[size];
-    for (int rank = 0; rank < size; rank++) {
-      drawCounts[rank] = Math.toIntExact(2 * headers[3 * rank]);
-      pairCounts[rank] = Math.toIntExact(2 * headers[3 * rank + 1]);
-      textCounts[rank] = Math.toIntExact(headers[3 * rank + 2]);
-    }
-    long[] allDraws = new long[sum(drawCounts)];
-    int[] allPairs = new int[sum(pairCounts)];
-    byte[] allTexts = new byte[sum(textCounts)];
-    comm.Gatherv(batch.draws(), 0, batch.draws().length, MPI.LONG,
-        allDraws, 0, drawCounts, offsets(drawCounts), MPI.LONG, 0);
-    comm.Gatherv(batch.newLines(), 0, batch.newLines().length, MPI.INT,
-        allPairs, 0, pairCounts, offsets(pairCounts), MPI.INT, 0);
-    comm.Gatherv(batch.texts(), 0, batch.texts().length, MPI.BYTE,
-        allTexts, 0, textCounts, offsets(textCounts), MPI.BYTE, 0);
-    if (master != null) {
-      master.merge(allDraws, LineBatch.lines(allPairs, allTexts));
+      if (state != RUNNING) {
+        master.sendState(state);
+      }
+      master.exchangeNanos.add(sharingNanos + System.nanoTime() - tickStart);
+      if (state != RUNNING) {
+        return state;
+      }
     }
   }
 
@@ -232,22 +295,6 @@ public final class DownloadSession implements AutoCloseable {
     }
   }
 
-  private static int sum(int[] counts) {
-    int total = 0;
-    for (int count : counts) {
-      total = Math.addExact(total, count);
-    }
-    return total;
-  }
-
-  private static int[] offsets(int[] counts) {
-    int[] offsets = new int[counts.length];
-    for (int i = 1; i < counts.length; i++) {
-      offsets[i] = offsets[i - 1] + counts[i - 1];
-    }
-    return offsets;
-  }
-
   /** Rank 0's state: the file as far as it is known, every draw, the series. */
   private final class Master {
     private final byte[][] lines;
@@ -264,6 +311,9 @@ public final class DownloadSession implements AutoCloseable {
     private int linesBelow;
     /** Why the download stalled, or null. */
     private String stall;
+    /** The other ranks' last batches taken so far. */
+    private int lastBatches;
+    private final List<Request> stateSends = new ArrayList<>();
 
     Master(int lineCount) {
       this.lines = new byte[lineCount][];
@@ -271,6 +321,56 @@ public final class DownloadSession implements AutoCloseable {
 
     int distinct() {
       return distinct;
+    }
+
+    /** Merges one rank's batch. */
+    void merge(LineBatch batch) {
+      merge(batch.draws(), LineBatch.lines(batch.newLines(), batch.texts()));
+    }
+
+    /** Takes and merges the batches with {@code tag} waiting for the master now; returns how many. */
+    int receive(int tag) throws MPIException {
+      return receive(tag, Integer.MAX_VALUE);
+    }
+
+    /** ...but at most {@code max} of them. */
+    int receive(int tag, int max) throws MPIException {
+      int got = 0;
+      Status waiting;
+      while (got < max && (waiting = Probe.iprobe(comm, MPI.ANY_SOURCE, tag)) != null) {
+        int length = waiting.Get_count(MPI.BYTE);
+        byte[] message = new byte[Math.max(length, 0)];
+        comm.Recv(message, 0, message.length, MPI.BYTE, waiting.source, tag);
+        merge(LineBatch.decode(message, message.length));
+        got++;
+      }
+      if (tag == TAG_LAST) {
+        lastBatches += got;
+      }
+      return got;
+    }
+
+    /** Sends {@code state} to every other rank (completed by {@link #receiveLastBatches}). */
+    void sendState(int state) throws MPIException {
+      for (int other = 1; other < size; other++) {
+        stateSends.add(comm.Isend(new int[] {state}, 0, 1, MPI.INT, other, TAG_STATE));
+      }
+    }
+
+    /**
+     * Takes every batch until each other rank's last one has come (each rank sends its last after
+     * all its others, so one more look takes any sent just before), then completes the state
+     * sends.
+     */
+    void receiveLastBatches() throws MPIException {
+      while (lastBatches < size - 1) {
+        if (receive(TAG_BATCH) + receive(TAG_LAST) == 0) {
+          LockSupport.parkNanos(FIRST_POLL_NANOS);
+        }
+      }
+      receive(TAG_BATCH);
+      Request.Waitall(stateSends.toArray(Request[]::new));
+      stateSends.clear();
     }
 
     void merge(long[] newDraws, List<LineBatch.Line> newLines) {
@@ -285,6 +385,9 @@ public final class DownloadSession implements AutoCloseable {
           distinct++;
           linesBelow = Math.max(linesBelow, line.lineNumber() + 1);
         }
+      }
+      if (distinct == lines.length && completeNanos == 0) {
+        completeNanos = System.nanoTime();
       }
     }
 

@@ -1,5 +1,7 @@
 package org.mpjbench.kernels.download;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +17,10 @@ import java.util.List;
  *       rank had never shipped before;
  *   <li>{@code texts}: those lines' bytes, concatenated in the same order.
  * </ul>
+ *
+ * <p>A batch travels as one message of bytes ({@link #encode}, {@link #decode}): a header of three
+ * {@code int}s {@code [draws, newLines, textBytes]}, then each draw as {@code int} line number and
+ * {@code long} time, each new line as {@code int} number and {@code int} length, then the texts.
  *
  * @param draws the draw pairs
  * @param newLines the new-line pairs
@@ -89,5 +95,67 @@ public record LineBatch(long[] draws, int[] newLines, byte[] texts) {
       throw new IllegalStateException((texts.length - offset) + " batch text bytes left over");
     }
     return lines;
+  }
+
+  /** Bytes of the encoded header: draws, new lines, text bytes. */
+  static final int HEADER_BYTES = 3 * Integer.BYTES;
+  private static final int DRAW_BYTES = Integer.BYTES + Long.BYTES;
+  private static final int PAIR_BYTES = 2 * Integer.BYTES;
+
+  /** This batch as one message of bytes (see the class comment for the layout). */
+  public byte[] encode() {
+    int drawCount = drawCount();
+    int pairCount = newLineCount();
+    long size = HEADER_BYTES + (long) DRAW_BYTES * drawCount + (long) PAIR_BYTES * pairCount
+        + texts.length;
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("a batch of " + size + " bytes is too large for a message");
+    }
+    ByteBuffer out = ByteBuffer.allocate((int) size);
+    out.putInt(drawCount).putInt(pairCount).putInt(texts.length);
+    for (int i = 0; i < drawCount; i++) {
+      out.putInt(Math.toIntExact(draws[2 * i])).putLong(draws[2 * i + 1]);
+    }
+    for (int i = 0; i < pairCount; i++) {
+      out.putInt(newLines[2 * i]).putInt(newLines[2 * i + 1]);
+    }
+    out.put(texts);
+    return out.array();
+  }
+
+  /**
+   * The batch encoded in the first {@code length} bytes of {@code message}; throws when the bytes
+   * do not hold exactly one batch (a count or a length that disagrees with the bytes present).
+   */
+  public static LineBatch decode(byte[] message, int length) {
+    if (length < HEADER_BYTES || length > message.length) {
+      throw new IllegalStateException("a batch message of " + length + " bytes has no header");
+    }
+    ByteBuffer in = ByteBuffer.wrap(message, 0, length);
+    int drawCount = in.getInt();
+    int pairCount = in.getInt();
+    int textBytes = in.getInt();
+    long expected = HEADER_BYTES + (long) DRAW_BYTES * drawCount + (long) PAIR_BYTES * pairCount
+        + textBytes;
+    if (drawCount < 0 || pairCount < 0 || textBytes < 0 || expected != length) {
+      throw new IllegalStateException("a batch message of " + length + " bytes announces "
+          + drawCount + " draws, " + pairCount + " new lines and " + textBytes + " text bytes");
+    }
+    try {
+      long[] draws = new long[2 * drawCount];
+      for (int i = 0; i < drawCount; i++) {
+        draws[2 * i] = in.getInt();
+        draws[2 * i + 1] = in.getLong();
+      }
+      int[] newLines = new int[2 * pairCount];
+      for (int i = 0; i < 2 * pairCount; i++) {
+        newLines[i] = in.getInt();
+      }
+      byte[] texts = new byte[textBytes];
+      in.get(texts);
+      return new LineBatch(draws, newLines, texts);
+    } catch (BufferUnderflowException e) {
+      throw new IllegalStateException("a batch message of " + length + " bytes is cut short", e);
+    }
   }
 }

@@ -58,4 +58,51 @@ class LineBatchTest {
     assertThrows(IllegalStateException.class, () -> LineBatch.lines(new int[] {0, 1}, new byte[3]));
     assertThrows(IllegalStateException.class, () -> LineBatch.lines(new int[] {0, -1}, new byte[0]));
   }
+
+  @Test
+  void aBatchTravelsAsOneMessageOfBytes() {
+    LineBatch batch = LineBatch.pack(List.of(
+        new LineBatch.Draw(7, Long.MAX_VALUE - 1, bytes("sept")),
+        new LineBatch.Draw(0, -5, new byte[] {0, (byte) 0xff, '\n'}),
+        new LineBatch.Draw(7, 3, bytes("sept")),
+        new LineBatch.Draw(2, 4, new byte[0])), new BitSet());
+    byte[] message = batch.encode();
+    assertEquals(LineBatch.HEADER_BYTES + 4 * 12 + 3 * 8 + 7, message.length);
+    LineBatch back = LineBatch.decode(message, message.length);
+    assertArrayEquals(batch.draws(), back.draws());
+    assertArrayEquals(batch.newLines(), back.newLines());
+    assertArrayEquals(batch.texts(), back.texts());
+    List<LineBatch.Line> lines = LineBatch.lines(back.newLines(), back.texts());
+    assertEquals(3, lines.size());
+    assertArrayEquals(new byte[] {0, (byte) 0xff, '\n'}, lines.get(1).text());
+    assertArrayEquals(new byte[0], lines.get(2).text());
+  }
+
+  @Test
+  void anEmptyBatchIsJustAHeader() {
+    LineBatch empty = LineBatch.pack(List.of(), new BitSet());
+    byte[] message = empty.encode();
+    assertEquals(LineBatch.HEADER_BYTES, message.length);
+    LineBatch back = LineBatch.decode(message, message.length);
+    assertEquals(0, back.drawCount());
+    assertEquals(0, back.newLineCount());
+    assertEquals(0, back.texts().length);
+  }
+
+  @Test
+  void aMessageThatDisagreesWithItsHeaderIsRefused() {
+    byte[] message = LineBatch.pack(
+        List.of(new LineBatch.Draw(1, 2, bytes("un"))), new BitSet()).encode();
+    assertThrows(IllegalStateException.class, () -> LineBatch.decode(message, message.length - 1));
+    byte[] longer = java.util.Arrays.copyOf(message, message.length + 1);
+    assertThrows(IllegalStateException.class, () -> LineBatch.decode(longer, longer.length));
+    assertThrows(IllegalStateException.class, () -> LineBatch.decode(message, 5));
+    assertThrows(IllegalStateException.class, () -> LineBatch.decode(message, message.length + 1));
+    byte[] negative = message.clone();
+    negative[0] = (byte) 0x80; // draw count below zero
+    assertThrows(IllegalStateException.class, () -> LineBatch.decode(negative, negative.length));
+    // Decoding only the first bytes of a larger buffer (a receive buffer with room to spare).
+    byte[] roomy = java.util.Arrays.copyOf(message, message.length + 10);
+    assertEquals(1, LineBatch.decode(roomy, message.length).drawCount());
+  }
 }
