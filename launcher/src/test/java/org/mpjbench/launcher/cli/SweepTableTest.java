@@ -38,11 +38,11 @@ class SweepTableTest {
         KernelFixtures.election("bully", 8, 7, 216_000_000));
     List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
     assertEquals(List.of(
-        "kernel           op        -np  runs  held  msgs/op  median latency  ops/s",
-        "cristian         sync        1     1   1/1        -               -      -",
-        "ricart-agrawala  entry       2     1   1/1     2.00         1.00 ms    900",
-        "ricart-agrawala  entry       4     3   2/3     6.00         3.00 ms    450",
-        "bully            election    8     1   1/1     7.00          216 ms      -"),
+        "kernel           op        -np  runs  held  msgs/op  median latency  P99  ops/s",
+        "cristian         sync        1     1   1/1        -               -    -      -",
+        "ricart-agrawala  entry       2     1   1/1     2.00         1.00 ms    -    900",
+        "ricart-agrawala  entry       4     3   2/3     6.00         3.00 ms    -    450",
+        "bully            election    8     1   1/1     7.00          216 ms    -      -"),
         lines, table);
   }
 
