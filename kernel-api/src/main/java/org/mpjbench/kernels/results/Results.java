@@ -2,9 +2,12 @@ package org.mpjbench.kernels.results;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.KernelFixture;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /**
@@ -42,7 +46,9 @@ public final class Results {
 
   /**
    * The typed result of {@code run}, a complete run, read strictly: a missing field must not read
-   * as 0, since that would hide a broken result behind a figure.
+   * as 0, since that would hide a broken result behind a figure. The one exception is a field of
+   * type {@link Latencies} (a kernel's latency distribution), which results written before the
+   * kernel reported it lack: it reads as null, and the figures it feeds stay empty.
    *
    * @throws IllegalArgumentException naming the run and the field missing or malformed
    */
@@ -55,7 +61,7 @@ public final class Results {
           .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
           .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .readValue(run.result());
+          .readValue(withAbsentLatenciesAsNull(run.result(), type));
     } catch (InvalidFormatException e) {
       throw new IllegalArgumentException("run " + nameOf(run) + " has a malformed " + field(e)
           + " (" + e.getValue() + "; its " + run.kernel() + " result is broken)", e);
@@ -66,6 +72,21 @@ public final class Results {
       throw new IllegalArgumentException("run " + nameOf(run) + ": its result is not a "
           + run.kernel() + " result (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** {@code result}, with a null for each {@link Latencies} field of {@code type} it lacks. */
+  private static JsonNode withAbsentLatenciesAsNull(JsonNode result, Class<?> type) {
+    if (!type.isRecord()) {
+      return result;
+    }
+    ObjectNode filled = null;
+    for (RecordComponent component : type.getRecordComponents()) {
+      if (component.getType() == Latencies.class && !result.has(component.getName())) {
+        filled = filled != null ? filled : ((ObjectNode) result).deepCopy();
+        filled.putNull(component.getName());
+      }
+    }
+    return filled != null ? filled : result;
   }
 
   /**

@@ -14,10 +14,19 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param operationsPerSecond operations per second, where the kernel times them; else null
  * @param baselineRoundTripNanos the MPI ping-pong measured in the same run; null when none
  * @param headline the kernel's own figures in one line, e.g. "coordinator 2 known to every ..."
+ * @param latency the distribution of the operations' latencies (P50, P90, P99, max), from the
+ *     same operations as the median; null when the kernel does not report it
  */
 public record Figures(PropertyCheck check, Long messages, long operations,
     Long medianLatencyNanos, Double operationsPerSecond, Long baselineRoundTripNanos,
-    String headline) {
+    String headline, Latencies latency) {
+
+  /** The figures of a kernel that reports no latency distribution, only its median. */
+  public Figures(PropertyCheck check, Long messages, long operations, Long medianLatencyNanos,
+      Double operationsPerSecond, Long baselineRoundTripNanos, String headline) {
+    this(check, messages, operations, medianLatencyNanos, operationsPerSecond,
+        baselineRoundTripNanos, headline, null);
+  }
 
   /**
    * The median of {@code valuesNanos} for {@code medianLatencyNanos}: the mean of the middle two

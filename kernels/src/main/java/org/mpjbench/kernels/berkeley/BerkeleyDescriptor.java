@@ -10,6 +10,7 @@ import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.KernelSession;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
@@ -64,7 +65,7 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
     BerkeleyResult.Summary s = result.summary();
     return new Figures(null, null, result.rounds().size(), s.medianRoundNanos(),
         s.roundsPerSecond(), result.baselineRoundTripNanos(),
-        "final skew " + Durations.nanos(s.finalSkewNanos()));
+        "final skew " + Durations.nanos(s.finalSkewNanos()), result.latency());
   }
 
   /** The skew the clocks end with and a round's median duration. */
@@ -93,6 +94,12 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
             s.roundInRoundTrips(), Durations.nanos(result.baselineRoundTripNanos()));
     lines.add(String.format(Locale.ROOT, "  round         median %s%s; %,.0f rounds/s",
         Durations.nanos(s.medianRoundNanos()), reference, s.roundsPerSecond()));
+    Latencies l = result.latency();
+    if (l != null) {
+      lines.add(String.format(Locale.ROOT, "  round times   P50 %s, P90 %s, P99 %s, max %s",
+          Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
+          Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
+    }
     return lines;
   }
 

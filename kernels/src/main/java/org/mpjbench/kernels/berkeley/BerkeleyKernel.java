@@ -11,6 +11,7 @@ import org.mpjbench.kernels.clock.ClockSkew;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Berkeley clock synchronization over MPJ ranks. Rank 0 is the master (the time daemon).
@@ -81,7 +82,8 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
         initialErrors,
         baselineRoundTripNanos,
         List.copyOf(rounds),
-        summarize(initialErrors, baselineRoundTripNanos, rounds, session.faulty()));
+        summarize(initialErrors, baselineRoundTripNanos, rounds, session.faulty()),
+        Latencies.of(rounds.stream().mapToLong(BerkeleyRound::durationNanos).toArray()));
   }
 
   /** One round on any rank; returns the round's record on the master, null elsewhere. */

@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.berkeley;
 
 import java.util.List;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole Berkeley run as rank 0 reports it.
@@ -10,12 +11,15 @@ import java.util.List;
  *     measured in the same run, the reference a round's cost is read against (0 with one rank)
  * @param rounds every round, in order
  * @param summary the figures a person reads first
+ * @param latency the distribution of the rounds' durations (the master's time from the first poll
+ *     to the end of the scatter), of every round; null in result files written before it
  */
 public record BerkeleyResult(
     long[] initialTrueErrorNanos,
     long baselineRoundTripNanos,
     List<BerkeleyRound> rounds,
-    Summary summary) {
+    Summary summary,
+    Latencies latency) {
 
   /**
    * The headline figures of a run.

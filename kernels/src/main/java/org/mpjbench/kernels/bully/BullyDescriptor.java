@@ -30,7 +30,7 @@ public final class BullyDescriptor extends ElectionDescriptor<BullyResult> {
     return new Figures(result.check(), result.messages(), 1, result.latencyMaxNanos(), null,
         null, ElectionSummary.outcome(result.coordinator(), result.latencyMaxNanos())
             + "; messages within bounds " + result.bounds().lower() + " to "
-            + result.bounds().upper());
+            + result.bounds().upper(), result.latency());
   }
 
   @Override
@@ -48,7 +48,7 @@ public final class BullyDescriptor extends ElectionDescriptor<BullyResult> {
         result.unreadMessages(),
         result.restarts() == 0 ? "" : "; " + result.restarts() + " restarts"));
     lines.add(ElectionSummary.latency(result.latencyMedianNanos(), result.latencyMaxNanos(),
-        result.timeoutMs()));
+        result.latency(), result.timeoutMs()));
     return lines;
   }
 

@@ -7,6 +7,7 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.election.CoordinatorAgreement;
 import org.mpjbench.kernels.election.ElectionKernel;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
@@ -112,7 +113,8 @@ public final class BullyKernel extends ElectionKernel<BullyResult> {
         reports.stream().mapToLong(RankReport::learnedAfterNanos).toArray(),
         latency[0],
         latency[1],
-        parameters.timeoutMs());
+        parameters.timeoutMs(),
+        CoordinatorAgreement.latencies(setup, reports));
   }
 
   /** One live rank's part: an event loop over the three message kinds and two timers. */

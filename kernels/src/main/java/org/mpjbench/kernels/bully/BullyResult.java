@@ -2,6 +2,7 @@ package org.mpjbench.kernels.bully;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A Bully election as rank 0 reports it.
@@ -23,6 +24,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param latencyMedianNanos median over the live ranks of {@code learnedAfterNanos}
  * @param latencyMaxNanos the election's latency: start to the last live rank learning the winner
  * @param timeoutMs the OK timeout, which the winner waits out when a higher rank has crashed
+ * @param latency P50, P90, P99 and max over the live ranks of {@code learnedAfterNanos}, the times
+ *     {@code latencyMedianNanos} and {@code latencyMaxNanos} are taken from (its max is the
+ *     election's latency); null in a result file written before it was reported
  */
 public record BullyResult(
     PropertyCheck check,
@@ -40,4 +44,5 @@ public record BullyResult(
     long[] learnedAfterNanos,
     long latencyMedianNanos,
     long latencyMaxNanos,
-    long timeoutMs) {}
+    long timeoutMs,
+    Latencies latency) {}

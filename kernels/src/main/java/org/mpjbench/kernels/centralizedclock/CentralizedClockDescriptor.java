@@ -8,6 +8,7 @@ import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -54,7 +55,7 @@ public final class CentralizedClockDescriptor
     Long medianSync = Figures.medianNanos(
         clients.stream().mapToLong(CentralizedClockResult.Client::syncNanos).toArray());
     return new Figures(result.check(), result.messages(), clients.size(), medianSync, null,
-        result.baselineRoundTripNanos(), headline);
+        result.baselineRoundTripNanos(), headline, result.latency());
   }
 
   /** The skew the clocks end with, as Berkeley's column, and the signed mean error. */
@@ -84,6 +85,12 @@ public final class CentralizedClockDescriptor
           "  rank %-3d     RTT %s; stepped %s; error after %s (bound %s)",
           c.rank(), Durations.nanos(c.roundTripNanos()), Durations.nanos(c.offsetAppliedNanos()),
           Durations.nanos(c.trueErrorAfterNanos()), Durations.nanos(c.boundNanos())));
+    }
+    Latencies l = result.latency();
+    if (l != null && !result.clients().isEmpty()) {
+      lines.add(String.format(Locale.ROOT, "  sync         P50 %s, P90 %s, P99 %s, max %s",
+          Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
+          Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
     }
     lines.add(SummaryLines.timeServer(result.messages(), result.medianRoundTripNanos(),
         result.baselineRoundTripNanos(), result.maxSyncNanos()));

@@ -7,6 +7,7 @@ import org.mpjbench.kernels.clock.TimeServer;
 import org.mpjbench.kernels.clock.TimeServerKernel;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Centralized clock synchronization over MPJ ranks, in the frame of {@link TimeServerKernel} that
@@ -64,6 +65,7 @@ public final class CentralizedClockKernel extends TimeServerKernel<CentralizedCl
         ClockSkew.skewNanos(gathered.errorsAfterNanos(), noneFaulty),
         gathered.maxTrueErrorNanos(false), gathered.maxTrueErrorNanos(true), meanAfter,
         PingPong.median(gathered.clientRoundTripsNanos()), gathered.baselineRoundTripNanos(),
-        gathered.maxSyncNanos(), gathered.messages(), gathered.check());
+        gathered.maxSyncNanos(), gathered.messages(), gathered.check(),
+        Latencies.of(gathered.clients().stream().mapToLong(Client::syncNanos).toArray()));
   }
 }

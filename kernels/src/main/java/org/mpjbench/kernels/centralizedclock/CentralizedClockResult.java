@@ -2,6 +2,7 @@ package org.mpjbench.kernels.centralizedclock;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole centralized-clock run as rank 0 reports it. The skews are those Berkeley reports (the
@@ -24,6 +25,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param maxSyncNanos longest time a client took from sending its request to setting its clock
  * @param messages MPI messages the algorithm sent (requests and replies), counted by the ranks
  * @param check the verdict of {@link CentralizedClockCheck}
+ * @param latency the distribution of the clients' sync times ({@link Client#syncNanos}), the
+ *     same syncs as the median sync; {@link Latencies#NONE} without a client, null in result
+ *     files written before it
  */
 public record CentralizedClockResult(
     List<Client> clients,
@@ -36,7 +40,8 @@ public record CentralizedClockResult(
     long baselineRoundTripNanos,
     long maxSyncNanos,
     long messages,
-    PropertyCheck check) {
+    PropertyCheck check,
+    Latencies latency) {
 
   /**
    * One client's synchronization.

@@ -8,6 +8,7 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -50,7 +51,8 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
             + " at most " + Durations.nanos(result.maxTrueErrorAfterNanos());
     return new Figures(result.check(), result.messages(), clients.size(),
         Figures.medianNanos(
-            clients.stream().mapToLong(CristianResult.Client::syncNanos).toArray()), null, result.baselineRoundTripNanos(), headline);
+            clients.stream().mapToLong(CristianResult.Client::syncNanos).toArray()), null,
+        result.baselineRoundTripNanos(), headline, result.latency());
   }
 
   /**
@@ -86,6 +88,12 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
           c.rank(), Durations.nanos(c.minRoundTripNanos()),
           Durations.nanos(c.medianRoundTripNanos()), Durations.nanos(c.offsetAppliedNanos()),
           Durations.nanos(c.trueErrorAfterNanos()), Durations.nanos(c.boundNanos())));
+    }
+    Latencies l = result.latency();
+    if (l != null && !result.clients().isEmpty()) {
+      lines.add(String.format(Locale.ROOT, "  sync         P50 %s, P90 %s, P99 %s, max %s",
+          Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
+          Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
     }
     lines.add(SummaryLines.timeServer(result.messages(), result.medianRoundTripNanos(),
         result.baselineRoundTripNanos(), result.maxSyncNanos()));

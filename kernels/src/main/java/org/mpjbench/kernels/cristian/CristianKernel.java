@@ -6,6 +6,7 @@ import org.mpjbench.kernels.clock.TimeServer;
 import org.mpjbench.kernels.clock.TimeServerKernel;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.program.KernelEvents;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Cristian's clock synchronization over MPJ ranks, in the frame of {@link TimeServerKernel}: rank 0
@@ -66,6 +67,7 @@ public final class CristianKernel extends TimeServerKernel<CristianResult> {
         c.boundNanos(), c.syncNanos())).toList(),
         gathered.maxTrueErrorNanos(false), gathered.maxTrueErrorNanos(true),
         PingPong.median(gathered.clientRoundTripsNanos()), gathered.baselineRoundTripNanos(),
-        gathered.maxSyncNanos(), gathered.messages(), gathered.check());
+        gathered.maxSyncNanos(), gathered.messages(), gathered.check(),
+        Latencies.of(gathered.clients().stream().mapToLong(Client::syncNanos).toArray()));
   }
 }

@@ -2,6 +2,7 @@ package org.mpjbench.kernels.cristian;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole Cristian run as rank 0 reports it.
@@ -17,6 +18,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param maxSyncNanos longest time a client took from its first request to stepping its clock
  * @param messages MPI messages the algorithm sent (requests and replies), counted by the ranks
  * @param check the verdict of {@link CristianCheck}
+ * @param latency the distribution of the clients' sync times ({@link Client#syncNanos}), the
+ *     same syncs as the median sync; {@link Latencies#NONE} without a client, null in result
+ *     files written before it
  */
 public record CristianResult(
     List<Client> clients,
@@ -26,7 +30,8 @@ public record CristianResult(
     long baselineRoundTripNanos,
     long maxSyncNanos,
     long messages,
-    PropertyCheck check) {
+    PropertyCheck check,
+    Latencies latency) {
 
   /**
    * One client's synchronization.

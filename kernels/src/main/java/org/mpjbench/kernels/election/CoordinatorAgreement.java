@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.election;
 
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * The election's property: every live rank believes the highest live rank is the coordinator. A
@@ -64,5 +65,16 @@ public final class CoordinatorAgreement {
     int n = times.length;
     long median = n % 2 == 1 ? times[n / 2] : (times[n / 2 - 1] + times[n / 2]) / 2;
     return new long[] {median, times[n - 1]};
+  }
+
+  /**
+   * P50, P90, P99 and max of the live ranks' learning times, the times {@link #latency} takes its
+   * median and max from: how long after the start each live rank knew the coordinator ({@link
+   * Latencies#NONE} if none did).
+   */
+  public static Latencies latencies(ElectionSetup setup, java.util.List<RankReport> reports) {
+    return Latencies.of(reports.stream()
+        .filter(r -> setup.isLive(r.rank()) && r.learnedAfterNanos() >= 0)
+        .mapToLong(RankReport::learnedAfterNanos).toArray());
   }
 }

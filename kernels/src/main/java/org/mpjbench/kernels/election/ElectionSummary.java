@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Durations;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /** The summary lines and the headline figure the election kernels ({@code ring}, {@code bully}) share. */
@@ -24,10 +25,19 @@ public final class ElectionSummary {
     return "  property     " + check.property() + ": " + (check.holds() ? "holds" : "VIOLATED");
   }
 
-  /** The latency line. */
-  public static String latency(long medianNanos, long maxNanos, long timeoutMs) {
+  /**
+   * The latency line: when the last live rank knew the coordinator and, from {@code latency} (the
+   * live ranks' learning times), P50, P90, P99 and max over the live ranks; the median alone when
+   * {@code latency} is null (a result file written before the percentiles).
+   */
+  public static String latency(long medianNanos, long maxNanos, Latencies latency,
+      long timeoutMs) {
+    String perRank = latency == null ? "median " + Durations.nanos(medianNanos)
+        : "per live rank P50 " + Durations.nanos(latency.p50Nanos()) + ", P90 "
+            + Durations.nanos(latency.p90Nanos()) + ", P99 " + Durations.nanos(latency.p99Nanos())
+            + ", max " + Durations.nanos(latency.maxNanos());
     return "  latency      last live rank knew the coordinator after " + Durations.nanos(maxNanos)
-        + " (median " + Durations.nanos(medianNanos) + "); timeout " + timeoutMs + " ms";
+        + " (" + perRank + "); timeout " + timeoutMs + " ms";
   }
 
   /** The sweep's one-line outcome: "coordinator 2 known to every live rank after 1.23 ms". */

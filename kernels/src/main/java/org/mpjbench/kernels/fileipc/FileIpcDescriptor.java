@@ -7,7 +7,7 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.OwnColumn;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -46,7 +46,7 @@ public final class FileIpcDescriptor extends BaseDescriptor<FileIpcParameters, F
   public Figures figures(FileIpcResult result, int ranks) {
     return new Figures(result.check(), result.messages(), result.lines(),
         result.latency().p50Nanos(), result.recordsPerSecond(), result.baselineRoundTripNanos(),
-        headline(result));
+        headline(result), result.latency());
   }
 
   private static String headline(FileIpcResult result) {
@@ -55,13 +55,6 @@ public final class FileIpcDescriptor extends BaseDescriptor<FileIpcParameters, F
         result.latencyMeaning(), Durations.nanos(l.p50Nanos()), Durations.nanos(l.p99Nanos()),
         SummaryLines.pingPong(result.baselineRoundTripNanos()),
         Rates.perSecond(result.recordsPerSecond()));
-  }
-
-  /** The tail of the latency, which a median hides (a filesystem's flushes, NFS's caches). */
-  @Override
-  public List<OwnColumn<FileIpcResult>> ownColumns() {
-    return List.of(OwnColumn.integer("latency_p99_ns", r -> r.latency().p99Nanos()),
-        OwnColumn.integer("latency_max_ns", r -> r.latency().maxNanos()));
   }
 
   @Override

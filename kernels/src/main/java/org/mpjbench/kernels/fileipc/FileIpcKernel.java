@@ -19,6 +19,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Inter-process communication through a shared file, over MPJ ranks. Rank 0 creates the files

@@ -2,6 +2,7 @@ package org.mpjbench.kernels.fileipc;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole file-ipc run as rank 0 reports it.

@@ -7,7 +7,7 @@
  * org.mpjbench.kernels.fileipc.RecordCodec}, a reader's account {@link
  * org.mpjbench.kernels.fileipc.ReaderLog}, the checker {@link
  * org.mpjbench.kernels.fileipc.FileIpcCheck}, the percentiles {@link
- * org.mpjbench.kernels.fileipc.Latencies}) are separate from the files' handling and the MPI
+ * org.mpjbench.kernels.spi.Latencies}) are separate from the files' handling and the MPI
  * program ({@link org.mpjbench.kernels.fileipc.FileIpcKernel}).
  */
 package org.mpjbench.kernels.fileipc;

@@ -8,6 +8,7 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -47,7 +48,7 @@ public final class LamportDescriptor extends BaseDescriptor<LamportParameters, L
     Double perSecond = result.patternNanos() <= 0 ? null
         : result.messages() * 1e9 / result.patternNanos();
     return new Figures(result.check(), result.messages(), result.messages(),
-        result.medianMessageNanos(), perSecond, null, headline);
+        result.medianMessageNanos(), perSecond, null, headline, result.latency());
   }
 
   @Override
@@ -64,9 +65,13 @@ public final class LamportDescriptor extends BaseDescriptor<LamportParameters, L
     lines.add(String.format(Locale.ROOT,
         "  messages     %,d (%,d local events); largest Lamport stamp %,d", result.messages(),
         result.localEvents(), result.maxLamportStamp()));
+    Latencies l = result.latency();
+    String distribution = l == null ? ", max " + Durations.nanos(result.maxMessageNanos())
+        : String.format(Locale.ROOT, "; P50 %s, P90 %s, P99 %s, max %s",
+            Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
+            Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos()));
     lines.add("  per message  send to receive median "
-        + Durations.nanos(result.medianMessageNanos()) + ", max "
-        + Durations.nanos(result.maxMessageNanos()) + "; pattern took "
+        + Durations.nanos(result.medianMessageNanos()) + distribution + "; pattern took "
         + Durations.nanos(result.patternNanos()));
     return lines;
   }

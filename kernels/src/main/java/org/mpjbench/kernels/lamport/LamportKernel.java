@@ -12,6 +12,7 @@ import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.program.KernelEvents;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Lamport logical clocks (and optionally vector clocks) over MPJ ranks. Every rank computes the
@@ -184,7 +185,8 @@ public final class LamportKernel implements RankProgram<LamportResult> {
     Arrays.sort(sorted);
     long max = latencyCount == 0 ? 0 : sorted[latencyCount - 1];
     return new LamportResult(trace.size(), locals, gathered.messages(), parameters.vector(),
-        maxStamp, medianOfSorted(sorted), max, patternNanos, List.copyOf(checks), check);
+        maxStamp, medianOfSorted(sorted), max, patternNanos, List.copyOf(checks), check,
+        Latencies.of(sorted));
   }
 
   /** The median of sorted values (mean of the two middle ones for an even count); 0 if empty. */

@@ -2,6 +2,7 @@ package org.mpjbench.kernels.lamport;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole Lamport run as rank 0 reports it.
@@ -16,6 +17,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param patternNanos host time rank 0 spent in the pattern (between two barriers)
  * @param checks every checker's verdict: the Lamport stamps, then the vectors if kept
  * @param check all of {@code checks} combined: holds when every one holds
+ * @param latency the distribution of every message's time from its send to its receive, the
+ *     messages of {@code medianMessageNanos}; {@link Latencies#NONE} without a message, null in
+ *     result files written before it
  */
 public record LamportResult(
     long events,
@@ -27,4 +31,5 @@ public record LamportResult(
     long maxMessageNanos,
     long patternNanos,
     List<PropertyCheck> checks,
-    PropertyCheck check) {}
+    PropertyCheck check,
+    Latencies latency) {}

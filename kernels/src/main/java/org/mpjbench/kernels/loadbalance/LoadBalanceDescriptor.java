@@ -8,6 +8,7 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -53,7 +54,7 @@ public final class LoadBalanceDescriptor extends BaseDescriptor<LoadBalanceParam
         + Durations.nanos(result.lowerBoundNanos());
     return new Figures(result.check(), result.messages(), tasks,
         result.medianTurnaroundNanos(), makespans <= 0 ? null : tasks * 1e9 / makespans, null,
-        headline);
+        headline, result.latency());
   }
 
   @Override
@@ -71,10 +72,14 @@ public final class LoadBalanceDescriptor extends BaseDescriptor<LoadBalanceParam
           p.policy(), Durations.nanos(p.makespanNanos()), p.efficiency(), p.messages(),
           p.tasksPerWorker()));
     }
+    Latencies l = result.latency();
+    String distribution = l == null ? ", max " + Durations.nanos(result.maxTurnaroundNanos())
+        : String.format(Locale.ROOT, "; P50 %s, P90 %s, P99 %s, max %s",
+            Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
+            Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos()));
     lines.add(String.format(Locale.ROOT,
-        "  messages     %,d; task turnaround from policy start median %s, max %s",
-        result.messages(), Durations.nanos(result.medianTurnaroundNanos()),
-        Durations.nanos(result.maxTurnaroundNanos())));
+        "  messages     %,d; task turnaround from policy start median %s%s",
+        result.messages(), Durations.nanos(result.medianTurnaroundNanos()), distribution));
     return lines;
   }
 }

@@ -16,6 +16,7 @@ import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.program.KernelEvents;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Load balancing of a seeded stream of tasks ({@link TaskStream}) from a dispatcher, rank 0, to
@@ -125,7 +126,7 @@ public final class LoadBalanceKernel implements RankProgram<LoadBalanceResult> {
     long[] sorted = turnarounds.stream().mapToLong(Long::longValue).sorted().toArray();
     return new LoadBalanceResult(workers, totalWork, lowerBound, List.copyOf(policies), messages,
         sorted.length == 0 ? 0 : sorted[(sorted.length - 1) / 2],
-        sorted.length == 0 ? 0 : sorted[sorted.length - 1], check);
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1], check, Latencies.of(sorted));
   }
 
   /** The first violation of any policy, or a verdict that all held. */

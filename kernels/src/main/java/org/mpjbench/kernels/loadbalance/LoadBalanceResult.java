@@ -2,6 +2,7 @@ package org.mpjbench.kernels.loadbalance;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole load-balance run as rank 0 reports it.
@@ -15,6 +16,8 @@ import org.mpjbench.kernels.check.PropertyCheck;
  *     start to the task's end
  * @param maxTurnaroundNanos largest such time
  * @param check the verdict of {@link LoadBalanceCheck} over every policy
+ * @param latency the distribution of the turnarounds of every task of every policy, the tasks of
+ *     {@code medianTurnaroundNanos}; null in result files written before it
  */
 public record LoadBalanceResult(
     int workers,
@@ -24,7 +27,8 @@ public record LoadBalanceResult(
     long messages,
     long medianTurnaroundNanos,
     long maxTurnaroundNanos,
-    PropertyCheck check) {
+    PropertyCheck check,
+    Latencies latency) {
 
   /**
    * One policy's run.

@@ -7,6 +7,7 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -59,7 +60,7 @@ public final class MulticastDescriptor extends BaseDescriptor<MulticastParameter
           result.reliable() ? ", repaired" : "");
     }
     return new Figures(result.check(), result.messages(), result.multicasts(),
-        result.medianLatencyNanos(), perSecond, null, headline);
+        result.medianLatencyNanos(), perSecond, null, headline, result.latency());
   }
 
   @Override
@@ -80,8 +81,17 @@ public final class MulticastDescriptor extends BaseDescriptor<MulticastParameter
         "  deliveries   %,d of %,d messages in %s: %,.0f deliveries/s",
         result.deliveries(), result.multicasts(), Durations.nanos(result.durationNanos()),
         result.deliveriesPerSecond()));
-    lines.add(String.format(Locale.ROOT, "  latency      send to delivery median %s, max %s",
-        Durations.nanos(result.medianLatencyNanos()), Durations.nanos(result.maxLatencyNanos())));
+    Latencies l = result.latency();
+    if (l == null) {
+      lines.add(String.format(Locale.ROOT, "  latency      send to delivery median %s, max %s",
+          Durations.nanos(result.medianLatencyNanos()),
+          Durations.nanos(result.maxLatencyNanos())));
+    } else {
+      lines.add(String.format(Locale.ROOT, "  latency      send to delivery median %s;"
+          + " P50 %s, P90 %s, P99 %s, max %s", Durations.nanos(result.medianLatencyNanos()),
+          Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
+          Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
+    }
     if (!result.udp()) {
       lines.add(String.format(Locale.ROOT, "  messages     %,d", result.messages()));
       return lines;

@@ -16,6 +16,7 @@ import org.mpjbench.kernels.mpi.TimedReceive;
 import org.mpjbench.kernels.program.KernelEvents;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Multicast to the group of all ranks.
@@ -114,7 +115,8 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
     long duration = Math.max(1, end - start);
     return new MulticastResult(parameters.mode(), parameters.totalOrder(), messages, deliveries,
         duration, deliveries * 1e9 / duration, median(allDelivered),
-        allDelivered.length == 0 ? 0 : allDelivered[allDelivered.length - 1], totalSent, check);
+        allDelivered.length == 0 ? 0 : allDelivered[allDelivered.length - 1], totalSent, check,
+        Latencies.of(allDelivered));
   }
 
   /**
@@ -181,7 +183,7 @@ public final class MulticastKernel implements RankProgram<MulticastResult> {
         check, parameters.transport(), parameters.reliable(),
         parameters.group() + ":" + udp.port(), udp.interfaceName(), datagramsSent, udpSums[1],
         udpSums[2], udpSums[3], udpSums[4], udpSums[5], udpFigures[7], repaired[0],
-        repaired[1]);
+        repaired[1], Latencies.of(allDelivered));
   }
 
   /** Rank 0 Bcasts every message; returns the messages this rank sent (K-1 per Bcast). */

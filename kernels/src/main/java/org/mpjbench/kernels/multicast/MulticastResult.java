@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.multicast;
 
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole multicast run as rank 0 reports it. The UDP figures count the members' (ranks 1 and up)
@@ -34,6 +35,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param repairRounds repair rounds run (reliable mode)
  * @param repairedByMulticast datagrams rank 0 repeated by multicast in repairs
  * @param repairedByMpi messages rank 0 sent members by MPI in the last repair round
+ * @param latency the distribution of every delivery's latency (delivery time minus send time),
+ *     the deliveries of {@code medianLatencyNanos}, either transport; {@link Latencies#NONE}
+ *     without a delivery, null in result files written before it
  */
 public record MulticastResult(
     String mode,
@@ -58,15 +62,24 @@ public record MulticastResult(
     long udpGarbage,
     long repairRounds,
     long repairedByMulticast,
-    long repairedByMpi) {
+    long repairedByMpi,
+    Latencies latency) {
 
   /** A result of the MPI transport (no UDP figures). */
   public MulticastResult(String mode, String totalOrder, long multicasts, long deliveries,
       long durationNanos, double deliveriesPerSecond, long medianLatencyNanos,
-      long maxLatencyNanos, long messages, PropertyCheck check) {
+      long maxLatencyNanos, long messages, PropertyCheck check, Latencies latency) {
     this(mode, totalOrder, multicasts, deliveries, durationNanos, deliveriesPerSecond,
         medianLatencyNanos, maxLatencyNanos, messages, check, "mpi", false, null, null,
-        0, 0, 0, 0, 0, 0, 0, 0, 0);
+        0, 0, 0, 0, 0, 0, 0, 0, 0, latency);
+  }
+
+  /** A result of the MPI transport without a latency distribution (as before it was kept). */
+  public MulticastResult(String mode, String totalOrder, long multicasts, long deliveries,
+      long durationNanos, double deliveriesPerSecond, long medianLatencyNanos,
+      long maxLatencyNanos, long messages, PropertyCheck check) {
+    this(mode, totalOrder, multicasts, deliveries, durationNanos, deliveriesPerSecond,
+        medianLatencyNanos, maxLatencyNanos, messages, check, null);
   }
 
   /** True with the UDP transport. */

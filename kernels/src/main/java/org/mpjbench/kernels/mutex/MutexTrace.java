@@ -1,5 +1,8 @@
 package org.mpjbench.kernels.mutex;
 
+import java.util.Arrays;
+import org.mpjbench.kernels.spi.Latencies;
+
 /**
  * What rank 0 gathers after the loop: every rank's critical-section intervals, waiting times and
  * message counts.
@@ -43,5 +46,14 @@ public record MutexTrace(
       sum += intervals.length / 2;
     }
     return sum;
+  }
+
+  /**
+   * P50, P90, P99 and max of the waits from asking to entering, over every entry of every rank:
+   * the same waits as {@link MutexFigures#medianWaitNanos()}.
+   */
+  public Latencies waitLatencies() {
+    return Latencies.of(
+        Arrays.stream(waitNanosByRank).flatMapToLong(Arrays::stream).toArray());
   }
 }

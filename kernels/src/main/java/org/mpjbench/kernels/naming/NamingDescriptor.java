@@ -7,15 +7,17 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
 /**
  * The name server, {@code mpjbench run naming}: its options ({@link NamingOptions}), its program
- * ({@link NamingKernel}), its figures and its summary, whose round-trip line it shares with {@code
- * remote-call} ({@link SummaryLines#roundTrips}). Its bench case is the default one: the default
- * run, from 1 rank.
+ * ({@link NamingKernel}), its figures and its summary, whose round-trip line (P50, P90, P99 and
+ * max of a lookup) is {@code remote-call}'s for a call; for a result file written before the
+ * percentiles, the median and max of {@link SummaryLines#roundTrips}. Its bench case is the default
+ * one: the default run, from 1 rank.
  */
 public final class NamingDescriptor extends BaseDescriptor<NamingParameters, NamingResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
@@ -43,7 +45,8 @@ public final class NamingDescriptor extends BaseDescriptor<NamingParameters, Nam
         result.medianLookupNanos(), result.lookupsPerSecond(), null,
         result.hits() + " resolved, " + result.misses() + " missed, median lookup "
             + Durations.nanos(result.medianLookupNanos()) + ", "
-            + Rates.perSecond(result.lookupsPerSecond()) + " lookups/s");
+            + Rates.perSecond(result.lookupsPerSecond()) + " lookups/s",
+        result.latency());
   }
 
   @Override
@@ -57,8 +60,14 @@ public final class NamingDescriptor extends BaseDescriptor<NamingParameters, Nam
         "  lookups      %,d (%,d found, %,d missed), %,.0f per second", result.lookups(),
         result.hits(), result.misses(), result.lookupsPerSecond()));
     // No ping-pong is measured beside the lookups: nothing follows the median.
-    lines.add(SummaryLines.roundTrips(result.messages(), "lookup", result.medianLookupNanos(), "",
-        result.maxLookupNanos()));
+    Latencies l = result.latency();
+    lines.add(l == null
+        ? SummaryLines.roundTrips(result.messages(), "lookup", result.medianLookupNanos(), "",
+            result.maxLookupNanos())
+        : String.format(Locale.ROOT,
+            "  messages     %,d; lookup round trip P50 %s, P90 %s, P99 %s, max %s",
+            result.messages(), Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
+            Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
     return lines;
   }
 }

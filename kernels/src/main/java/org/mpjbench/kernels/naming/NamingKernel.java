@@ -10,6 +10,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mpi.PingPong;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A name server over MPJ ranks. Rank 0 runs {@link NameServer}; every other rank registers its
@@ -228,6 +229,7 @@ public final class NamingKernel implements RankProgram<NamingResult> {
     double perSecond = longestPhase == 0 ? 0 : total * 1e9 / longestPhase;
     return new NamingResult(clients.size(), allFigures[F_REGISTERED], total, hits, total - hits,
         perSecond, PingPong.median(clientRoundTrips),
-        Arrays.stream(clientRoundTrips).max().orElse(0), messages, check);
+        Arrays.stream(clientRoundTrips).max().orElse(0), messages, check,
+        Latencies.of(clientRoundTrips));
   }
 }

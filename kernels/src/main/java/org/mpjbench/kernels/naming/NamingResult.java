@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.naming;
 
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole naming run as rank 0 reports it.
@@ -15,7 +16,10 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param maxLookupNanos longest round trip of a lookup
  * @param messages MPI messages the algorithm sent (requests and replies), counted by the ranks
  * @param check the verdict of {@link NamingCheck}
+ * @param latency P50, P90, P99 and max of a lookup's round trip over every lookup of every client
+ *     (the round trips of {@code medianLookupNanos}); null in a result file written before it was
+ *     reported
  */
 public record NamingResult(int clients, long registered, long lookups, long hits, long misses,
     double lookupsPerSecond, long medianLookupNanos, long maxLookupNanos, long messages,
-    PropertyCheck check) {}
+    PropertyCheck check, Latencies latency) {}

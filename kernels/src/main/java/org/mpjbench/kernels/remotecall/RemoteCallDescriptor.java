@@ -7,6 +7,7 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -14,8 +15,9 @@ import org.mpjbench.kernels.spi.SummaryLines;
 /**
  * The square-root service called by name, {@code mpjbench run remote-call}: its options ({@link
  * RemoteCallOptions}), its program ({@link RemoteCallKernel}), its figures and its summary, whose
- * round-trip line it shares with {@code naming} ({@link SummaryLines#roundTrips}). Its bench case
- * is the default one: the default run, from 1 rank.
+ * round-trip line (P50, P90, P99 and max of a call) is {@code naming}'s for a lookup; for a result
+ * file written before the percentiles, the median and max of {@link SummaryLines#roundTrips}. Its
+ * bench case is the default one: the default run, from 1 rank.
  */
 public final class RemoteCallDescriptor extends BaseDescriptor<RemoteCallParameters, RemoteCallResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
@@ -45,7 +47,8 @@ public final class RemoteCallDescriptor extends BaseDescriptor<RemoteCallParamet
         result.calls() + " calls, median " + Durations.nanos(result.medianCallNanos())
             + (result.baselineRoundTripNanos() > 0
                 ? " (ping-pong " + Durations.nanos(result.baselineRoundTripNanos()) + ")" : "")
-            + ", " + Rates.perSecond(result.callsPerSecond()) + " calls/s");
+            + ", " + Rates.perSecond(result.callsPerSecond()) + " calls/s",
+        result.latency());
   }
 
   @Override
@@ -58,8 +61,16 @@ public final class RemoteCallDescriptor extends BaseDescriptor<RemoteCallParamet
     lines.add(SummaryLines.property(result.check()));
     lines.add(String.format(Locale.ROOT, "  calls        %,d (%,d errors), %,.0f per second",
         result.calls(), result.errorReplies(), result.callsPerSecond()));
-    lines.add(SummaryLines.roundTrips(result.messages(), "call", result.medianCallNanos(),
-        SummaryLines.pingPong(result.baselineRoundTripNanos()), result.maxCallNanos()));
+    String pingPong = SummaryLines.pingPong(result.baselineRoundTripNanos());
+    Latencies l = result.latency();
+    lines.add(l == null
+        ? SummaryLines.roundTrips(result.messages(), "call", result.medianCallNanos(), pingPong,
+            result.maxCallNanos())
+        : String.format(Locale.ROOT,
+            "  messages     %,d; call round trip P50 %s%s, P90 %s, P99 %s, max %s",
+            result.messages(), Durations.nanos(l.p50Nanos()), pingPong,
+            Durations.nanos(l.p90Nanos()), Durations.nanos(l.p99Nanos()),
+            Durations.nanos(l.maxNanos())));
     return lines;
   }
 }

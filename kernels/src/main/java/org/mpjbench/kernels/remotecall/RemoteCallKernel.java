@@ -16,6 +16,7 @@ import org.mpjbench.kernels.naming.NameServerExchange;
 import org.mpjbench.kernels.program.KernelEvents;
 import org.mpjbench.kernels.program.RankContext;
 import org.mpjbench.kernels.program.RankProgram;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * Remote invocation over MPJ ranks. Rank 0 runs a registry ({@link NameServer}); the service rank
@@ -312,6 +313,6 @@ public final class RemoteCallKernel implements RankProgram<RemoteCallResult> {
     double perSecond = longestPhase == 0 ? 0 : total * 1e9 / longestPhase;
     return new RemoteCallResult(clients.size(), serviceRank(size), total, errors, perSecond,
         PingPong.median(clientRoundTrips), Arrays.stream(clientRoundTrips).max().orElse(0),
-        baselines[serviceRank(size)], messages, check);
+        baselines[serviceRank(size)], messages, check, Latencies.of(clientRoundTrips));
   }
 }

@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.remotecall;
 
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A whole remote-call run as rank 0 reports it.
@@ -16,7 +17,10 @@ import org.mpjbench.kernels.check.PropertyCheck;
  *     the clients in the same run (0 with one rank)
  * @param messages MPI messages the algorithm sent (registration, lookups, calls, replies)
  * @param check the verdict of {@link RemoteCallCheck}
+ * @param latency P50, P90, P99 and max of a call's round trip over every call of every client (the
+ *     round trips of {@code medianCallNanos}); null in a result file written before it was
+ *     reported
  */
 public record RemoteCallResult(int clients, int serviceRank, long calls, long errorReplies,
     double callsPerSecond, long medianCallNanos, long maxCallNanos, long baselineRoundTripNanos,
-    long messages, PropertyCheck check) {}
+    long messages, PropertyCheck check, Latencies latency) {}

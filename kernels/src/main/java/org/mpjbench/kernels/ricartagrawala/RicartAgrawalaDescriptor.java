@@ -37,14 +37,14 @@ public final class RicartAgrawalaDescriptor extends MutexDescriptor<RicartAgrawa
   @Override
   public Figures figures(RicartAgrawalaResult result, int ranks) {
     return MutexSummary.figures(result.check(), result.messages(), result.figures(),
-        "2(K−1) = " + 2 * (ranks - 1));
+        result.latency(), "2(K−1) = " + 2 * (ranks - 1));
   }
 
   @Override
   public List<String> summary(MutexParameters parameters, RicartAgrawalaResult result,
       RunInfo run) {
     List<String> lines = MutexSummary.summary(name(), run, result.check(), result.figures(),
-        parameters);
+        result.latency(), parameters);
     lines.add(2, String.format(Locale.ROOT,
         "  messages     %,d = %.2f per entry (2(K-1) = %d expected: %,d)",
         result.messages(), result.figures().messagesPerEntry(), 2 * (run.ranks() - 1),

@@ -64,7 +64,8 @@ public final class RicartAgrawalaKernel extends MutexKernel<RicartAgrawalaResult
   @Override
   protected RicartAgrawalaResult result(PropertyCheck check, MutexTrace trace,
       long expectedMessages, MutexFigures figures) {
-    return new RicartAgrawalaResult(check, trace.messages(), expectedMessages, figures);
+    return new RicartAgrawalaResult(check, trace.messages(), expectedMessages, figures,
+        trace.waitLatencies());
   }
 
   /** The MPI side of one rank's {@link RicartAgrawalaState}. */

@@ -29,7 +29,7 @@ public final class RingDescriptor extends ElectionDescriptor<RingResult> {
   public Figures figures(RingResult result, int ranks) {
     return new Figures(result.check(), result.messages(), 1, result.latencyMaxNanos(), null,
         null, ElectionSummary.outcome(result.coordinator(), result.latencyMaxNanos()) + "; "
-            + result.predictedMessages() + " predicted");
+            + result.predictedMessages() + " predicted", result.latency());
   }
 
   @Override
@@ -45,7 +45,7 @@ public final class RingDescriptor extends ElectionDescriptor<RingResult> {
         result.messages(), result.predictedMessages(), c.election(), c.unacknowledged(),
         c.coordinator(), c.acks(), result.unreadMessages()));
     lines.add(ElectionSummary.latency(result.latencyMedianNanos(), result.latencyMaxNanos(),
-        result.timeoutMs()));
+        result.latency(), result.timeoutMs()));
     return lines;
   }
 

@@ -8,6 +8,7 @@ import mpi.MPI;
 import mpi.MPIException;
 import mpi.Status;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.election.CoordinatorAgreement;
 import org.mpjbench.kernels.election.ElectionKernel;
 import org.mpjbench.kernels.election.ElectionParameters;
 import org.mpjbench.kernels.election.ElectionSetup;
@@ -106,7 +107,8 @@ public final class RingKernel extends ElectionKernel<RingResult> {
         reports.stream().mapToLong(RankReport::learnedAfterNanos).toArray(),
         latency[0],
         latency[1],
-        parameters.timeoutMs());
+        parameters.timeoutMs(),
+        CoordinatorAgreement.latencies(setup, reports));
   }
 
   /** One live rank's part in the election. */

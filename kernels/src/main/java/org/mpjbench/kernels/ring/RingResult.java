@@ -2,6 +2,7 @@ package org.mpjbench.kernels.ring;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * A ring election as rank 0 reports it.
@@ -21,6 +22,9 @@ import org.mpjbench.kernels.check.PropertyCheck;
  * @param latencyMedianNanos median over the live ranks of {@code learnedAfterNanos}
  * @param latencyMaxNanos the election's latency: start to the last live rank learning the winner
  * @param timeoutMs the acknowledgement timeout that each skipped crashed rank costs
+ * @param latency P50, P90, P99 and max over the live ranks of {@code learnedAfterNanos}, the times
+ *     {@code latencyMedianNanos} and {@code latencyMaxNanos} are taken from (its max is the
+ *     election's latency); null in a result file written before it was reported
  */
 public record RingResult(
     PropertyCheck check,
@@ -36,4 +40,5 @@ public record RingResult(
     long[] learnedAfterNanos,
     long latencyMedianNanos,
     long latencyMaxNanos,
-    long timeoutMs) {}
+    long timeoutMs,
+    Latencies latency) {}

@@ -37,14 +37,14 @@ public final class SuzukiKasamiDescriptor extends MutexDescriptor<SuzukiKasamiRe
   @Override
   public Figures figures(SuzukiKasamiResult result, int ranks) {
     return MutexSummary.figures(result.check(), result.messages(), result.figures(),
-        "at most K = " + ranks);
+        result.latency(), "at most K = " + ranks);
   }
 
   @Override
   public List<String> summary(MutexParameters parameters, SuzukiKasamiResult result,
       RunInfo run) {
     List<String> lines = MutexSummary.summary(name(), run, result.check(), result.figures(),
-        parameters);
+        result.latency(), parameters);
     lines.add(2, String.format(Locale.ROOT,
         "  messages     %,d = %.2f per entry: %,d entries asked (%d messages each), %,d had the"
             + " token at hand (0)",

@@ -68,7 +68,7 @@ public final class SuzukiKasamiKernel extends MutexKernel<SuzukiKasamiResult> {
       long expectedMessages, MutexFigures figures) {
     long requested = trace.extraTotal();
     return new SuzukiKasamiResult(check, trace.messages(), requested,
-        trace.entries() - requested, figures);
+        trace.entries() - requested, figures, trace.waitLatencies());
   }
 
   /** The MPI side of one rank's {@link SuzukiKasamiState}. */

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
@@ -24,7 +25,9 @@ class CentralizedClockDescriptorTest {
       List<CentralizedClockResult.Client> clients) {
     return new CentralizedClockResult(clients, 41_000_000, 52_000, 27_000_000, 61_000, -43_210,
         130_000, baseline, 411_273, 2L * clients.size(),
-        PropertyCheck.held("every client's true error within bound", "3 clients"));
+        PropertyCheck.held("every client's true error within bound", "3 clients"),
+        Latencies.of(
+            clients.stream().mapToLong(CentralizedClockResult.Client::syncNanos).toArray()));
   }
 
   @Test
@@ -40,6 +43,7 @@ class CentralizedClockDescriptorTest {
             + " (negative: behind the server)",
         "  rank 1       RTT 120 µs; stepped -1.23 ms; error after -45.0 µs (bound 120 µs)",
         "  rank 2       RTT 120 µs; stepped -1.23 ms; error after -45.0 µs (bound 120 µs)",
+        "  sync         P50 356 µs, P90 411 µs, P99 411 µs, max 411 µs",
         "  messages     4; round trip median 130 µs (MPI ping-pong 65.8 µs); longest sync"
             + " 411 µs"), lines);
     List<String> alone = kernel.summary(CentralizedClockParameters.DEFAULTS,
@@ -56,6 +60,13 @@ class CentralizedClockDescriptorTest {
         client(2, 411_273), client(3, 200_000))), 4), 3, 6L, 300_000L, null, 65_839L,
         "round trip median 130 µs (ping-pong 65.8 µs), true skew 52.0 µs after the sync, mean"
             + " error -43.2 µs");
+    CentralizedClockResult three = result(65_839, List.of(client(1, 300_000),
+        client(2, 411_273), client(3, 200_000)));
+    assertEquals(new Latencies(300_000, 411_273, 411_273, 411_273), three.latency(),
+        "of every client's sync");
+    assertEquals(three.latency(), kernel.figures(three, 4).latency());
+    assertEquals(three.latency().p50Nanos(), kernel.figures(three, 4).medianLatencyNanos(),
+        "P50 is the median sync");
     assertOneSyncPerClient(kernel, result(1, List.of(client(1, 1_000), client(2, 3_000))),
         result(0, List.of()));
     assertEquals(2.0, kernel.meaning().expectation().perRanks().applyAsDouble(5));

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /** {@link CristianDescriptor}: its summary's lines, its figures. */
@@ -22,7 +23,8 @@ class CristianDescriptorTest {
   private static CristianResult result(long baseline, List<CristianResult.Client> clients) {
     return new CristianResult(clients, 27_000_000, 163_079, 689_179, baseline, 11_111_273,
         16L * clients.size(), PropertyCheck.held("every client's true error within bound",
-            "3 clients"));
+            "3 clients"), Latencies.of(
+                clients.stream().mapToLong(CristianResult.Client::syncNanos).toArray()));
   }
 
   @Test
@@ -38,6 +40,7 @@ class CristianDescriptorTest {
             + " (bound 260 µs)",
         "  rank 2       RTT min 500 µs, median 700 µs; stepped -1.23 ms; error after 150 µs"
             + " (bound 260 µs)",
+        "  sync         P50 8.56 ms, P90 9.11 ms, P99 9.11 ms, max 9.11 ms",
         "  messages     32; round trip median 689 µs (MPI ping-pong 266 µs); longest sync"
             + " 11.1 ms"), lines);
     List<String> alone = kernel.summary(CristianParameters.DEFAULTS, result(0, List.of()),
@@ -51,6 +54,13 @@ class CristianDescriptorTest {
     assertFigures(kernel.figures(result(265_839, List.of(client(1, 9_112_148),
         client(2, 11_111_273), client(3, 8_000_000))), 4), 3, 48L, 9_112_148L, null, 265_839L,
         "round trip median 689 µs (ping-pong 266 µs), true error after the sync at most 163 µs");
+    CristianResult three = result(265_839, List.of(client(1, 9_112_148), client(2, 11_111_273),
+        client(3, 8_000_000)));
+    assertEquals(new Latencies(9_112_148, 11_111_273, 11_111_273, 11_111_273),
+        three.latency(), "of every client's sync");
+    assertEquals(three.latency(), kernel.figures(three, 4).latency());
+    assertEquals(three.latency().p50Nanos(), kernel.figures(three, 4).medianLatencyNanos(),
+        "P50 is the median sync");
     assertOneSyncPerClient(kernel, result(1, List.of(client(1, 1_000), client(2, 3_000))),
         result(0, List.of()));
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 /** Tests of {@link CoordinatorAgreement} with good and bad traces. */
 class CoordinatorAgreementTest {
@@ -60,5 +61,10 @@ class CoordinatorAgreementTest {
     long[] latency = CoordinatorAgreement.latency(SETUP, reports);
     assertEquals(200, latency[0]);
     assertEquals(300, latency[1]);
+    assertEquals(new Latencies(200, 300, 300, 300),
+        CoordinatorAgreement.latencies(SETUP, reports), "over the same live ranks' times");
+    assertEquals(Latencies.NONE, CoordinatorAgreement.latencies(SETUP, List.of(
+        RankReport.crashed(0), RankReport.crashed(1), RankReport.crashed(2),
+        RankReport.crashed(3))));
   }
 }

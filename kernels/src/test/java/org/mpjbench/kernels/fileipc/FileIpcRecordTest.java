@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
-/** {@link RecordCodec} and {@link Latencies}: records read back as written, corruption seen. */
+/** {@link RecordCodec}: records read back as written, corruption seen. */
 class FileIpcRecordTest {
   @Test
   void aRecordReadsBackAsWritten() {
@@ -42,17 +42,5 @@ class FileIpcRecordTest {
     // A record's bytes under another's checksum do not pass.
     b.putInt(28, a.getInt(28));
     assertFalse(RecordCodec.decode(b).intact());
-  }
-
-  @Test
-  void percentilesAreNearestRankWithTheSweepsMedian() {
-    long[] values = new long[100];
-    for (int i = 0; i < 100; i++) {
-      values[i] = 100 - i; // 1..100, reversed
-    }
-    assertEquals(new Latencies(51, 90, 99, 100), Latencies.of(values), "median of 50 and 51");
-    assertEquals(new Latencies(7, 7, 7, 7), Latencies.of(new long[] {7}));
-    assertEquals(Latencies.NONE, Latencies.of(new long[0]));
-    assertEquals(3, Latencies.nearestRank(new long[] {1, 2, 3}, 90));
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Figures;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 
 /** {@link LoadBalanceDescriptor}: its summary's lines, its figures. */
@@ -18,11 +19,16 @@ class LoadBalanceDescriptorTest {
         PropertyCheck.held("every task done once", "200 tasks"));
   }
 
-  private final LoadBalanceResult result = new LoadBalanceResult(2, 64_162_288, 32_081_144,
-      List.of(policy("round-robin", 90_155_005), policy("least-loaded", 77_944_700),
-          policy("work-stealing", 31_900_295)),
-      1212, 40_833_514, 89_000_000,
-      PropertyCheck.held("every task done once", "600 tasks"));
+  private static LoadBalanceResult result(Latencies latency) {
+    return new LoadBalanceResult(2, 64_162_288, 32_081_144,
+        List.of(policy("round-robin", 90_155_005), policy("least-loaded", 77_944_700),
+            policy("work-stealing", 31_900_295)),
+        1212, 40_833_514, 89_000_000,
+        PropertyCheck.held("every task done once", "600 tasks"), latency);
+  }
+
+  private final LoadBalanceResult result =
+      result(new Latencies(40_833_514, 70_000_000, 86_000_000, 89_000_000));
 
   @Test
   void summaryLinesAreTheCommandsOnes() {
@@ -36,9 +42,14 @@ class LoadBalanceDescriptorTest {
             + " [100, 100]",
         "  work-stealing makespan 31.9 ms, efficiency 0.50, 404 messages, tasks per worker"
             + " [100, 100]",
-        "  messages     1,212; task turnaround from policy start median 40.8 ms, max 89.0 ms"),
+        "  messages     1,212; task turnaround from policy start median 40.8 ms; P50 40.8 ms,"
+            + " P90 70.0 ms, P99 86.0 ms, max 89.0 ms"),
         kernel.summary(LoadBalanceParameters.DEFAULTS, result,
             new RunInfo(3, "multicore", 0.3141)));
+    List<String> old = kernel.summary(LoadBalanceParameters.DEFAULTS, result(null),
+        new RunInfo(3, "multicore", 0.3141));
+    assertEquals("  messages     1,212; task turnaround from policy start median 40.8 ms, max"
+        + " 89.0 ms", old.get(old.size() - 1), "a result file from before the distribution");
   }
 
   @Test
@@ -47,5 +58,6 @@ class LoadBalanceDescriptorTest {
         600 * 1e9 / (90_155_005L + 77_944_700L + 31_900_295L), null,
         "makespan round-robin 90.2 ms, least-loaded 77.9 ms, work-stealing 31.9 ms; bound 32.1"
             + " ms");
+    assertEquals(result.latency(), kernel.figures(result, 3).latency());
   }
 }

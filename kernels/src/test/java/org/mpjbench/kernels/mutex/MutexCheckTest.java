@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.spi.Latencies;
 
 class MutexCheckTest {
 
@@ -107,5 +108,6 @@ class MutexCheckTest {
     assertEquals(40, figures.maxWaitNanos());
     assertEquals(1.5, figures.messagesPerEntry());
     assertEquals(2.0, figures.entriesPerSecond());
+    assertEquals(new Latencies(25, 40, 40, 40), trace.waitLatencies());
   }
 }

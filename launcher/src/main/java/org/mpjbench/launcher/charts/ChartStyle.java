@@ -28,6 +28,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
@@ -119,6 +120,22 @@ final class ChartStyle {
     plot.setOutlinePaint(Color.GRAY);
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     return plot;
+  }
+
+  /**
+   * The renderer of {@code count} bands (a {@link org.jfree.data.xy.YIntervalSeriesCollection}):
+   * each series' range, shaded in its line's colour, without lines, shapes or a legend entry, for
+   * a dataset drawn behind the lines of its medians.
+   */
+  static DeviationRenderer bands(int count) {
+    DeviationRenderer renderer = new DeviationRenderer(false, false);
+    renderer.setAlpha(0.18f);
+    renderer.setDefaultSeriesVisibleInLegend(false);
+    for (int i = 0; i < count; i++) {
+      renderer.setSeriesFillPaint(i, color(i));
+      renderer.setSeriesPaint(i, color(i));
+    }
+    return renderer;
   }
 
   /** Light grid lines at the unlabelled ticks of the range axis (a log axis's 2, 3, ... 9). */

@@ -3,26 +3,30 @@ package org.mpjbench.launcher.charts;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
-import java.math.BigDecimal;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Renders {@link SkewSeries}: Berkeley's true skew after each round (µs, logarithmic y axis)
@@ -47,9 +51,11 @@ public final class SkewChart {
       throw new IllegalArgumentException("no berkeley skew series to plot");
     }
     XYSeriesCollection dataset = new XYSeriesCollection();
+    YIntervalSeriesCollection ranges = new YIntervalSeriesCollection();
     int lastRound = 1;
     for (SkewSeries one : series) {
       XYSeries xy = new XYSeries(one.label());
+      YIntervalSeries range = new YIntervalSeries(one.label() + ": range of the runs");
       for (SkewSeries.Point point : one.points()) {
         if (!(point.medianSkewMicros() > 0)) {
           throw new IllegalArgumentException("skew must be above 0 on a log axis; round "
@@ -57,8 +63,14 @@ public final class SkewChart {
         }
         xy.add(point.round(), point.medianSkewMicros());
         lastRound = Math.max(lastRound, point.round());
+        // A run whose clocks all agreed (skew 0) has no place on a log axis: the band then starts
+        // at the median's decade floor, which the axis below shows as its bottom.
+        double low = point.lowestSkewMicros() > 0 ? point.lowestSkewMicros()
+            : Math.pow(10, Math.floor(Math.log10(point.medianSkewMicros())));
+        range.add(point.round(), point.medianSkewMicros(), low, point.highestSkewMicros());
       }
       dataset.addSeries(xy);
+      ranges.addSeries(range);
     }
 
     NumberAxis x = ChartStyle.numberAxis("round (0: before the first)");
@@ -66,10 +78,12 @@ public final class SkewChart {
     int firstRound = series.stream().flatMap(s -> s.points().stream())
         .mapToInt(SkewSeries.Point::round).min().orElse(1);
     x.setRange(firstRound - 0.5, lastRound + 0.5);
-    double lowest = series.stream().flatMap(s -> s.points().stream())
-        .mapToDouble(SkewSeries.Point::medianSkewMicros).min().orElseThrow();
-    double highest = series.stream().flatMap(s -> s.points().stream())
-        .mapToDouble(SkewSeries.Point::medianSkewMicros).max().orElseThrow();
+    double lowest = IntStream.range(0, ranges.getSeriesCount())
+        .mapToObj(ranges::getSeries).flatMapToDouble(r -> IntStream.range(0, r.getItemCount())
+            .mapToDouble(((YIntervalSeries) r)::getYLowValue)).min().orElseThrow();
+    double highest = IntStream.range(0, ranges.getSeriesCount())
+        .mapToObj(ranges::getSeries).flatMapToDouble(r -> IntStream.range(0, r.getItemCount())
+            .mapToDouble(((YIntervalSeries) r)::getYHighValue)).max().orElseThrow();
     DecadeAxis y = new DecadeAxis("true skew after the round (µs, log scale)", lowest, highest);
     ChartStyle.style(y);
 
@@ -81,11 +95,15 @@ public final class SkewChart {
     }
     XYPlot plot = ChartStyle.plot(x, y);
     ChartStyle.minorRangeGrid(plot);
-    plot.setDataset(dataset);
-    plot.setRenderer(renderer);
+    plot.setDataset(0, dataset);
+    plot.setRenderer(0, renderer);
+    // Behind the medians, each rank count's band from its best to its worst run of the round.
+    plot.setDataset(1, ranges);
+    plot.setRenderer(1, ChartStyle.bands(series.size()));
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
     return ChartStyle.chart("Berkeley: true clock skew after each round",
-        "round 0: before the first round; medians of the runs with the same rank count;"
-            + " 1-rank runs (skew 0) not shown", plot);
+        "round 0: before the first round; lines: medians of the runs with the same rank count,"
+            + " bands: their smallest to largest; 1-rank runs (skew 0) not shown", plot);
   }
 
   /** Writes the chart of {@code series} to {@code outDir}/{@value #FILE_NAME}; returns it. */

@@ -39,8 +39,18 @@ public record SkewSeries(String label, String device, int ranks, int runs, List<
    *
    * @param round 1-based round number; 0 is the skew before the first round
    * @param medianSkewMicros median true skew after that round, in µs (above 0)
+   * @param lowestSkewMicros the smallest of the runs' skews after that round, in µs (0 when a run
+   *     ended a round with every clock equal, which the log axis shows at its bottom)
+   * @param highestSkewMicros the largest of the runs' skews after that round, in µs
    */
-  public record Point(int round, double medianSkewMicros) {}
+  public record Point(int round, double medianSkewMicros, double lowestSkewMicros,
+      double highestSkewMicros) {
+
+    /** A round of one run, or one whose runs agree: no range. */
+    public Point(int round, double medianSkewMicros) {
+      this(round, medianSkewMicros, medianSkewMicros, medianSkewMicros);
+    }
+  }
 
   /**
    * The series of the complete Berkeley runs among {@code runs} (others are ignored), by
@@ -77,7 +87,9 @@ public record SkewSeries(String label, String device, int ranks, int runs, List<
       byRound.forEach((round, skews) -> {
         double medianMicros = RunFields.median(skews) / 1_000.0;
         if (medianMicros > 0) {
-          points.add(new Point(round, medianMicros));
+          points.add(new Point(round, medianMicros,
+              skews.stream().mapToDouble(Double::doubleValue).min().orElseThrow() / 1_000.0,
+              skews.stream().mapToDouble(Double::doubleValue).max().orElseThrow() / 1_000.0));
         }
       });
       if (!points.isEmpty()) {

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * Renders {@link SpeedupPoints}: speedup (y) against ranks (x), measured and luck-free, with the
@@ -34,13 +37,23 @@ public final class SpeedupChart {
     XYSeries luckFree = new XYSeries("luck-free: K · median E(K) / median E(1)");
     XYSeries ideal = new XYSeries("ideal: K");
     XYSeries bound = new XYSeries("coupon-collector bound: bound(1) / bound(K)");
+    YIntervalSeries measuredRange = new YIntervalSeries("measured: range of the runs");
+    YIntervalSeries luckFreeRange = new YIntervalSeries("luck-free: range of the runs");
     double top = data.maxRanks();
     for (SpeedupPoints.Point point : data.points()) {
       measured.add(point.ranks(), point.measured());
       luckFree.add(point.ranks(), point.luckFree());
       bound.add(point.ranks(), point.bound());
-      top = Math.max(top, Math.max(point.measured(), Math.max(point.luckFree(), point.bound())));
+      measuredRange.add(point.ranks(), point.measured(), point.measuredLow(),
+          point.measuredHigh());
+      luckFreeRange.add(point.ranks(), point.luckFree(), point.luckFreeLow(),
+          point.luckFreeHigh());
+      top = Math.max(top, Math.max(Math.max(point.measuredHigh(), point.luckFreeHigh()),
+          point.bound()));
     }
+    YIntervalSeriesCollection ranges = new YIntervalSeriesCollection();
+    ranges.addSeries(measuredRange);
+    ranges.addSeries(luckFreeRange);
     for (int k = 1; k <= data.maxRanks(); k++) {
       ideal.add(k, k);
     }
@@ -69,10 +82,16 @@ public final class SpeedupChart {
     renderer.setDrawOutlines(true);
 
     XYPlot plot = ChartStyle.plot(x, y);
-    plot.setDataset(dataset);
-    plot.setRenderer(renderer);
-    return ChartStyle.chart("Download: speedup over one rank",
-        data.setup().describe() + "; medians of the runs of each rank count", plot);
+    plot.setDataset(0, dataset);
+    plot.setRenderer(0, renderer);
+    // Behind the medians: each rank count's runs from the lowest to the highest (colours 0 and 1,
+    // the measured and luck-free lines').
+    plot.setDataset(1, ranges);
+    plot.setRenderer(1, ChartStyle.bands(2));
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    return ChartStyle.chart("Download: speedup over one rank", data.setup().describe()
+        + "; lines: medians of the runs of each rank count, bands: their lowest to highest",
+        plot);
   }
 
   /** Writes the chart of {@code data} to {@code outDir}/{@value #FILE_NAME}; returns the file. */

@@ -1,6 +1,7 @@
 package org.mpjbench.launcher.charts;
 
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -46,9 +47,21 @@ public record SpeedupPoints(DownloadSetup setup, List<Point> points) {
    * @param measured median T(1) / median T(K)
    * @param luckFree K · median E(K) / median E(1)
    * @param bound boundSeconds(1) / boundSeconds(K)
+   * @param measuredLow median T(1) / the slowest run's T(K): the measured speedup's low end
+   * @param measuredHigh median T(1) / the fastest run's T(K)
+   * @param luckFreeLow K · the lowest E(K) / median E(1)
+   * @param luckFreeHigh K · the highest E(K) / median E(1)
    */
   public record Point(int ranks, int runs, double medianSeconds, double medianEfficiency,
-      double medianBoundSeconds, double measured, double luckFree, double bound) {
+      double medianBoundSeconds, double measured, double luckFree, double bound,
+      double measuredLow, double measuredHigh, double luckFreeLow, double luckFreeHigh) {
+
+    /** A rank count of one run, or of runs that agree: no spread. */
+    public Point(int ranks, int runs, double medianSeconds, double medianEfficiency,
+        double medianBoundSeconds, double measured, double luckFree, double bound) {
+      this(ranks, runs, medianSeconds, medianEfficiency, medianBoundSeconds, measured, luckFree,
+          bound, measured, measured, luckFree, luckFree);
+    }
 
     /** The ideal speedup: K. */
     public double ideal() {
@@ -83,8 +96,14 @@ public record SpeedupPoints(DownloadSetup setup, List<Point> points) {
       double seconds = median(group, DownloadRun::masterCompleteSeconds);
       double efficiency = median(group, DownloadRun::efficiency);
       double bound = median(group, DownloadRun::boundSeconds);
+      DoubleSummaryStatistics times =
+          group.stream().mapToDouble(DownloadRun::masterCompleteSeconds).summaryStatistics();
+      DoubleSummaryStatistics efficiencies =
+          group.stream().mapToDouble(DownloadRun::efficiency).summaryStatistics();
       points.add(new Point(ranks, group.size(), seconds, efficiency, bound,
-          seconds1 / seconds, ranks * efficiency / efficiency1, bound1 / bound));
+          seconds1 / seconds, ranks * efficiency / efficiency1, bound1 / bound,
+          seconds1 / times.getMax(), seconds1 / times.getMin(),
+          ranks * efficiencies.getMin() / efficiency1, ranks * efficiencies.getMax() / efficiency1));
     });
     return new SpeedupPoints(setup, points);
   }

@@ -1,5 +1,7 @@
 package org.mpjbench.launcher.cli;
 
+import org.mpjbench.kernels.spi.Latencies;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +28,18 @@ import org.mpjbench.launcher.report.RunFigures;
  * are {@link Reporter#CSV}'s (a cell with a comma or a quote quoted), one row at a time.
  */
 final class SweepCsv {
+  /** The distribution of the operations' latencies, last: they came after every other column. */
+  private static final String[] LATENCY_COLUMNS =
+      {"latency_p50_ns", "latency_p90_ns", "latency_p99_ns", "latency_max_ns"};
+
   /** The columns, in order. */
   static final List<String> COLUMNS = Stream.of(
       Stream.of("kernel", "ranks", "repeat", "seed", "status", "wall_s"),
       ownColumns(false),
       Stream.of("result_file", "property", "messages", "operation", "operations",
           "median_latency_ns", "ops_per_s", "messages_per_op"),
-      ownColumns(true))
+      ownColumns(true),
+      Stream.of(LATENCY_COLUMNS))
       .flatMap(s -> s).distinct().toList();
 
   private SweepCsv() {}
@@ -113,6 +120,13 @@ final class SweepCsv {
           : decimal(figures.operationsPerSecond()));
       row.put("messages_per_op", figures.messagesPerOperation() == null ? ""
           : decimal(figures.messagesPerOperation()));
+      Latencies latency = figures.latency();
+      if (latency != null) {
+        row.put("latency_p50_ns", Long.toString(latency.p50Nanos()));
+        row.put("latency_p90_ns", Long.toString(latency.p90Nanos()));
+        row.put("latency_p99_ns", Long.toString(latency.p99Nanos()));
+        row.put("latency_max_ns", Long.toString(latency.maxNanos()));
+      }
     }
     List<String> cells = new ArrayList<>();
     for (String column : COLUMNS) {

@@ -134,15 +134,17 @@ final class SweepTable {
       long held = group.stream().filter(r -> Boolean.TRUE.equals(r.propertyHolds())).count();
       Double messages = Medians.of(complete, RunFigures::messagesPerOperation);
       Double latency = Medians.of(complete, RunFigures::medianLatencyNanos);
+      Double p99 = Medians.of(complete, RunFigures::p99LatencyNanos);
       Double rate = Medians.of(complete, RunFigures::operationsPerSecond);
       rows.add(List.of(kernel.kernelName(), kernel.operation(), Integer.toString(ranks),
           Integer.toString(group.size()), held + "/" + group.size(),
           messages == null ? "-" : fixed(messages, 2),
           latency == null ? "-" : Durations.nanos(Math.round(latency)),
+          p99 == null ? "-" : Durations.nanos(Math.round(p99)),
           rate == null ? "-" : Rates.perSecond(rate)));
     }));
     print(out, new Table(List.of("kernel", "op", "-np", "runs", "held", "msgs/op",
-        "median latency", "ops/s"), rows, 2));
+        "median latency", "P99", "ops/s"), rows, 2));
   }
 
   /** A blank line, then {@code table} in the console's columns. */

@@ -116,7 +116,7 @@ public final class KernelFigures implements Comparable<KernelFigures> {
     if (!RunFigures.COMPLETE.equals(run.status()) || run.result() == null) {
       boolean violated = meaning.checksProperty() && violated(run);
       return new RunFigures(run, this, violated ? Boolean.FALSE : null, null, null, null, null,
-          null, null, Map.of());
+          null, null, Map.of(), null);
     }
     return readTyped(descriptor, run);
   }
@@ -135,7 +135,7 @@ public final class KernelFigures implements Comparable<KernelFigures> {
         someOperation ? f.operationsPerSecond() : null,
         f.baselineRoundTripNanos() == null || f.baselineRoundTripNanos() <= 0 ? null
             : f.baselineRoundTripNanos(),
-        f.headline(), Collections.unmodifiableMap(own));
+        f.headline(), Collections.unmodifiableMap(own), someOperation ? f.latency() : null);
   }
 
   /** Whether the run failed because the kernel's property check did not hold. */

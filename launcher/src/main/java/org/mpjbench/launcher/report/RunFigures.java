@@ -1,5 +1,7 @@
 package org.mpjbench.launcher.report;
 
+import org.mpjbench.kernels.spi.Latencies;
+
 import java.util.Map;
 import org.mpjbench.kernels.results.Results;
 import org.mpjbench.kernels.results.RunRecord;
@@ -25,6 +27,8 @@ import org.mpjbench.kernels.results.RunRecord;
  * @param headline the kernel's own figures in one line, e.g. "final skew 784 ns"
  * @param own the figures of the kernel's own columns ({@link KernelFigures#columns()}) by column
  *     name; empty when the run did not complete
+ * @param latency the distribution of the operations' latencies (P50, P90, P99, max), where the
+ *     kernel reports it and the run made some operation; else null
  */
 public record RunFigures(
     RunRecord run,
@@ -36,7 +40,8 @@ public record RunFigures(
     Double operationsPerSecond,
     Long baselineRoundTripNanos,
     String headline,
-    Map<String, Double> own) {
+    Map<String, Double> own,
+    Latencies latency) {
 
   /** The status of a run that has a result. */
   public static final String COMPLETE = "complete";
@@ -44,6 +49,11 @@ public record RunFigures(
   /** Whether the run completed (and so has its figures). */
   public boolean complete() {
     return COMPLETE.equals(run.status());
+  }
+
+  /** The 99th percentile of the operations' latencies; null when the run has no distribution. */
+  public Long p99LatencyNanos() {
+    return latency == null ? null : latency.p99Nanos();
   }
 
   /** Messages per operation; null unless both are known and some operation was made. */

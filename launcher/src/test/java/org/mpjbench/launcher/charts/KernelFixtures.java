@@ -32,6 +32,14 @@ public final class KernelFixtures {
     }
   }
 
+  /** {@code run}, a complete run, with its result's latency distribution set. */
+  public static ObjectNode withLatency(ObjectNode run, long p50Nanos, long p90Nanos,
+      long p99Nanos, long maxNanos) {
+    ((ObjectNode) run.get("result")).putObject("latency").put("p50Nanos", p50Nanos)
+        .put("p90Nanos", p90Nanos).put("p99Nanos", p99Nanos).put("maxNanos", maxNanos);
+    return run;
+  }
+
   /** Cristian: one client per entry of {@code syncNanos}; 8 requests and replies each. */
   public static ObjectNode cristian(int ranks, long... syncNanos) {
     ObjectNode run = complete("cristian", ranks, 16L * syncNanos.length);

@@ -24,8 +24,10 @@ class SkewSeriesTest {
         berkeley(4, 25_000_000, 22_000, 700)));
     assertEquals(List.of("2 ranks (1 run)", "4 ranks (median of 3 runs)"),
         series.stream().map(SkewSeries::label).toList());
-    assertEquals(List.of(new SkewSeries.Point(1, 27_000), new SkewSeries.Point(2, 20),
-        new SkewSeries.Point(3, 0.8)), series.get(1).points());
+    // The medians, and the band from the best to the worst of the three runs in each round.
+    assertEquals(List.of(new SkewSeries.Point(1, 27_000, 25_000, 30_000),
+        new SkewSeries.Point(2, 20, 18, 22), new SkewSeries.Point(3, 0.8, 0.7, 0.9)),
+        series.get(1).points());
     assertEquals(3, series.get(1).runs());
     assertEquals(List.of(new SkewSeries.Point(1, 5_000), new SkewSeries.Point(2, 3),
         new SkewSeries.Point(3, 0.4)), series.get(0).points());
@@ -63,7 +65,7 @@ class SkewSeriesTest {
   void roundsMissingFromSomeRunsTakeTheMedianOfTheOthers() {
     List<SkewSeries> series = SkewSeries.from(records(
         berkeley(3, 9_000, 6_000), berkeley(3, 7_000, 2_000, 1_000), berkeley(3, 8_000)));
-    assertEquals(List.of(new SkewSeries.Point(1, 8), new SkewSeries.Point(2, 4),
+    assertEquals(List.of(new SkewSeries.Point(1, 8, 7, 9), new SkewSeries.Point(2, 4, 2, 6),
         new SkewSeries.Point(3, 1)), series.get(0).points());
   }
 

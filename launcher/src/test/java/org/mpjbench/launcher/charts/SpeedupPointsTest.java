@@ -37,6 +37,22 @@ class SpeedupPointsTest {
   }
 
   @Test
+  void eachRankCountCarriesTheRangeOfItsRunsAroundTheMedians() {
+    SpeedupPoints data = SpeedupPoints.from(records(
+        download(1, 30, 0.90), download(2, 14, 0.80), download(2, 15, 0.86),
+        download(2, 20, 0.95)));
+    SpeedupPoints.Point two = data.points().get(1);
+    assertEquals(30 / 15.0, two.measured(), EPSILON);
+    assertEquals(30 / 20.0, two.measuredLow(), EPSILON, "the slowest run");
+    assertEquals(30 / 14.0, two.measuredHigh(), EPSILON, "the fastest run");
+    assertEquals(2 * 0.80 / 0.90, two.luckFreeLow(), EPSILON);
+    assertEquals(2 * 0.95 / 0.90, two.luckFreeHigh(), EPSILON);
+    SpeedupPoints.Point one = data.points().get(0);
+    assertEquals(one.measured(), one.measuredLow(), EPSILON, "one run: no range");
+    assertEquals(one.measured(), one.measuredHigh(), EPSILON);
+  }
+
+  @Test
   void eachRankCountIsTheMedianOfItsRuns() {
     SpeedupPoints data = SpeedupPoints.from(records(
         download(1, 40, 0.80), download(1, 30, 0.90), download(1, 28, 0.95),

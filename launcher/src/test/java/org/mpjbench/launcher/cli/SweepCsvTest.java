@@ -30,13 +30,29 @@ class SweepCsvTest {
         "efficiency", "result_file", "property", "messages", "operation", "operations",
         "median_latency_ns", "ops_per_s", "messages_per_op");
     assertEquals(old, SweepCsv.COLUMNS.subList(0, old.size()));
-    // After them, only the algorithm kernels' own columns, each once.
+    // After them, the algorithm kernels' own columns, each once, then the latency distribution.
+    List<String> latency =
+        List.of("latency_p50_ns", "latency_p90_ns", "latency_p99_ns", "latency_max_ns");
+    int end = SweepCsv.COLUMNS.size() - latency.size();
+    assertEquals(latency, SweepCsv.COLUMNS.subList(end, SweepCsv.COLUMNS.size()));
     java.util.Set<String> own = new java.util.HashSet<>();
     KernelFigures.all().stream().filter(KernelFigures::checksProperty)
         .forEach(k -> k.columns().forEach(c -> own.add(c.name())));
-    List<String> added = SweepCsv.COLUMNS.subList(old.size(), SweepCsv.COLUMNS.size());
+    List<String> added = SweepCsv.COLUMNS.subList(old.size(), end);
     assertTrue(own.containsAll(added), added::toString);
     assertEquals(SweepCsv.COLUMNS.size(), java.util.Set.copyOf(SweepCsv.COLUMNS).size());
+  }
+
+  @Test
+  void aKernelWithALatencyDistributionFillsItsColumns() {
+    Map<String, String> row = row(KernelFixtures.withLatency(KernelFixtures.mutex(
+        "suzuki-kasami", 4, 80, 320, 400_000, 200.0), 400_000, 4_000_000, 90_000_000,
+        98_000_000), "sk.json");
+    assertCells(row, "median_latency_ns", "400000", "latency_p50_ns", "400000",
+        "latency_p90_ns", "4000000", "latency_p99_ns", "90000000", "latency_max_ns", "98000000");
+    Map<String, String> without = row(KernelFixtures.mutex("suzuki-kasami", 4, 80, 320, 400_000,
+        200.0), "old.json");
+    assertCells(without, "latency_p50_ns", "", "latency_max_ns", "");
   }
 
   @Test

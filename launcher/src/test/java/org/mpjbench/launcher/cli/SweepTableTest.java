@@ -38,11 +38,27 @@ class SweepTableTest {
         KernelFixtures.election("bully", 8, 7, 216_000_000));
     List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
     assertEquals(List.of(
-        "kernel           op        -np  runs  held  msgs/op  median latency  ops/s",
-        "cristian         sync        1     1   1/1        -               -      -",
-        "ricart-agrawala  entry       2     1   1/1     2.00         1.00 ms    900",
-        "ricart-agrawala  entry       4     3   2/3     6.00         3.00 ms    450",
-        "bully            election    8     1   1/1     7.00          216 ms      -"),
+        "kernel           op        -np  runs  held  msgs/op  median latency  P99  ops/s",
+        "cristian         sync        1     1   1/1        -               -    -      -",
+        "ricart-agrawala  entry       2     1   1/1     2.00         1.00 ms    -    900",
+        "ricart-agrawala  entry       4     3   2/3     6.00         3.00 ms    -    450",
+        "bully            election    8     1   1/1     7.00          216 ms    -      -"),
+        lines, table);
+  }
+
+  @Test
+  void theP99ColumnIsTheMedianOfTheRunsP99() {
+    String table = print(
+        KernelFixtures.withLatency(KernelFixtures.mutex("suzuki-kasami", 4, 80, 320, 400_000,
+            200.0), 400_000, 4_000_000, 90_000_000, 98_000_000),
+        KernelFixtures.withLatency(KernelFixtures.mutex("suzuki-kasami", 4, 80, 320, 500_000,
+            210.0), 500_000, 5_000_000, 30_000_000, 31_000_000),
+        KernelFixtures.withLatency(KernelFixtures.mutex("suzuki-kasami", 4, 80, 320, 450_000,
+            220.0), 450_000, 4_500_000, 50_000_000, 52_000_000));
+    List<String> lines = table.lines().filter(l -> !l.isBlank()).toList();
+    assertEquals(List.of(
+        "kernel         op     -np  runs  held  msgs/op  median latency      P99  ops/s",
+        "suzuki-kasami  entry    4     3   3/3     4.00          450 µs  50.0 ms    210"),
         lines, table);
   }
 

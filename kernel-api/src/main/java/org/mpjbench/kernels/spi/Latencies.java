@@ -1,11 +1,14 @@
-package org.mpjbench.kernels.fileipc;
+package org.mpjbench.kernels.spi;
 
 import java.util.Arrays;
-import org.mpjbench.kernels.spi.Figures;
 
 /**
- * Percentiles of a set of latencies: the median as {@link Figures#medianNanos} computes it (so
- * that the kernel's median and the sweep's agree), P90 and P99 by nearest rank, and the maximum.
+ * The distribution of a run's per-operation latencies (a Berkeley round, a sync, an election, a
+ * critical-section wait, a call, an exchange, a record): the median as {@link
+ * Figures#medianNanos} computes it (so that the kernel's median and the sweep's agree), P90 and
+ * P99 by nearest rank, and the maximum. A median alone hides the tail that preemption, garbage
+ * collection or a filesystem's flush puts on a few operations; these are the figures the MPI
+ * benchmark suites report beside it (OSU's {@code -z}).
  *
  * @param p50Nanos median
  * @param p90Nanos 90th percentile
@@ -27,8 +30,11 @@ public record Latencies(long p50Nanos, long p90Nanos, long p99Nanos, long maxNan
         nearestRank(sorted, 99), sorted[sorted.length - 1]);
   }
 
-  /** The value at {@code percent} by nearest rank: the smallest with that share at or below. */
-  static long nearestRank(long[] sorted, int percent) {
+  /**
+   * The value at {@code percent} of {@code sorted} (ascending, not empty) by nearest rank: the
+   * smallest value with that share of the values at or below it.
+   */
+  public static long nearestRank(long[] sorted, int percent) {
     int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
     return sorted[Math.max(rank, 1) - 1];
   }
