@@ -28,6 +28,9 @@ final class ClassSharing {
   private static final List<String> QUIET =
       List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
 
+  /** Archives kept per JVM: the newest builds' (of one or several checkouts). */
+  static final int ARCHIVES_KEPT = 4;
+
   private final Path archive;
   private final Path partial;
   private final boolean using;
@@ -99,19 +102,36 @@ final class ClassSharing {
   }
 
   /**
-   * The same JVM's archives for earlier builds (a run still using one keeps its mapping). Partial
-   * files are left alone: another run may be writing one.
+   * The same JVM's archives beyond the newest {@link #ARCHIVES_KEPT} (a run still using one keeps
+   * its mapping). Several are kept: checkouts that share this cache each have their own, and must
+   * not remove each other's on every run. Partial files are left alone: another run may be
+   * writing one.
    */
   private void removeOlderArchives() throws IOException {
     String name = archive.getFileName().toString();
     String prefix = name.substring(0, name.lastIndexOf('-') + 1);
+    List<Path> archives;
     try (var files = Files.list(archive.getParent())) {
-      for (Path file : files.toList()) {
+      archives = files.filter(file -> {
         String other = file.getFileName().toString();
-        if (other.startsWith(prefix) && other.endsWith(".jsa") && !other.equals(name)) {
-          Files.deleteIfExists(file);
-        }
+        return other.startsWith(prefix) && other.endsWith(".jsa");
+      }).toList();
+    }
+    List<Path> newestFirst = new ArrayList<>(archives);
+    newestFirst.sort(java.util.Comparator.comparing(ClassSharing::modified).reversed());
+    for (Path old : newestFirst.subList(Math.min(ARCHIVES_KEPT, newestFirst.size()),
+        newestFirst.size())) {
+      if (!old.equals(archive)) {
+        Files.deleteIfExists(old);
       }
+    }
+  }
+
+  private static long modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return 0;
     }
   }
 

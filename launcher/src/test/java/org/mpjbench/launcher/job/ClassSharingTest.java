@@ -30,8 +30,14 @@ class ClassSharingTest {
   void theFirstRunMakesTheArchiveUnderItsOwnNameAndTheNextUsesIt() throws Exception {
     Path cache = dir.resolve("cds");
     Path jar = Files.writeString(dir.resolve("a.jar"), "one");
-    Path old = Files.createDirectories(cache).resolve("ranks-0ld.jsa");
+    Files.createDirectories(cache);
+    Path old = cache.resolve("ranks-0ld.jsa");
+    for (int i = 0; i < ClassSharing.ARCHIVES_KEPT; i++) {
+      Path other = Files.writeString(cache.resolve("ranks-other" + i + ".jsa"), "another's");
+      Files.setLastModifiedTime(other, FileTime.fromMillis(System.currentTimeMillis() - i * 1000));
+    }
     Files.writeString(old, "an earlier build's");
+    Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     ClassSharing first = ClassSharing.forJvm(cache, "ranks", List.of(jar)).orElseThrow();
     String option = first.jvmOptions().get(first.jvmOptions().size() - 1);
     assertTrue(option.startsWith("-XX:ArchiveClassesAtExit=" + cache.resolve("ranks-")), option);
@@ -40,7 +46,10 @@ class ClassSharingTest {
     Files.writeString(partial, "archive");
     first.keep(true);
     assertFalse(Files.exists(partial));
-    assertFalse(Files.exists(old), "the earlier build's archive is removed");
+    assertFalse(Files.exists(old), "the oldest archive is removed");
+    assertTrue(Files.exists(cache.resolve("ranks-other0.jsa")), "newer ones are kept");
+    assertFalse(Files.exists(cache.resolve("ranks-other" + (ClassSharing.ARCHIVES_KEPT - 1)
+        + ".jsa")), "beyond the newest " + ClassSharing.ARCHIVES_KEPT);
 
     ClassSharing second = ClassSharing.forJvm(cache, "ranks", List.of(jar)).orElseThrow();
     String use = second.jvmOptions().get(second.jvmOptions().size() - 1);
