@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.CRC32;
 
 /**
@@ -25,8 +27,12 @@ import java.util.zip.CRC32;
  * archive only costs the start-up it would have saved: {@code -Xshare:auto} runs without it.
  */
 final class ClassSharing {
-  private static final List<String> QUIET =
-      List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+  /**
+   * On every use: CDS logging off (its warnings would land in MPJ's output), and the archive's
+   * checksum checked, so a damaged file is refused instead of crashing the JVM.
+   */
+  private static final List<String> QUIET = List.of("-Xshare:auto", "-Xlog:cds=off",
+      "-Xlog:cds+dynamic=off", "-XX:+VerifySharedSpaces");
 
   /** Archives kept per JVM: the newest builds' (of one or several checkouts). */
   static final int ARCHIVES_KEPT = 4;
@@ -34,23 +40,30 @@ final class ClassSharing {
   private final Path archive;
   private final Path partial;
   private final boolean using;
+  private final Predicate<Path> loads;
 
-  private ClassSharing(Path archive, Path partial, boolean using) {
+  private ClassSharing(Path archive, Path partial, boolean using, Predicate<Path> loads) {
     this.archive = archive;
     this.partial = partial;
     this.using = using;
+    this.loads = loads;
   }
 
   /**
    * Sharing for a JVM called {@code name} running {@code classpath}, or none when the cache folder
    * cannot be made or written.
    */
-  static Optional<ClassSharing> forJvm(String name, List<Path> classpath) {
-    return forJvm(folder(), name, classpath);
+  static Optional<ClassSharing> forJvm(String name, List<Path> classpath,
+      List<String> classpathOptions) {
+    return forJvm(folder(), name, classpath, archive -> loads(archive, classpathOptions));
   }
 
-  /** The same with the archives in {@code folder}. */
-  static Optional<ClassSharing> forJvm(Path folder, String name, List<Path> classpath) {
+  /**
+   * The same with the archives in {@code folder}; a new archive is kept only if {@code loads}
+   * says a JVM maps it.
+   */
+  static Optional<ClassSharing> forJvm(Path folder, String name, List<Path> classpath,
+      Predicate<Path> loads) {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
@@ -58,14 +71,14 @@ final class ClassSharing {
     }
     Path archive = folder.resolve(name + "-" + key(classpath) + ".jsa");
     if (Files.isRegularFile(archive) && Files.isReadable(archive)) {
-      return Optional.of(new ClassSharing(archive, null, true));
+      return Optional.of(new ClassSharing(archive, null, true, loads));
     }
     if (!Files.isWritable(folder)) {
       return Optional.empty();
     }
     Path partial = folder.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "."
         + Long.toHexString(System.nanoTime()) + ".partial");
-    return Optional.of(new ClassSharing(archive, partial, false));
+    return Optional.of(new ClassSharing(archive, partial, false, loads));
   }
 
   /** The JVM options that use the archive, or make it. */
@@ -85,7 +98,10 @@ final class ClassSharing {
       return;
     }
     try {
-      if (ranWell && Files.isRegularFile(partial) && Files.size(partial) > 0) {
+      // A JVM that could not finish writing (a full disk) may still exit normally: the archive
+      // is tried by a JVM of its own first (a truncated archive would crash every later run).
+      if (ranWell && Files.isRegularFile(partial) && Files.size(partial) > 0
+          && loads.test(partial)) {
         Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);
         removeOlderArchives();
@@ -132,6 +148,34 @@ final class ClassSharing {
       return Files.getLastModifiedTime(file).toMillis();
     } catch (IOException e) {
       return 0;
+    }
+  }
+
+  /**
+   * Whether a JVM with {@code classpathOptions} (those of the JVM that made it) maps {@code
+   * archive}: {@code -Xshare:on} makes a bad or mismatched archive an error.
+   */
+  private static boolean loads(Path archive, List<String> classpathOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(QUIET.subList(1, QUIET.size()));
+    command.add("-Xshare:on");
+    command.add("-XX:SharedArchiveFile=" + archive);
+    command.addAll(classpathOptions);
+    command.add("-version");
+    try {
+      Process java = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!java.waitFor(30, TimeUnit.SECONDS)) {
+        java.destroyForcibly();
+        return false;
+      }
+      return java.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.rank.RankMain;
 import org.mpjbench.kernels.results.RunRecord.Failure;
@@ -216,8 +217,9 @@ public final class JobRunner {
     // JVM). Daemon-started ranks run on other hosts and JVMs: left as they are.
     List<String> rankJvmOptions = List.of();
     if (!spec.device().usesDaemons()) {
-      Optional<ClassSharing> starterSharing =
-          ClassSharing.forJvm("starter", List.of(spec.mpjHome().starterJar()));
+      Optional<ClassSharing> starterSharing = ClassSharing.forJvm("starter",
+          List.of(spec.mpjHome().starterJar()),
+          List.of("-cp", spec.mpjHome().starterJar().toString()));
       starterSharing.ifPresent(sharing::add);
       command.addAll(starterSharing.map(ClassSharing::jvmOptions).orElse(List.of()));
       // In the order the rank JVM sees them (boot append path, then the rest): the key changes
@@ -227,8 +229,9 @@ public final class JobRunner {
       rankClasses.add(Path.of("--"));
       spec.rankClasspath().stream().filter(p -> !sharedByRanks(p)).forEach(rankClasses::add);
       boolean allJars = spec.rankClasspath().stream().allMatch(Files::isRegularFile);
-      Optional<ClassSharing> rankSharing =
-          allJars ? ClassSharing.forJvm("ranks", rankClasses) : Optional.empty();
+      Optional<ClassSharing> rankSharing = allJars
+          ? ClassSharing.forJvm("ranks", rankClasses, rankJvmClasspath(spec))
+          : Optional.empty();
       rankSharing.ifPresent(sharing::add);
       rankJvmOptions = rankSharing.map(ClassSharing::jvmOptions).orElse(List.of());
     }
@@ -283,6 +286,24 @@ public final class JobRunner {
   static boolean sharedByRanks(Path jar) {
     String name = jar.getFileName().toString();
     return Files.isRegularFile(jar) && name.startsWith("jackson-") && name.endsWith(".jar");
+  }
+
+  /**
+   * The class path options of the rank JVM MPJ's multicore starter starts (its own jars, in its
+   * order, and the shared ones on the boot append path), to try a new archive with.
+   */
+  private static List<String> rankJvmClasspath(JobSpec spec) {
+    List<String> options = new ArrayList<>();
+    List<Path> shared = spec.rankClasspath().stream().filter(JobRunner::sharedByRanks).toList();
+    if (!shared.isEmpty()) {
+      options.add("-Xbootclasspath/a:"
+          + shared.stream().map(Path::toString).collect(Collectors.joining(":")));
+    }
+    options.add("-cp");
+    options.add(Stream.of("smpdev", "xdev", "mpjbuf", "loader2", "starter", "mpiExp")
+        .map(jar -> spec.mpjHome().lib().resolve(jar + ".jar").toString())
+        .collect(Collectors.joining(":")));
+    return options;
   }
 
   /** The MPJ home's jars, which the rank JVM runs from. */

@@ -38,7 +38,8 @@ class ClassSharingTest {
     }
     Files.writeString(old, "an earlier build's");
     Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
-    ClassSharing first = ClassSharing.forJvm(cache, "ranks", List.of(jar)).orElseThrow();
+    ClassSharing first = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> true)
+        .orElseThrow();
     String option = first.jvmOptions().get(first.jvmOptions().size() - 1);
     assertTrue(option.startsWith("-XX:ArchiveClassesAtExit=" + cache.resolve("ranks-")), option);
     assertTrue(option.endsWith(".partial"), option);
@@ -51,7 +52,8 @@ class ClassSharingTest {
     assertFalse(Files.exists(cache.resolve("ranks-other" + (ClassSharing.ARCHIVES_KEPT - 1)
         + ".jsa")), "beyond the newest " + ClassSharing.ARCHIVES_KEPT);
 
-    ClassSharing second = ClassSharing.forJvm(cache, "ranks", List.of(jar)).orElseThrow();
+    ClassSharing second = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> true)
+        .orElseThrow();
     String use = second.jvmOptions().get(second.jvmOptions().size() - 1);
     assertTrue(use.startsWith("-XX:SharedArchiveFile=" + cache.resolve("ranks-")), use);
     assertEquals("archive", Files.readString(Path.of(use.substring(use.indexOf('=') + 1))));
@@ -62,7 +64,8 @@ class ClassSharingTest {
   void aRunThatEndedBadlyLeavesNoArchive() throws Exception {
     Path cache = dir.resolve("cds");
     Path jar = Files.writeString(dir.resolve("a.jar"), "one");
-    ClassSharing run = ClassSharing.forJvm(cache, "starter", List.of(jar)).orElseThrow();
+    ClassSharing run = ClassSharing.forJvm(cache, "starter", List.of(jar), archive -> true)
+        .orElseThrow();
     String option = run.jvmOptions().get(run.jvmOptions().size() - 1);
     Path partial = Path.of(option.substring(option.indexOf('=') + 1));
     Files.writeString(partial, "half an arch");
@@ -73,8 +76,24 @@ class ClassSharingTest {
   }
 
   @Test
+  void anArchiveNoJvmCanMapIsNotKept() throws Exception {
+    Path cache = dir.resolve("cds");
+    Path jar = Files.writeString(dir.resolve("a.jar"), "one");
+    ClassSharing run = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> false)
+        .orElseThrow();
+    String option = run.jvmOptions().get(run.jvmOptions().size() - 1);
+    Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "truncated");
+    run.keep(true);
+    try (var files = Files.list(cache)) {
+      assertEquals(List.of(), files.toList());
+    }
+    assertTrue(run.jvmOptions().contains("-XX:+VerifySharedSpaces"));
+  }
+
+  @Test
   void noFolderNoSharing() throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("file"), "x");
-    assertTrue(ClassSharing.forJvm(notAFolder.resolve("cds"), "ranks", List.of()).isEmpty());
+    assertTrue(ClassSharing.forJvm(notAFolder.resolve("cds"), "ranks", List.of(), archive -> true)
+        .isEmpty());
   }
 }
