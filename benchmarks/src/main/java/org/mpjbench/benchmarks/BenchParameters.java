@@ -24,6 +24,10 @@ import org.mpjbench.kernels.download.DownloadParameters;
  * @param serverHost the address rank 0's line server binds to and the ranks connect to
  * @param mutexUnsafe the mutual-exclusion kernel cases enter without permission (breaks their
  *     check on purpose)
+ * @param sizes the message sizes in bytes of the {@value #OSU} sweep, ascending ({@link
+ *     MessageSizes}); empty: no sweep
+ * @param sizeMillis how long the {@value #OSU} sweep times one operation at one size (after its
+ *     warm-up), at least {@link SizeSweep#MIN_SAMPLES} iterations whatever it takes
  */
 public record BenchParameters(
     List<String> benchmarks,
@@ -35,7 +39,9 @@ public record BenchParameters(
     int downloadLines,
     double downloadRatePerSecond,
     String serverHost,
-    boolean mutexUnsafe) {
+    boolean mutexUnsafe,
+    List<Integer> sizes,
+    long sizeMillis) {
 
   /**
    * How long JMH measures one benchmark.
@@ -58,14 +64,42 @@ public record BenchParameters(
       "ping-pong", "allreduce");
 
   /** Every benchmark name: {@link #SESSION_BENCHMARKS}, then the kernel cases. */
-  public static final List<String> ALL = concat(SESSION_BENCHMARKS, KernelCase.NAMES);
+  public static final List<String> ALL =
+      concat(concat(SESSION_BENCHMARKS, List.of(BenchParameters.OSU)), KernelCase.NAMES);
+
+  /**
+   * The OSU-style sweep by message size ({@link SizesBenchmark}): ping-pong latency, bandwidth,
+   * Bcast, Allreduce, Gather and Alltoall latency at every size of {@link #sizes}.
+   */
+  public static final String OSU = "osu";
+
+  /** Per operation and size when not said otherwise: the default bench's. */
+  public static final long SIZE_MILLIS = 100;
 
   /** The name that stands for every kernel case in {@code --benchmarks}. */
   public static final String KERNELS = "kernels";
 
+  /**
+   * Parameters with the {@value #OSU} sweep over every size of {@link MessageSizes#DEFAULT}, {@link
+   * #SIZE_MILLIS} per operation and size (when {@value #OSU} is among the benchmarks).
+   */
+  public BenchParameters(List<String> benchmarks, String device, Iterations sessionIterations,
+      Iterations kernelIterations, double berkeleyToleranceUs, double berkeleySkewBoundUs,
+      int downloadLines, double downloadRatePerSecond, String serverHost, boolean mutexUnsafe) {
+    this(benchmarks, device, sessionIterations, kernelIterations, berkeleyToleranceUs,
+        berkeleySkewBoundUs, downloadLines, downloadRatePerSecond, serverHost, mutexUnsafe,
+        MessageSizes.DEFAULT, SIZE_MILLIS);
+  }
+
   /** Checks the values; the message names the option at fault. */
+  @com.fasterxml.jackson.annotation.JsonCreator
   public BenchParameters {
     benchmarks = expand(benchmarks);
+    sizes = MessageSizes.check(sizes == null ? List.of() : sizes);
+    if (sizeMillis < 1) {
+      throw new IllegalArgumentException("the time per message size must be at least 1 ms, got "
+          + sizeMillis);
+    }
     Objects.requireNonNull(sessionIterations, "sessionIterations");
     Objects.requireNonNull(kernelIterations, "kernelIterations");
     if (!(berkeleyToleranceUs >= 0) || Double.isInfinite(berkeleyToleranceUs)) {
@@ -91,6 +125,18 @@ public record BenchParameters(
     return benchmarks.stream().filter(SESSION_BENCHMARKS::contains).toList();
   }
 
+  /** A copy that sweeps {@code sizes} (bytes), {@code millis} per operation and size. */
+  public BenchParameters withSizes(List<Integer> sizes, long millis) {
+    return new BenchParameters(benchmarks, device, sessionIterations, kernelIterations,
+        berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines, downloadRatePerSecond,
+        serverHost, mutexUnsafe, sizes, millis);
+  }
+
+  /** Whether the {@value #OSU} sweep runs: it is chosen and there are sizes. */
+  public boolean sizeSweep() {
+    return benchmarks.contains(OSU) && !sizes.isEmpty();
+  }
+
   /** The chosen kernel cases, in the order given. */
   public List<KernelCase> kernelCases() {
     return benchmarks.stream().map(KernelCase::byName).flatMap(java.util.Optional::stream)
@@ -113,7 +159,7 @@ public record BenchParameters(
         expanded.add(name);
       } else {
         throw new IllegalArgumentException("--benchmarks: unknown benchmark '" + name
-            + "'; known: " + String.join(", ", SESSION_BENCHMARKS) + ", " + KERNELS
+            + "'; known: " + String.join(", ", SESSION_BENCHMARKS) + ", " + OSU + ", " + KERNELS
             + " (every kernel case: " + String.join(", ", KernelCase.NAMES) + ") or any one of"
             + " them");
       }

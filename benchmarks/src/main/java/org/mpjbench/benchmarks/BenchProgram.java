@@ -28,6 +28,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class BenchProgram implements RankProgram<BenchResult> {
   /** The JMH JSON artifact's name. */
   public static final String JMH_ARTIFACT = "jmh.json";
+  /**
+   * The OSU-style sweep's artifact: {@code {"ranks":K,"device":...,"rows":[{"operation",
+   * "bytes","iterations","medianUs","p99Us","mbPerSecond"}...]}}, when the sweep ran.
+   */
+  public static final String SIZES_ARTIFACT = "sizes.json";
 
   private static final Map<String, Class<?>> BENCHMARKS = Map.of(
       "berkeley-round", BerkeleyRoundBenchmark.class,
@@ -62,6 +67,14 @@ public final class BenchProgram implements RankProgram<BenchResult> {
     }
     if (!session.isEmpty()) {
       results.addAll(jmh(options(context.size(), parameters.sessionIterations(), session)));
+    }
+    if (parameters.sizeSweep()) {
+      // One shot: the sweep times its iterations itself; JMH's score is its duration, dropped.
+      jmh(options(context.size(), new BenchParameters.Iterations(0, 1, 50),
+          List.of(include(SizesBenchmark.class))).timeout(TimeValue.hours(2)));
+      context.artifacts().accept(SIZES_ARTIFACT, OpCodec.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsBytes(lockstep.state().trial(SizeSweep.Table.class)));
     }
     String[] kernels = parameters.kernelCases().stream()
         .filter(kernel -> kernel.minRanks() <= context.size())

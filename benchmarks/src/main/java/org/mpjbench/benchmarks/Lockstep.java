@@ -80,6 +80,11 @@ public final class Lockstep {
     return state.size();
   }
 
+  /** This rank's state. */
+  RankState state() {
+    return state;
+  }
+
   /** The parameters of this run. */
   public BenchParameters parameters() {
     return state.parameters();

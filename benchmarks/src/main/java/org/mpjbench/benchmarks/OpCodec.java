@@ -25,7 +25,13 @@ final class OpCodec {
       Map.entry("session-close", SessionOps.Close.class),
       Map.entry("ping-pongs", BaselineOps.PingPongs.class),
       Map.entry("allreduces", BaselineOps.Allreduces.class),
-      Map.entry("kernel-run", KernelRun.class));
+      Map.entry("kernel-run", KernelRun.class),
+      Map.entry("size-latency", SizeOps.PingPongLatency.class),
+      Map.entry("size-bandwidth", SizeOps.Bandwidth.class),
+      Map.entry("size-bcast", SizeOps.BcastLatency.class),
+      Map.entry("size-allreduce", SizeOps.AllreduceLatency.class),
+      Map.entry("size-gather", SizeOps.GatherLatency.class),
+      Map.entry("size-alltoall", SizeOps.AlltoallLatency.class));
 
   private static final Map<Class<? extends CollectiveOp>, String> NAMES = OPS.entrySet().stream()
       .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

@@ -19,5 +19,11 @@
  * every rank runs the kernel with its defaults, property check included. When a check fails, rank 0
  * fails the run without releasing the followers (they may be anywhere inside a kernel), and the
  * launcher's abort ends them.
+ *
+ * <p>The OSU-style baselines by message size ({@link org.mpjbench.benchmarks.SizesBenchmark}, one
+ * single-shot JMH invocation) time their iterations themselves ({@link
+ * org.mpjbench.benchmarks.SizeOps}, batches of timed iterations per lockstep operation), so that
+ * the broadcast of an operation is never inside a timed iteration; their table travels as the
+ * artifact {@value org.mpjbench.benchmarks.BenchProgram#SIZES_ARTIFACT}.
  */
 package org.mpjbench.benchmarks;

@@ -43,7 +43,7 @@ class BenchParametersTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> of(List.of("lamport", "berkeley")));
     assertTrue(e.getMessage().startsWith("--benchmarks: unknown benchmark 'berkeley'; known:"
-        + " berkeley-round, download, ping-pong, allreduce, kernels (every kernel case: cristian,"),
+        + " berkeley-round, download, ping-pong, allreduce, osu, kernels (every kernel case: cristian,"),
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> of(List.of("")));
     assertEquals("--benchmarks lists no benchmark",

@@ -22,7 +22,13 @@ class OpCodecTest {
       new SessionOps.Close(),
       new BaselineOps.PingPongs(100),
       new BaselineOps.Allreduces(100),
-      new KernelRun("ring-no-crash"));
+      new KernelRun("ring-no-crash"),
+      new SizeOps.PingPongLatency(1, 2, 3),
+      new SizeOps.Bandwidth(1_048_576, 5, 0),
+      new SizeOps.BcastLatency(8, 1000, 20),
+      new SizeOps.AllreduceLatency(16, 7, 1),
+      new SizeOps.GatherLatency(32, 9, 2),
+      new SizeOps.AlltoallLatency(67_108_864, 1, 3));
 
   @Test
   void everyRegisteredOperationComesBackEqualFromItsBytes() throws IOException {

@@ -12,6 +12,7 @@ import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
 import org.mpjbench.kernels.spi.KernelSession;
+import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 
@@ -110,6 +111,13 @@ public final class DownloadDescriptor extends BaseDescriptor<DownloadParameters,
     out.add(String.format(Locale.ROOT, "  requests      %,d (%,d declined, %,d lines a rank had"
         + " already, %d reconnects); %,d exchanges, median %s", requests, declined, duplicates,
         reconnects, r.exchanges(), Durations.nanos(r.medianExchangeNanos())));
+    Latencies exchange = r.exchangeLatency();
+    if (exchange != null) {
+      out.add(String.format(Locale.ROOT, "  exchange      rank 0's time per exchange P50 %s, P90 %s,"
+          + " P99 %s, max %s", Durations.nanos(exchange.p50Nanos()),
+          Durations.nanos(exchange.p90Nanos()), Durations.nanos(exchange.p99Nanos()),
+          Durations.nanos(exchange.maxNanos())));
+    }
     return out;
   }
 

@@ -1,5 +1,7 @@
 package org.mpjbench.kernels.download;
 
+import org.mpjbench.kernels.spi.Latencies;
+
 import java.util.List;
 
 /**
@@ -24,6 +26,8 @@ import java.util.List;
  * @param medianExchangeNanos median time rank 0 spent in one exchange (the MPI cost of sharing)
  * @param series distinct lines known to the master, after each exchange
  * @param ranks per-rank request figures, by rank
+ * @param exchangeLatency the distribution of the time rank 0 spent in each exchange (P50, P90,
+ *     P99, max); null in results written before it was reported
  */
 public record DownloadResult(
     int lineCount,
@@ -43,7 +47,8 @@ public record DownloadResult(
     long exchanges,
     long medianExchangeNanos,
     List<SeriesPoint> series,
-    List<RankFigures> ranks) {
+    List<RankFigures> ranks,
+    Latencies exchangeLatency) {
 
   /**
    * One point of the lines-against-time series (also sent as progress while the run goes on).

@@ -23,6 +23,7 @@ import mpi.MPIException;
 import mpi.Request;
 import mpi.Status;
 import org.mpjbench.kernels.mpi.Probe;
+import org.mpjbench.kernels.spi.Latencies;
 
 /**
  * One rank's part in cooperative downloads: its connection to the line server (kept open from
@@ -453,7 +454,8 @@ public final class DownloadSession implements AutoCloseable {
           exchanges,
           exchangeTimes.length == 0 ? 0 : exchangeTimes[exchangeTimes.length / 2],
           List.copyOf(series),
-          List.copyOf(rankFigures)), file);
+          List.copyOf(rankFigures),
+          Latencies.of(exchangeTimes)), file);
     }
 
     private byte[] reassemble() {

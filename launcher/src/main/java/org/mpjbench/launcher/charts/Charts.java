@@ -19,7 +19,9 @@ import org.mpjbench.launcher.report.KernelFigures;
  *   <li>{@value KernelMessagesChart#FILE_NAME}: the algorithm kernels' messages per operation
  *       against K, beside the textbook's counts;
  *   <li>{@value KernelLatencyChart#FILE_NAME}: the algorithm kernels' median latency of one
- *       operation against K, beside the MPI ping-pong.
+ *       operation against K, beside the MPI ping-pong;
+ *   <li>{@value ScaleChart#FILE_NAME}: Berkeley's round cost and the download's E and exchange
+ *       against K, when the runs reach {@value ScalePoints#FROM_RANKS} ranks or more.
  * </ol>
  *
  * Only complete runs are drawn. Every chart's data is built before the first file is written, so
@@ -110,6 +112,10 @@ public final class Charts {
       } else {
         notDrawn.add(KernelLatencyChart.FILE_NAME + " not drawn: no latency above 0 was measured");
       }
+    }
+    if (ScalePoints.worthDrawing(runs)) {
+      ScalePoints scale = ScalePoints.from(runs);
+      pending.add(out -> ScaleChart.write(scale, out));
     }
     notes.addAll(notDrawn);
 

@@ -14,10 +14,13 @@ import java.util.concurrent.Callable;
 import org.mpjbench.benchmarks.BenchParameters;
 import org.mpjbench.benchmarks.BenchProgram;
 import org.mpjbench.benchmarks.KernelCase;
+import org.mpjbench.benchmarks.MessageSizes;
 import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.bench.BenchReport;
+import org.mpjbench.launcher.bench.SizeReport;
+import org.mpjbench.launcher.charts.SizeCharts;
 import org.mpjbench.launcher.charts.ThroughputChart;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.runs.RunOutcome;
@@ -33,7 +36,9 @@ import picocli.CommandLine.Option;
  * {@code mpjbench bench}: the JMH matrix. For each rank count it runs the harness on real MPJ ranks
  * (JMH inside rank 0, the others in lockstep; see the benchmarks module), keeps JMH's JSON as
  * {@code jmh-<K>r.json}, and then merges them into {@code bench.csv} and {@code bench.md} and
- * renders {@code plots/throughput.png} and {@code plots/kernel-throughput.png}.
+ * renders {@code plots/throughput.png} and {@code plots/kernel-throughput.png}; the OSU-style
+ * sweep by message size ({@code osu}) goes to {@code sizes-<K>r.json}, {@code sizes.csv}, {@code
+ * sizes.md} and {@code plots/bench-latency-by-size.png}, {@code bench-bandwidth-by-size.png}.
  */
 @Command(
     name = "bench",
@@ -43,11 +48,17 @@ import picocli.CommandLine.Option;
       "Times every kernel with JMH on 1, 2, 3 and 4 real MPJ ranks, beside an MPI ping-pong and an",
       "Allreduce measured on the same ranks in the same run. Writes JMH's JSON per rank count,",
       "bench.csv and bench.md under results/bench-<time>/, plots/throughput.png and",
-      "plots/kernel-throughput.png (the kernel runs).",
+      "plots/kernel-throughput.png (the kernel runs); with 'osu', OSU-style latency and",
+      "bandwidth by message size (--sizes) in sizes.csv, sizes.md and",
+      "plots/bench-latency-by-size.png, plots/bench-bandwidth-by-size.png.",
     })
 public final class BenchCommand implements Callable<Integer> {
   /** Every benchmark: the session benchmarks, the baselines and every kernel case. */
-  static final String DEFAULT_BENCHMARKS = "berkeley-round,download,ping-pong,allreduce,kernels";
+  static final String DEFAULT_BENCHMARKS =
+      "berkeley-round,download,ping-pong,allreduce,osu,kernels";
+
+  /** The time per operation and message size of the osu sweep with --quick. */
+  static final long QUICK_SIZE_MILLIS = 10;
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -75,6 +86,13 @@ public final class BenchCommand implements Callable<Integer> {
       return KernelCase.NAMES.iterator();
     }
   }
+
+  @Option(names = "--sizes", paramLabel = "LIST", defaultValue = MessageSizes.DEFAULT_TEXT,
+      description = {"Message sizes in bytes of the 'osu' benchmarks, 1 to 67108864: sizes and"
+          + " ranges FROM:TO of the powers of two between (default: ${DEFAULT-VALUE}, 1 B to"
+          + " 1 MiB), e.g. 1,8,1024 or 1:65536. Each size of each operation is timed for "
+          + BenchParameters.SIZE_MILLIS + " ms (" + QUICK_SIZE_MILLIS + " ms with --quick)."})
+  String sizes;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
       description = "multicore, niodev or hybdev (default: ${DEFAULT-VALUE}).")
@@ -116,6 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     try {
       BenchParameters.expand(List.of(benchmarks.split(",", -1)));
+      MessageSizes.parse(sizes);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -125,8 +144,10 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       validate();
       new ResultWriter(folder).checkWritable();
-      List<String> tables = new ArrayList<>(List.of("bench.csv", "bench.md"));
+      List<String> tables = new ArrayList<>(List.of("bench.csv", "bench.md", "sizes.csv",
+          "sizes.md"));
       ranks.forEach(k -> tables.add("jmh-" + k + "r.json"));
+      ranks.forEach(k -> tables.add("sizes-" + k + "r.json"));
       Preflight.noneExist("results folder", folder, tables.toArray(String[]::new));
       Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
     } catch (IllegalArgumentException e) {
@@ -135,6 +156,7 @@ public final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Path> jmhFiles = new ArrayList<>();
+    List<Path> sizeFiles = new ArrayList<>();
     long startNanos = System.nanoTime();
     BenchParameters parameters = harnessParameters();
     for (int k : ranks) {
@@ -157,6 +179,12 @@ public final class BenchCommand implements Callable<Integer> {
       // Checked absent before the first run.
       Files.copy(outcome.file().resolveSibling(artifact), jmh);
       jmhFiles.add(jmh);
+      String sizesArtifact = run.artifacts().get(BenchProgram.SIZES_ARTIFACT);
+      if (sizesArtifact != null) {
+        Path sizeFile = folder.resolve("sizes-" + k + "r.json");
+        Files.copy(outcome.file().resolveSibling(sizesArtifact), sizeFile);
+        sizeFiles.add(sizeFile);
+      }
       out.printf(Locale.ROOT, "[%d/%d] %d ranks done (%.0f s so far): %s%n", jmhFiles.size(),
           ranks.size(), k, (System.nanoTime() - startNanos) / 1e9, jmh);
       out.flush();
@@ -166,11 +194,32 @@ public final class BenchCommand implements Callable<Integer> {
     Path markdown = folder.resolve("bench.md");
     report.writeCsv(csv);
     report.writeMarkdown(markdown);
-    List<Path> charts = ThroughputChart.writeAll(report, plotFolder);
+    List<Path> charts = new ArrayList<>(report.isEmpty() ? List.of()
+        : ThroughputChart.writeAll(report, plotFolder));
     out.println("table " + csv + ", " + markdown);
+    SizeReport bySize = SizeReport.read(sizeFiles);
+    if (!sizeFiles.isEmpty()) {
+      Path sizesCsv = folder.resolve("sizes.csv");
+      Path sizesMarkdown = folder.resolve("sizes.md");
+      bySize.writeCsv(sizesCsv);
+      bySize.writeMarkdown(sizesMarkdown);
+      out.println("table " + sizesCsv + ", " + sizesMarkdown);
+      if (!bySize.isEmpty()) {
+        charts.addAll(SizeCharts.writeAll(bySize, plotFolder));
+      }
+    }
     charts.forEach(chart -> out.println("chart " + chart));
     out.println();
-    report.summaryLines().forEach(out::println);
+    if (!report.isEmpty()) {
+      report.summaryLines().forEach(out::println);
+    }
+    if (!bySize.isEmpty()) {
+      if (!report.isEmpty()) {
+        out.println();
+      }
+      bySize.summaryLines().forEach(out::println);
+    }
+    out.printf(Locale.ROOT, "bench took %.0f s%n", (System.nanoTime() - startNanos) / 1e9);
     out.flush();
     return 0;
   }
@@ -193,7 +242,9 @@ public final class BenchCommand implements Callable<Integer> {
         berkeleyToleranceUs == null ? JmhCommand.BERKELEY_TOLERANCE_US : berkeleyToleranceUs,
         JmhCommand.BERKELEY_SKEW_BOUND_US, JmhCommand.DOWNLOAD_LINES,
         JmhCommand.DOWNLOAD_RATE_PER_SECOND, serverHost == null ? JmhCommand.SERVER_HOST
-            : serverHost, mutexUnsafe);
+            : serverHost, mutexUnsafe)
+        .withSizes(MessageSizes.parse(sizes),
+            quick ? QUICK_SIZE_MILLIS : BenchParameters.SIZE_MILLIS);
   }
 
   /** The settings of the JMH run on {@code k} ranks: quiet, JMH's time-out, the bench's ports. */

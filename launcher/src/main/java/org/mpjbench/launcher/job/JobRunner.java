@@ -13,14 +13,17 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.mpjbench.kernels.control.ControlMessage;
 import org.mpjbench.kernels.rank.RankMain;
 import org.mpjbench.kernels.results.RunRecord.Failure;
@@ -42,6 +45,12 @@ public final class JobRunner {
   private static final Duration POLL = Duration.ofMillis(100);
   /** After the runtime exits, how long queued rank messages have to arrive. */
   private static final Duration EXIT_GRACE = Duration.ofSeconds(3);
+  /**
+   * How long a lost rank or runtime waits for an interrupt before it is called a failure: Ctrl-C
+   * sends SIGINT to the whole process group at once, so the ranks can die before this JVM's own
+   * shutdown hook has asked the run to stop.
+   */
+  private static final Duration INTERRUPT_GRACE = Duration.ofMillis(500);
   /** How long the runtime has to exit by itself once the ranks are done or aborted. */
   private static final Duration RUNTIME_EXIT_WAIT = Duration.ofSeconds(20);
   private static final int OUTPUT_LINES_KEPT = 200;
@@ -159,7 +168,8 @@ public final class JobRunner {
         new ControlServer(spec.controlBind(), token, spec.ranks(), start,
             new ControlMessage.Liveness(spec.heartbeatInterval().toMillis(),
                 spec.silenceTimeout().toMillis()))) {
-      List<String> command = starterCommand(spec, control.port(), tokenFile, workDir);
+      List<ClassSharing> sharing = new ArrayList<>();
+      List<String> command = starterCommand(spec, control.port(), tokenFile, workDir, sharing);
       ProcessBuilder builder =
           new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
       builder.environment().put("MPJ_HOME", spec.mpjHome().path().toString());
@@ -182,8 +192,11 @@ public final class JobRunner {
       if (verdict.status() != Status.COMPLETE) {
         control.abortAll(verdict.failure().message());
       }
-      stopRuntime(starter, verdict.status() == Status.COMPLETE ? RUNTIME_EXIT_WAIT
-          : Duration.ofSeconds(5));
+      boolean exitedByItself = stopRuntime(starter, verdict.status() == Status.COMPLETE
+          ? RUNTIME_EXIT_WAIT : Duration.ofSeconds(5));
+      for (ClassSharing archive : sharing) {
+        archive.keep(exitedByItself && verdict.status() == Status.COMPLETE);
+      }
       Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
       List<String> tail = output.lines();
       Failure failure = verdict.failure();
@@ -203,9 +216,32 @@ public final class JobRunner {
   }
 
   private static List<String> starterCommand(JobSpec spec, int controlPort, Path tokenFile,
-      Path workDir) throws IOException {
+      Path workDir, List<ClassSharing> sharing) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Multicore: MPJ's starter JVM and the one rank JVM it starts on this host share classes
+    // through archives of their own (the starter passes JVM options before the class to the rank
+    // JVM). Daemon-started ranks run on other hosts and JVMs: left as they are.
+    List<String> rankJvmOptions = List.of();
+    if (!spec.device().usesDaemons()) {
+      Optional<ClassSharing> starterSharing = ClassSharing.forJvm("starter",
+          List.of(spec.mpjHome().starterJar()),
+          List.of("-cp", spec.mpjHome().starterJar().toString()));
+      starterSharing.ifPresent(sharing::add);
+      command.addAll(starterSharing.map(ClassSharing::jvmOptions).orElse(List.of()));
+      // In the order the rank JVM sees them (boot append path, then the rest): the key changes
+      // with the layout as well as with the files.
+      List<Path> rankClasses = new ArrayList<>(mpjJars(spec));
+      spec.rankClasspath().stream().filter(JobRunner::sharedByRanks).forEach(rankClasses::add);
+      rankClasses.add(Path.of("--"));
+      spec.rankClasspath().stream().filter(p -> !sharedByRanks(p)).forEach(rankClasses::add);
+      boolean allJars = spec.rankClasspath().stream().allMatch(Files::isRegularFile);
+      Optional<ClassSharing> rankSharing = allJars
+          ? ClassSharing.forJvm("ranks", rankClasses, rankJvmClasspath(spec))
+          : Optional.empty();
+      rankSharing.ifPresent(sharing::add);
+      rankJvmOptions = rankSharing.map(ClassSharing::jvmOptions).orElse(List.of());
+    }
     command.add("-jar");
     command.add(spec.mpjHome().starterJar().toString());
     command.add("-np");
@@ -224,9 +260,18 @@ public final class JobRunner {
       command.add("-wdir");
       command.add(Path.of("").toAbsolutePath().toString());
     }
+    command.addAll(rankJvmOptions);
+    List<Path> rankClasspath = spec.rankClasspath();
+    if (!spec.device().usesDaemons()) {
+      List<Path> shared = rankClasspath.stream().filter(JobRunner::sharedByRanks).toList();
+      if (!shared.isEmpty()) {
+        command.add("-Xbootclasspath/a:"
+            + shared.stream().map(Path::toString).collect(Collectors.joining(":")));
+        rankClasspath = rankClasspath.stream().filter(p -> !sharedByRanks(p)).toList();
+      }
+    }
     command.add("-cp");
-    command.add(
-        spec.rankClasspath().stream().map(Path::toString).collect(Collectors.joining(":")));
+    command.add(rankClasspath.stream().map(Path::toString).collect(Collectors.joining(":")));
     command.add(RankMain.class.getName());
     command.add("--control");
     command.add(hostForUrl(spec.controlHost()) + ":" + controlPort);
@@ -239,11 +284,52 @@ public final class JobRunner {
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
-  /** Lets the runtime exit by itself for a while, then stops it and everything under it. */
-  private static void stopRuntime(Process starter, Duration wait) {
+  /**
+   * Whether the multicore ranks share one copy of this jar's classes: Jackson, which every rank
+   * uses only to read and write its control messages and which took most of a rank's start (MPJ
+   * gives each rank its own class loader, and each loaded and set up Jackson again: at 64 ranks,
+   * 64 times). The ranks' own classes, the kernels' and MPI's stay one copy per rank.
+   */
+  static boolean sharedByRanks(Path jar) {
+    String name = jar.getFileName().toString();
+    return Files.isRegularFile(jar) && name.startsWith("jackson-") && name.endsWith(".jar");
+  }
+
+  /**
+   * The class path options of the rank JVM MPJ's multicore starter starts (its own jars, in its
+   * order, and the shared ones on the boot append path), to try a new archive with.
+   */
+  private static List<String> rankJvmClasspath(JobSpec spec) {
+    List<String> options = new ArrayList<>();
+    List<Path> shared = spec.rankClasspath().stream().filter(JobRunner::sharedByRanks).toList();
+    if (!shared.isEmpty()) {
+      options.add("-Xbootclasspath/a:"
+          + shared.stream().map(Path::toString).collect(Collectors.joining(":")));
+    }
+    options.add("-cp");
+    options.add(Stream.of("smpdev", "xdev", "mpjbuf", "loader2", "starter", "mpiExp")
+        .map(jar -> spec.mpjHome().lib().resolve(jar + ".jar").toString())
+        .collect(Collectors.joining(":")));
+    return options;
+  }
+
+  /** The MPJ home's jars, which the rank JVM runs from. */
+  private static List<Path> mpjJars(JobSpec spec) {
+    try (var jars = Files.list(spec.mpjHome().lib())) {
+      return jars.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+    } catch (IOException e) {
+      return List.of(spec.mpjHome().lib());
+    }
+  }
+
+  /**
+   * Lets the runtime exit by itself for a while, then stops it and everything under it; true when
+   * it exited by itself with status 0.
+   */
+  private static boolean stopRuntime(Process starter, Duration wait) {
     try {
       if (starter.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-        return;
+        return starter.exitValue() == 0;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -259,6 +345,7 @@ public final class JobRunner {
     } catch (Exception e) {
       // Bounded wait; a process that survives SIGKILL this long is beyond our reach.
     }
+    return false;
   }
 
   private static void deleteRecursively(Path dir) {
@@ -320,7 +407,7 @@ public final class JobRunner {
           if (exitedAt == 0) {
             exitedAt = now;
           } else if (now - exitedAt > EXIT_GRACE.toNanos()) {
-            return failed(Status.FAILED, null, "the MPJ runtime exited (status "
+            return failedUnlessInterrupted(null, "the MPJ runtime exited (status "
                 + starter.exitValue() + ") before " + describe(missing(done)) + " finished");
           }
         }
@@ -379,7 +466,7 @@ public final class JobRunner {
         // Not a rank of this run (or a second claim to one): refused, and the run goes on.
         System.err.println("mpjbench: refused a control connection: " + rejected.reason());
       } else if (event instanceof ControlServer.Event.Disconnected gone && !done.contains(gone.rank())) {
-        return failed(Status.FAILED, gone.rank(), "rank " + gone.rank() + " on "
+        return failedUnlessInterrupted(gone.rank(), "rank " + gone.rank() + " on "
             + hostOf(gone.rank()) + " lost its connection before finishing (its JVM died?): "
             + gone.reason());
       }
@@ -426,6 +513,19 @@ public final class JobRunner {
         }
       }
       return null;
+    }
+
+    /**
+     * A run that lost a rank or its runtime: interrupted if an interrupt comes within {@link
+     * #INTERRUPT_GRACE} (the same Ctrl-C may have killed the ranks first), else failed.
+     */
+    private Verdict failedUnlessInterrupted(Integer rank, String message) {
+      long until = System.nanoTime() + INTERRUPT_GRACE.toNanos();
+      while (!interruptRequested && System.nanoTime() < until) {
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+      }
+      return interruptRequested ? failed(Status.INTERRUPTED, null, "interrupted by the user")
+          : failed(Status.FAILED, rank, message);
     }
 
     private Verdict failed(Status status, Integer rank, String message) {

@@ -140,8 +140,8 @@ class KernelChartsTest {
     Charts.Rendering rendering = Charts.render(runs, tmp);
     assertEquals(List.of(tmp.resolve("download-lines-vs-time.png"),
         tmp.resolve("download-speedup.png"), tmp.resolve("berkeley-skew.png"),
-        tmp.resolve("kernels-messages.png"), tmp.resolve("kernels-latency.png")),
-        rendering.files());
+        tmp.resolve("kernels-messages.png"), tmp.resolve("kernels-latency.png"),
+        tmp.resolve(ScaleChart.FILE_NAME)), rendering.files());
     for (Path file : rendering.files()) {
       ChartsTest.assertIsPng(file);
     }

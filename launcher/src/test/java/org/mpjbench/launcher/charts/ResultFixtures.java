@@ -86,7 +86,9 @@ public final class ResultFixtures {
           .put("trueSkewNanos", trueSkewNanos[i]);
     }
     result.putObject("summary").put("finalSkewNanos",
-        trueSkewNanos.length == 0 ? 0 : trueSkewNanos[trueSkewNanos.length - 1]);
+        trueSkewNanos.length == 0 ? 0 : trueSkewNanos[trueSkewNanos.length - 1])
+        // Close to the sequential bound (K-1)·5+1 of its default 5 polls per slave.
+        .put("roundInRoundTrips", ranks == 1 ? 0.5 : (ranks - 1) * 5 + 1.5);
     return KernelFixtures.typed(run); // read strictly through its descriptor: every field
   }
 

@@ -41,16 +41,25 @@ final class ControlClient implements AutoCloseable {
         new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
   }
 
-  /** Connects to the launcher within {@code timeout} and introduces this rank. */
+  /**
+   * Connects to the launcher within {@code timeout} and introduces this rank.
+   *
+   * <p>Everything the hello needs is ready before the connection is opened: the launcher gives a
+   * new connection a few seconds to prove the run's token, and encoding the first message is
+   * what loads and sets up Jackson in this rank's class loader (MPJ's multicore device gives every
+   * rank its own loader). With 64 ranks starting at once on a busy machine that took longer than
+   * the launcher waits, and the launcher refused ranks whose sockets were open but silent.
+   */
   static ControlClient connect(
       InetSocketAddress launcher, Duration timeout, ControlMessage.Hello hello)
       throws IOException {
+    String helloLine = ControlCodec.encode(hello);
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
       socket.connect(launcher, Math.toIntExact(timeout.toMillis()));
       ControlClient client = new ControlClient(socket);
-      client.send(hello);
+      client.sendLines(java.util.List.of(helloLine));
       return client;
     } catch (IOException e) {
       socket.close();

@@ -1,0 +1,266 @@
+package org.mpjbench.benchmarks;
+
+import java.util.List;
+import mpi.Intracomm;
+import mpi.MPI;
+import mpi.MPIException;
+import mpi.Request;
+
+/**
+ * The collective operations of the OSU-style sweep ({@link SizeSweep}): each a record of its typed
+ * arguments that runs {@code warmup} untimed and then {@code iterations} timed iterations of one
+ * MPI operation on messages of {@code bytes}, and leaves the time of every timed iteration on
+ * rank 0 ({@link Samples}). Each is registered in {@link OpCodec}; {@link #KINDS} lists them for
+ * the sweep, each with what it is called in the results.
+ */
+public final class SizeOps {
+  private static final int TAG_PING = 311;
+  private static final int TAG_PONG = 312;
+  private static final int TAG_WINDOW = 313;
+  private static final int TAG_ACK = 314;
+
+  /** Messages in flight per iteration of {@link Bandwidth}, as OSU's osu_bw. */
+  public static final int WINDOW = 64;
+
+  private SizeOps() {}
+
+  /** A batch of timed iterations of one operation at one size. */
+  public interface Timed extends CollectiveOp {
+    /** The message size in bytes. */
+    int bytes();
+
+    /** The timed iterations. */
+    int iterations();
+
+    /** The untimed iterations before them. */
+    int warmup();
+  }
+
+  /** Makes a batch of one kind. */
+  @FunctionalInterface
+  public interface Batch {
+    /** The batch of {@code iterations} after {@code warmup} at {@code bytes}. */
+    Timed of(int bytes, int iterations, int warmup);
+  }
+
+  /**
+   * One kind of measurement of the sweep.
+   *
+   * @param name its name in the results: latency, bandwidth, bcast, allreduce, gather, alltoall
+   * @param minRanks the fewest ranks it means anything on
+   * @param bytesPerIteration bytes one timed iteration moves per {@code bytes} of message: the
+   *     window for bandwidth, 0 for the latencies (no bandwidth figure)
+   * @param batch makes its batches
+   */
+  public record Kind(String name, int minRanks, int bytesPerIteration, Batch batch) {}
+
+  /** Every kind, in the order of the results. */
+  public static final List<Kind> KINDS = List.of(
+      new Kind("latency", 2, 0, PingPongLatency::new),
+      new Kind("bandwidth", 2, WINDOW, Bandwidth::new),
+      new Kind("bcast", 1, 0, BcastLatency::new),
+      new Kind("allreduce", 1, 0, AllreduceLatency::new),
+      new Kind("gather", 1, 0, GatherLatency::new),
+      new Kind("alltoall", 1, 0, AlltoallLatency::new));
+
+  /**
+   * Rank 0's record of the timed iterations of the point being measured: the sweep starts a new
+   * one per operation and size, the batches add to it.
+   */
+  static final class Samples {
+    private long[] nanos = new long[64];
+    private int count;
+
+    void add(long[] more) {
+      if (count + more.length > nanos.length) {
+        nanos = java.util.Arrays.copyOf(nanos, Math.max(nanos.length * 2, count + more.length));
+      }
+      System.arraycopy(more, 0, nanos, count, more.length);
+      count += more.length;
+    }
+
+    int count() {
+      return count;
+    }
+
+    /** The samples, sorted. */
+    long[] sorted() {
+      long[] copy = java.util.Arrays.copyOf(nanos, count);
+      java.util.Arrays.sort(copy);
+      return copy;
+    }
+  }
+
+  /** One iteration's work on one rank. */
+  @FunctionalInterface
+  private interface Body {
+    void run() throws MPIException;
+  }
+
+  /**
+   * OSU's osu_latency: round trips of {@code bytes} between ranks 0 and 1, each timed on rank 0;
+   * the sample is half the round trip. The other ranks wait.
+   */
+  public record PingPongLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      if (state.rank() > 1) {
+        return 0;
+      }
+      Intracomm comm = state.comm();
+      byte[] buffer = new byte[bytes];
+      Body body = state.rank() == 0
+          ? () -> {
+            comm.Send(buffer, 0, bytes, MPI.BYTE, 1, TAG_PING);
+            comm.Recv(buffer, 0, bytes, MPI.BYTE, 1, TAG_PONG);
+          }
+          : () -> {
+            comm.Recv(buffer, 0, bytes, MPI.BYTE, 0, TAG_PING);
+            comm.Send(buffer, 0, bytes, MPI.BYTE, 0, TAG_PONG);
+          };
+      long[] nanos = pointToPoint(state, iterations, warmup, body);
+      if (nanos != null) {
+        for (int i = 0; i < nanos.length; i++) {
+          nanos[i] /= 2;
+        }
+        state.trial(Samples.class).add(nanos);
+      }
+      return 0;
+    }
+  }
+
+  /**
+   * OSU's osu_bw: rank 0 sends a window of {@value #WINDOW} non-blocking messages of {@code bytes}
+   * to rank 1, which receives them all and answers with a one-byte ack; the sample is the whole
+   * window, timed on rank 0. The other ranks wait.
+   */
+  public record Bandwidth(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      if (state.rank() > 1) {
+        return 0;
+      }
+      Intracomm comm = state.comm();
+      byte[] buffer = new byte[bytes];
+      byte[] ack = new byte[1];
+      Request[] window = new Request[WINDOW];
+      Body body = state.rank() == 0
+          ? () -> {
+            for (int w = 0; w < WINDOW; w++) {
+              window[w] = comm.Isend(buffer, 0, bytes, MPI.BYTE, 1, TAG_WINDOW);
+            }
+            Request.Waitall(window);
+            comm.Recv(ack, 0, 1, MPI.BYTE, 1, TAG_ACK);
+          }
+          : () -> {
+            for (int w = 0; w < WINDOW; w++) {
+              window[w] = comm.Irecv(buffer, 0, bytes, MPI.BYTE, 0, TAG_WINDOW);
+            }
+            Request.Waitall(window);
+            comm.Send(ack, 0, 1, MPI.BYTE, 0, TAG_ACK);
+          };
+      long[] nanos = pointToPoint(state, iterations, warmup, body);
+      if (nanos != null) {
+        state.trial(Samples.class).add(nanos);
+      }
+      return 0;
+    }
+  }
+
+  /** OSU's osu_bcast: a {@code Bcast} of {@code bytes} from rank 0. */
+  public record BcastLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      byte[] buffer = new byte[bytes];
+      collective(state, iterations, warmup,
+          () -> state.comm().Bcast(buffer, 0, bytes, MPI.BYTE, 0));
+      return 0;
+    }
+  }
+
+  /** OSU's osu_allreduce: an {@code Allreduce} (sum) of {@code bytes} bytes over all ranks. */
+  public record AllreduceLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      byte[] in = new byte[bytes];
+      byte[] out = new byte[bytes];
+      collective(state, iterations, warmup,
+          () -> state.comm().Allreduce(in, 0, out, 0, bytes, MPI.BYTE, MPI.SUM));
+      return 0;
+    }
+  }
+
+  /** OSU's osu_gather: every rank sends {@code bytes} to rank 0. */
+  public record GatherLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      byte[] in = new byte[bytes];
+      byte[] out = new byte[bytes * state.size()];
+      collective(state, iterations, warmup,
+          () -> state.comm().Gather(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE, 0));
+      return 0;
+    }
+  }
+
+  /** OSU's osu_alltoall: every rank sends {@code bytes} to every rank. */
+  public record AlltoallLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      byte[] in = new byte[bytes * state.size()];
+      byte[] out = new byte[bytes * state.size()];
+      collective(state, iterations, warmup,
+          () -> state.comm().Alltoall(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE));
+      return 0;
+    }
+  }
+
+  /**
+   * Runs {@code body} on ranks 0 and 1 only ({@code warmup} times, then {@code iterations} times
+   * each timed); rank 0's times, null on rank 1.
+   */
+  private static long[] pointToPoint(RankState state, int iterations, int warmup, Body body)
+      throws MPIException {
+    for (int i = 0; i < warmup; i++) {
+      body.run();
+    }
+    long[] nanos = new long[iterations];
+    for (int i = 0; i < iterations; i++) {
+      long start = System.nanoTime();
+      body.run();
+      nanos[i] = System.nanoTime() - start;
+    }
+    return state.rank() == 0 ? nanos : null;
+  }
+
+  /**
+   * OSU's collective loop: every rank runs {@code body} after a {@code Barrier}, {@code warmup}
+   * times untimed, then {@code iterations} times timed on every rank; rank 0 gathers the times
+   * and keeps, per iteration, the slowest rank's.
+   */
+  private static void collective(RankState state, int iterations, int warmup, Body body)
+      throws MPIException {
+    Intracomm comm = state.comm();
+    for (int i = 0; i < warmup; i++) {
+      comm.Barrier();
+      body.run();
+    }
+    long[] nanos = new long[iterations];
+    for (int i = 0; i < iterations; i++) {
+      comm.Barrier();
+      long start = System.nanoTime();
+      body.run();
+      nanos[i] = System.nanoTime() - start;
+    }
+    long[] all = new long[iterations * state.size()];
+    comm.Gather(nanos, 0, iterations, MPI.LONG, all, 0, iterations, MPI.LONG, 0);
+    if (state.rank() == 0) {
+      long[] slowest = new long[iterations];
+      for (int rank = 0; rank < state.size(); rank++) {
+        for (int i = 0; i < iterations; i++) {
+          slowest[i] = Math.max(slowest[i], all[rank * iterations + i]);
+        }
+      }
+      state.trial(Samples.class).add(slowest);
+    }
+  }
+}
