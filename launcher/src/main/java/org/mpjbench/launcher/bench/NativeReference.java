@@ -178,7 +178,13 @@ public final class NativeReference {
           + installText() + "' as root, then retry");
     }
     Path log = cache.resolve("apt-get.log");
-    int exit = runQuietly(INSTALL, log, INSTALL_TIMEOUT_S);
+    int exit;
+    try {
+      exit = runQuietly(INSTALL, log, INSTALL_TIMEOUT_S);
+    } catch (UserError e) {
+      throw new UserError(UserError.FAILED, "--native: '" + installText() + "' could not start ("
+          + e.getMessage().replace("--native: ", "") + "); run it as root, then retry");
+    }
     if (exit != 0 || onPath("mpicc").isEmpty() || onPath("mpirun").isEmpty()) {
       throw new UserError(UserError.FAILED, "--native: '" + installText() + "' "
           + (exit < 0 ? "timed out" : exit != 0 ? "failed (exit " + exit + ")"
@@ -225,7 +231,16 @@ public final class NativeReference {
         .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File(
             "/dev/null")));
     builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-    Process process = builder.start();
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UserError(UserError.FAILED, "--native: cannot run " + command.get(0) + ": "
+          + e.getMessage());
+    }
+    // Ctrl-C: a process group of its own gets no SIGINT from the terminal; stop it on the way out.
+    Thread onExit = new Thread(() -> stop(process, setsid), "stop " + command.get(0));
+    Runtime.getRuntime().addShutdownHook(onExit);
     boolean finished = false;
     try {
       finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -236,6 +251,11 @@ public final class NativeReference {
     } finally {
       if (!finished) {
         stop(process, setsid);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException e) {
+        // Already shutting down: the hook stops it.
       }
     }
   }
@@ -274,9 +294,12 @@ public final class NativeReference {
     }
   }
 
+  /** The compiler's first error line, else its first line. */
   private static String firstLine(Path log) throws IOException {
-    return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-        .filter(line -> !line.isBlank()).findFirst().orElse("no output").trim();
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+        .filter(line -> !line.isBlank()).toList();
+    return lines.stream().filter(line -> line.contains("error")).findFirst()
+        .or(() -> lines.stream().findFirst()).orElse("no output").trim();
   }
 
   private static String lastLine(String output) {

@@ -111,6 +111,20 @@ class NativeReferenceTest {
   }
 
   @Test
+  void aCommandThatCannotStartFailsWithoutAStackTrace() throws Exception {
+    // Under setsid, setsid reports it (exit non-zero); without setsid, one UserError line.
+    try {
+      int exit = NativeReference.runQuietly(List.of("/nonexistent/mpirun"),
+          tmp.resolve("x.log"), 5);
+      assertTrue(exit > 0, "exit " + exit);
+    } catch (org.mpjbench.launcher.runs.UserError e) {
+      assertFalse(e.getMessage().contains("\n"), e.getMessage());
+      assertTrue(e.getMessage().startsWith("--native: cannot run /nonexistent/mpirun"),
+          e.getMessage());
+    }
+  }
+
+  @Test
   void cacheFolderIsUnderTheUsersCache() {
     assertTrue(NativeReference.cacheFolder().endsWith(Path.of("mpjbench", "native")));
   }
