@@ -68,11 +68,37 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
         "final skew " + Durations.nanos(s.finalSkewNanos()), result.latency());
   }
 
+  /**
+   * The first round counted as after convergence: the rounds of the first fifth are the
+   * convergence (the first steps, the discipline learning each slave's round trip and rate), so
+   * with 100 rounds the counted ones are 21 to 100; with fewer than 5, all of them.
+   */
+  public static int firstConvergedRound(int rounds) {
+    return rounds / 5 + 1;
+  }
+
+  /**
+   * The distribution (P50, P90, P99 by nearest rank, max) of the per-round true skew over the
+   * rounds after convergence ({@link #firstConvergedRound}), from {@code rounds[].trueSkewNanos}
+   * (so result files of any age have it); {@link Latencies#NONE} without rounds.
+   */
+  public static Latencies skewAfterConvergence(BerkeleyResult result) {
+    List<BerkeleyRound> rounds = result.rounds();
+    int first = firstConvergedRound(rounds.size());
+    return Latencies.of(rounds.stream().filter(r -> r.round() >= first)
+        .mapToLong(BerkeleyRound::trueSkewNanos).toArray());
+  }
+
   /** The skew the clocks end with and a round's median duration. */
   @Override
   public List<OwnColumn<BerkeleyResult>> ownColumns() {
     return List.of(OwnColumn.integer("final_skew_ns", r -> r.summary().finalSkewNanos()),
-        OwnColumn.integer("median_round_ns", r -> r.summary().medianRoundNanos()));
+        OwnColumn.integer("median_round_ns", r -> r.summary().medianRoundNanos()),
+        // The true skew of every round after convergence, not only the last round's.
+        OwnColumn.integer("skew_p50_ns", r -> skewAfterConvergence(r).p50Nanos()),
+        OwnColumn.integer("skew_p90_ns", r -> skewAfterConvergence(r).p90Nanos()),
+        OwnColumn.integer("skew_p99_ns", r -> skewAfterConvergence(r).p99Nanos()),
+        OwnColumn.integer("skew_max_ns", r -> skewAfterConvergence(r).maxNanos()));
   }
 
   @Override
@@ -84,6 +110,14 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
         run.ranks(), run.device(), result.rounds().size(), run.wallTimeSeconds()));
     lines.add("  true skew     " + Durations.nanos(s.initialSkewNanos()) + " before, "
         + Durations.nanos(s.finalSkewNanos()) + " after the last round");
+    if (!result.rounds().isEmpty()) {
+      Latencies skew = skewAfterConvergence(result);
+      lines.add(String.format(Locale.ROOT,
+          "  per-round skew after round %d: P50 %s, P90 %s, P99 %s, max %s",
+          firstConvergedRound(result.rounds().size()) - 1, Durations.nanos(skew.p50Nanos()),
+          Durations.nanos(skew.p90Nanos()), Durations.nanos(skew.p99Nanos()),
+          Durations.nanos(skew.maxNanos())));
+    }
     lines.add("  excluded      " + (s.excludedRanks().isEmpty() ? "none"
         : "rank" + (s.excludedRanks().size() > 1 ? "s " : " ") + join(s.excludedRanks()))
         + (s.faultyRanks().isEmpty() ? "" : " (faulty on purpose: " + join(s.faultyRanks()) + ")"));

@@ -29,9 +29,12 @@ import org.mpjbench.kernels.spi.Latencies;
  *
  * <ul>
  *   <li>{@link #TAG_POLL} master to slave: {@code [round, sample]}
- *   <li>{@link #TAG_READING} slave to master: {@code [round, sample, slaveClockNanos]}
+ *   <li>{@link #TAG_READING} slave to master: {@code [round, sample, slaveReceiveNanos,
+ *       slaveSendNanos]} (NTP's four timestamps); each slave first answers one warm-up poll
+ *       (sample -1) a round, which the master does not use
  *   <li>{@link #TAG_PING}/{@link #TAG_PONG}: {@code [sequence]}, the baseline ping-pong
- *   <li>Scatter of one correction per rank; Gather of {@code [errorBefore, errorAfter]} per rank
+ *   <li>Scatter of a phase step (ns) and a rate change (millionths of a ppm) per rank; Gather
+ *       of {@code [errorBefore, errorAfter]} per rank
  * </ul>
  */
 public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {

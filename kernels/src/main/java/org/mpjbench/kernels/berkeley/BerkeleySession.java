@@ -21,6 +21,14 @@ public final class BerkeleySession {
   private final BerkeleyParameters parameters;
   private final SimulatedClock clock;
   private final boolean[] faulty;
+  private final ClockDiscipline discipline;
+
+  /**
+   * Polls per slave and round before the samples, answered but not used: the first poll of a
+   * round finds the slave's thread asleep since the last round and is the slowest and most
+   * lopsided one.
+   */
+  static final int WARMUP_POLLS = 1;
 
   /**
    * What one round did. The master's view (estimates, round trips, agreement, corrections) is
@@ -63,6 +71,7 @@ public final class BerkeleySession {
       faulty[faultyRank] = true;
     }
     this.clock = new SimulatedClock(specs.get(rank), System::nanoTime);
+    this.discipline = rank == 0 ? ClockDiscipline.standard(size) : null;
   }
 
   /** Which ranks have broken clocks, by rank. */
@@ -70,12 +79,16 @@ public final class BerkeleySession {
     return faulty.clone();
   }
 
+  /** Rate changes travel in the Scatter as whole millionths of a ppm. */
+  private static final double RATE_UNITS_PER_PPM = 1e6;
+
   /** One synchronization round (collective). */
   public Step synchronize(int round) throws MPIException {
     long startNanos = System.nanoTime();
     long[] estimates = null;
     long[] roundTrips = null;
     long[] corrections = new long[size];
+    long[] scattered = new long[2 * size]; // per rank: phase step (ns), rate change (1e-6 ppm)
     FaultTolerantAverage.Agreement agreement = null;
     if (rank == 0) {
       estimates = new long[size];
@@ -86,16 +99,23 @@ public final class BerkeleySession {
         roundTrips[slave] = best.roundTripNanos();
       }
       agreement = FaultTolerantAverage.compute(estimates, parameters.toleranceNanos());
+      // Every rank moves to the average; each slave's own offset from the master, and its rate,
+      // are corrected as the discipline says (stepped when real, filtered when within the
+      // estimation noise). startNanos, the master's raw monotonic time, only measures intervals.
+      ClockDiscipline.Decision decision = discipline.decide(estimates, roundTrips, startNanos);
       for (int r = 0; r < size; r++) {
-        corrections[r] = agreement.averageNanos() - estimates[r];
+        corrections[r] = agreement.averageNanos() + decision.ownCorrectionNanos()[r];
+        scattered[2 * r] = corrections[r];
+        scattered[2 * r + 1] = Math.round(decision.rateCorrectionPpm()[r] * RATE_UNITS_PER_PPM);
       }
     } else {
       answerPolls(round);
     }
-    long[] myCorrection = new long[1];
-    comm.Scatter(corrections, 0, 1, MPI.LONG, myCorrection, 0, 1, MPI.LONG, 0);
+    long[] mine = new long[2];
+    comm.Scatter(scattered, 0, 2, MPI.LONG, mine, 0, 2, MPI.LONG, 0);
     long errorBefore = clock.trueErrorNanos();
-    clock.adjust(myCorrection[0]);
+    clock.adjust(mine[0]);
+    clock.adjustRate(mine[1] / RATE_UNITS_PER_PPM);
     long errorAfter = clock.trueErrorNanos();
     return new Step(System.nanoTime() - startNanos, estimates, roundTrips, agreement,
         rank == 0 ? corrections : null, errorBefore, errorAfter);
@@ -111,36 +131,40 @@ public final class BerkeleySession {
   private OffsetSample pollSlave(int slave, int round) throws MPIException {
     List<OffsetSample> samples = new ArrayList<>(parameters.samples());
     long[] poll = new long[2];
-    long[] reading = new long[3];
-    for (int sample = 0; sample < parameters.samples(); sample++) {
+    long[] reading = new long[4];
+    for (int sample = -WARMUP_POLLS; sample < parameters.samples(); sample++) {
       poll[0] = round;
       poll[1] = sample;
       long sentNanos = clock.nowNanos();
       comm.Send(poll, 0, 2, MPI.LONG, slave, BerkeleyKernel.TAG_POLL);
-      comm.Recv(reading, 0, 3, MPI.LONG, slave, BerkeleyKernel.TAG_READING);
+      comm.Recv(reading, 0, 4, MPI.LONG, slave, BerkeleyKernel.TAG_READING);
       long receivedNanos = clock.nowNanos();
       if (reading[0] != round || reading[1] != sample) {
         throw new IllegalStateException("rank " + slave + " answered poll " + reading[0] + "/"
             + reading[1] + " while the master asked " + round + "/" + sample);
       }
-      samples.add(OffsetSample.fromExchange(sentNanos, reading[2], receivedNanos));
+      if (sample >= 0) {
+        samples.add(OffsetSample.fromExchange(sentNanos, reading[2], reading[3], receivedNanos));
+      }
     }
     return OffsetSample.best(samples);
   }
 
   private void answerPolls(int round) throws MPIException {
     long[] poll = new long[2];
-    long[] reading = new long[3];
-    for (int sample = 0; sample < parameters.samples(); sample++) {
+    long[] reading = new long[4];
+    for (int sample = -WARMUP_POLLS; sample < parameters.samples(); sample++) {
       comm.Recv(poll, 0, 2, MPI.LONG, 0, BerkeleyKernel.TAG_POLL);
+      long receivedNanos = clock.nowNanos();
       if (poll[0] != round || poll[1] != sample) {
         throw new IllegalStateException(
             "polled for " + poll[0] + "/" + poll[1] + " while expecting " + round + "/" + sample);
       }
       reading[0] = poll[0];
       reading[1] = poll[1];
-      reading[2] = clock.nowNanos();
-      comm.Send(reading, 0, 3, MPI.LONG, 0, BerkeleyKernel.TAG_READING);
+      reading[2] = receivedNanos;
+      reading[3] = clock.nowNanos();
+      comm.Send(reading, 0, 4, MPI.LONG, 0, BerkeleyKernel.TAG_READING);
     }
   }
 }

@@ -36,6 +36,29 @@ public record OffsetSample(long roundTripNanos, long offsetNanos) {
     return new OffsetSample(roundTrip, slaveReadingNanos - midpoint);
   }
 
+  /**
+   * The sample from one exchange with four timestamps, as NTP takes them: the master sent at
+   * {@code masterSendNanos}, the slave received the poll at {@code slaveReceiveNanos} and sent its
+   * reply at {@code slaveSendNanos} (slave clock), the master received it at {@code
+   * masterReceiveNanos}. The round trip leaves out the slave's own time between receiving and
+   * replying, and the offset is the mean of the two one-way differences, so a slave preempted
+   * between its two timestamps does not bias the estimate.
+   */
+  public static OffsetSample fromExchange(long masterSendNanos, long slaveReceiveNanos,
+      long slaveSendNanos, long masterReceiveNanos) {
+    long total = masterReceiveNanos - masterSendNanos;
+    long atSlave = slaveSendNanos - slaveReceiveNanos;
+    if (total < 0 || atSlave < 0) {
+      throw new IllegalArgumentException("a clock went back in one exchange (master " + total
+          + " ns, slave " + atSlave + " ns)");
+    }
+    long roundTrip = Math.max(0, total - atSlave);
+    // ((T2 - T1) + (T3 - T4)) / 2, summed as differences so that large offsets cannot overflow
+    long offset = Math.floorDiv(
+        (slaveReceiveNanos - masterSendNanos) + (slaveSendNanos - masterReceiveNanos), 2);
+    return new OffsetSample(roundTrip, offset);
+  }
+
   /** The sample with the shortest round trip; the earliest wins a tie. */
   public static OffsetSample best(List<OffsetSample> samples) {
     if (samples.isEmpty()) {

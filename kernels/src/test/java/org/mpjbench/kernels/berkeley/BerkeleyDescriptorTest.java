@@ -51,4 +51,34 @@ class BerkeleyDescriptorTest {
         new RunInfo(3, "multicore", 1.234));
     assertEquals(lines.size() - 1, old.size(), "no distribution, no line");
   }
+
+  private static BerkeleyRound skewRound(int number, long skewNanos) {
+    long[] three = new long[3];
+    return new BerkeleyRound(number, 1_000_000, three, three, 0, 0, List.of(), three, three,
+        three, three, skewNanos);
+  }
+
+  /** Rounds 1-2 of 10 are the convergence; rounds 3-10 have skews 1..8 µs (round 10: 8 µs). */
+  @Test
+  void theSkewAfterConvergenceLeavesOutTheFirstFifth() {
+    java.util.List<BerkeleyRound> rounds = new java.util.ArrayList<>();
+    rounds.add(skewRound(1, 27_000_000));
+    rounds.add(skewRound(2, 500_000));
+    for (int round = 3; round <= 10; round++) {
+      rounds.add(skewRound(round, (round - 2) * 1_000L));
+    }
+    BerkeleyResult result = new BerkeleyResult(new long[3], 20_000, rounds,
+        new BerkeleyResult.Summary(27_000_000, 8_000, List.of(), List.of(), 1_000_000, 1000.0,
+            50.0, 1_500), null);
+    assertEquals(3, BerkeleyDescriptor.firstConvergedRound(10));
+    assertEquals(21, BerkeleyDescriptor.firstConvergedRound(100));
+    assertEquals(1, BerkeleyDescriptor.firstConvergedRound(4));
+    assertEquals(new Latencies(4_500, 8_000, 8_000, 8_000),
+        BerkeleyDescriptor.skewAfterConvergence(result));
+    List<String> lines = kernel.summary(BerkeleyParameters.DEFAULTS, result,
+        new RunInfo(3, "multicore", 1.0));
+    assertEquals(
+        "  per-round skew after round 2: P50 4.50 µs, P90 8.00 µs, P99 8.00 µs, max 8.00 µs",
+        lines.get(2));
+  }
 }

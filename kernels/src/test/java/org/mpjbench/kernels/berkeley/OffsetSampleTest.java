@@ -143,4 +143,32 @@ class OffsetSampleTest {
 
     assertTrue(e.getMessage().contains("no samples"), e.getMessage());
   }
+
+  /**
+   * Four timestamps: the slave's time between receiving and replying (here 30 µs, as if it were
+   * preempted) neither biases the offset nor counts in the round trip.
+   */
+  @ParameterizedTest(name = "offset {0} ns, delays {1}/{2} ns, slave busy {3} ns")
+  @CsvSource({
+    "0, 5000, 5000, 0",
+    "1000000, 5000, 5000, 30000",
+    "-250000, 8000, 8000, 30000",
+    "3000000000, 10000, 20000, 30000",
+  })
+  void fourTimestampsLeaveOutTheSlavesOwnTime(
+      long trueOffset, long requestDelay, long replyDelay, long atSlave) {
+    long t1 = 1_000_000;
+    long t2 = t1 + requestDelay + trueOffset;
+    long t3 = t2 + atSlave;
+    long t4 = t1 + requestDelay + atSlave + replyDelay;
+    OffsetSample sample = OffsetSample.fromExchange(t1, t2, t3, t4);
+    assertEquals(requestDelay + replyDelay, sample.roundTripNanos());
+    assertEquals(trueOffset + (requestDelay - replyDelay) / 2, sample.offsetNanos());
+  }
+
+  @Test
+  void fourTimestampsRejectAClockGoingBack() {
+    assertThrows(IllegalArgumentException.class, () -> OffsetSample.fromExchange(10, 5, 4, 20));
+    assertThrows(IllegalArgumentException.class, () -> OffsetSample.fromExchange(10, 5, 6, 9));
+  }
 }

@@ -129,4 +129,30 @@ class SimulatedClockTest {
   void healthyClockIsNotFaulty() {
     assertFalse(clock(0, 0.0, false).isFaulty());
   }
+
+  @Test
+  void adjustRateCancelsTheDriftFromNowOnAndKeepsWhatWasGained() {
+    SimulatedClock clock = clock(0, 100.0, false);
+    hostNanos.addAndGet(ONE_SECOND_NANOS);
+    assertEquals(100_000, clock.trueErrorNanos());
+
+    clock.adjustRate(-60.0);
+    clock.adjustRate(-40.0); // adjustments add up: -100 ppm in all
+
+    assertEquals(-100.0, clock.rateAdjustmentPpm());
+    hostNanos.addAndGet(ONE_SECOND_NANOS);
+    assertEquals(100_000, clock.trueErrorNanos());
+    clock.adjustRate(50.0);
+    hostNanos.addAndGet(ONE_SECOND_NANOS);
+    assertEquals(150_000, clock.trueErrorNanos());
+  }
+
+  @Test
+  void faultyClockIgnoresAdjustRate() {
+    SimulatedClock clock = clock(0, 100.0, true);
+    clock.adjustRate(-100.0);
+    hostNanos.addAndGet(ONE_SECOND_NANOS);
+    assertEquals(100_000, clock.trueErrorNanos());
+    assertEquals(0.0, clock.rateAdjustmentPpm());
+  }
 }

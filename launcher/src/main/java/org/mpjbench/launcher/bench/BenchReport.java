@@ -32,6 +32,11 @@ import org.mpjbench.launcher.report.Table;
  * of that kernel; kernel runs come after the other benchmarks in every table.
  */
 public final class BenchReport {
+  /** A JMH score error above this share of the score flags the score as imprecise. */
+  static final double IMPRECISE_ABOVE = 0.10;
+  /** The mark of an imprecise score, in the tables and the note under them. */
+  static final String IMPRECISE_MARK = "(!)";
+
   /** The MPI round trip between ranks 0 and 1 that other benchmarks are counted in. */
   public static final String PING_PONG = "ping-pong";
   /** One-double Allreduce over all ranks. */
@@ -51,7 +56,7 @@ public final class BenchReport {
 
   private final List<Row> rows;
 
-  private BenchReport(List<Row> rows) {
+  BenchReport(List<Row> rows) {
     List<Row> sorted = new ArrayList<>(rows);
     sorted.sort(ORDER);
     this.rows = List.copyOf(sorted);
@@ -287,6 +292,10 @@ public final class BenchReport {
             + " its default parameters on all K ranks, its property checked at the end."));
     lines.add("");
     lines.addAll(Reporter.MARKDOWN.lines(throughputTable("benchmark", "–")));
+    if (imprecisionNote() != null) {
+      lines.add("");
+      lines.add(imprecisionNote().replace(IMPRECISE_MARK, "**" + IMPRECISE_MARK + "**"));
+    }
     Table ratios = ratioTable("one … costs N ping-pongs", "–");
     lines.add("");
     lines.add("## In ping-pongs");
@@ -326,6 +335,9 @@ public final class BenchReport {
       return lines;
     }
     lines.addAll(Reporter.CONSOLE.lines(throughputTable("ops/s, ± JMH error", "-")));
+    if (imprecisionNote() != null) {
+      lines.add(imprecisionNote());
+    }
     Table ratios = ratioTable("in ping-pongs", "-");
     if (ratios != null) {
       lines.add("");
@@ -376,7 +388,23 @@ public final class BenchReport {
   }
 
   private static String withError(String figure, double relativeError) {
-    return Double.isFinite(relativeError) ? figure + " ±" + Figures.percent(relativeError) : figure;
+    return !Double.isFinite(relativeError) ? figure
+        : figure + " ±" + Figures.percent(relativeError)
+            + (relativeError > IMPRECISE_ABOVE ? " " + IMPRECISE_MARK : "");
+  }
+
+  /**
+   * The line under the throughput table when some scores are imprecise (JMH's error above {@link
+   * #IMPRECISE_ABOVE} of the score), or null when none is: such a score is flagged, not printed as
+   * if it could be trusted.
+   */
+  String imprecisionNote() {
+    long flagged = rows.stream().filter(r -> r.relativeError() > IMPRECISE_ABOVE).count();
+    long scored = rows.stream().filter(r -> Double.isFinite(r.relativeError())).count();
+    return flagged == 0 ? null : IMPRECISE_MARK + " " + flagged + " of " + scored + " scores"
+        + " have a JMH error above ±" + Figures.percent(IMPRECISE_ABOVE) + " of the score: too"
+        + " imprecise to compare runs by; more or longer iterations, or a quieter machine, narrow"
+        + " it (docs/jmh.md)";
   }
 
   private Table throughputTable(String title, String none) {

@@ -26,7 +26,8 @@ import org.mpjbench.launcher.bench.SizeReport;
 /**
  * The OSU-style baselines by message size ({@link SizeReport}), log-log: {@value
  * #LATENCY_FILE_NAME}, the median latency of every operation against the size (a colour per
- * operation, a marker and dash per rank count), and {@value #BANDWIDTH_FILE_NAME}, the bandwidth
+ * operation, a marker and dash per rank count; a second device, such as the native reference, in
+ * hollow markers on a thin line), and {@value #BANDWIDTH_FILE_NAME}, the bandwidth
  * against the size (one line per rank count).
  */
 public final class SizeCharts {
@@ -44,6 +45,9 @@ public final class SizeCharts {
     new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
         new float[] {8, 3, 2, 3}, 0)};
 
+  /** The line of a device after the first (sorted): the native reference beside MPJ's. */
+  private static final Stroke OTHER_DEVICE = new BasicStroke(1f);
+
   private SizeCharts() {}
 
   /** One point of a line: a message size and its figure (µs, or MB/s). */
@@ -56,9 +60,11 @@ public final class SizeCharts {
    *     when there are several)
    * @param operation the operation
    * @param ranks K
+   * @param device the MPJ device, or the native reference's ({@code native-openmpi})
    * @param points by size, values above 0 only
    */
-  public record Line(String label, String operation, int ranks, List<Point> points) {}
+  public record Line(String label, String operation, int ranks, String device,
+      List<Point> points) {}
 
   /** The latency chart's lines: every operation but bandwidth, per K, median µs by size. */
   public static List<Line> latencyLines(SizeReport report) {
@@ -90,7 +96,8 @@ public final class SizeCharts {
       }
       if (!points.isEmpty()) {
         SizeReport.Row first = line.getValue().get(0);
-        lines.add(new Line(line.getKey(), first.operation(), first.ranks(), List.copyOf(points)));
+        lines.add(new Line(line.getKey(), first.operation(), first.ranks(), first.device(),
+            List.copyOf(points)));
       }
     }
     return List.copyOf(lines);
@@ -144,6 +151,11 @@ public final class SizeCharts {
           : Math.max(0, operations.indexOf(line.operation()))));
       renderer.setSeriesShape(index, MARKERS[k % MARKERS.length]);
       renderer.setSeriesStroke(index, bandwidth ? ChartStyle.LINE : STROKES[k % STROKES.length]);
+      if (report.devices().indexOf(line.device()) > 0) {
+        // A second device (the native reference beside an MPJ device): hollow markers, thin line.
+        renderer.setSeriesShapesFilled(index, false);
+        renderer.setSeriesStroke(index, OTHER_DEVICE);
+      }
     }
     LogAxis x = new LogAxis("message size (bytes, log scale)");
     ChartStyle.style(x);

@@ -19,6 +19,8 @@ import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.ResultWriter;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.bench.BenchReport;
+import org.mpjbench.launcher.bench.NativeOutput;
+import org.mpjbench.launcher.bench.NativeReference;
 import org.mpjbench.launcher.bench.SizeReport;
 import org.mpjbench.launcher.charts.SizeCharts;
 import org.mpjbench.launcher.charts.ThroughputChart;
@@ -50,7 +52,8 @@ import picocli.CommandLine.Option;
       "bench.csv and bench.md under results/bench-<time>/, plots/throughput.png and",
       "plots/kernel-throughput.png (the kernel runs); with 'osu', OSU-style latency and",
       "bandwidth by message size (--sizes) in sizes.csv, sizes.md and",
-      "plots/bench-latency-by-size.png, plots/bench-bandwidth-by-size.png.",
+      "plots/bench-latency-by-size.png, plots/bench-bandwidth-by-size.png; with --native, the",
+      "same latency and Allreduce sweep in C against Open MPI beside them (native-openmpi).",
     })
 public final class BenchCommand implements Callable<Integer> {
   /** Every benchmark: the session benchmarks, the baselines and every kernel case. */
@@ -93,6 +96,13 @@ public final class BenchCommand implements Callable<Integer> {
           + " 1 MiB), e.g. 1,8,1024 or 1:65536. Each size of each operation is timed for "
           + BenchParameters.SIZE_MILLIS + " ms (" + QUICK_SIZE_MILLIS + " ms with --quick)."})
   String sizes;
+
+  @Option(names = "--native", description = {"With 'osu': also the ping-pong and Allreduce"
+      + " latency by message size in C against Debian's Open MPI (native/osu_native.c, mpirun"
+      + " on this machine, the bench's rank counts from 2), device " + NativeReference.DEVICE
+      + " in sizes.csv and the charts. Installs libopenmpi-dev and openmpi-bin with apt-get"
+      + " when missing (as root)."})
+  boolean nativeReference;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "multicore",
       description = "multicore, niodev or hybdev (default: ${DEFAULT-VALUE}).")
@@ -148,6 +158,7 @@ public final class BenchCommand implements Callable<Integer> {
           "sizes.md"));
       ranks.forEach(k -> tables.add("jmh-" + k + "r.json"));
       ranks.forEach(k -> tables.add("sizes-" + k + "r.json"));
+      nativeRanks().forEach(k -> tables.add(nativeFile(k)));
       Preflight.noneExist("results folder", folder, tables.toArray(String[]::new));
       Preflight.folder("plots folder", plotFolder, Preflight.MIN_FREE_BYTES);
     } catch (IllegalArgumentException e) {
@@ -159,6 +170,18 @@ public final class BenchCommand implements Callable<Integer> {
     List<Path> sizeFiles = new ArrayList<>();
     long startNanos = System.nanoTime();
     BenchParameters parameters = harnessParameters();
+    long nativeNanos = 0;
+    NativeReference reference = null;
+    if (nativeReference) {
+      // Before the MPJ runs: a missing compiler is one line now, not after minutes.
+      long nativeStart = System.nanoTime();
+      out.println("native reference: " + NativeReference.source() + " (mpicc, cache "
+          + NativeReference.cacheFolder() + ")");
+      out.flush();
+      reference = NativeReference.prepare(NativeReference.source(),
+          NativeReference.cacheFolder());
+      nativeNanos += System.nanoTime() - nativeStart;
+    }
     for (int k : ranks) {
       RunOutcome<?> outcome = JmhCommand.run(parameters, settings(k, folder), err);
       if (!outcome.complete()) {
@@ -188,6 +211,20 @@ public final class BenchCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "[%d/%d] %d ranks done (%.0f s so far): %s%n", jmhFiles.size(),
           ranks.size(), k, (System.nanoTime() - startNanos) / 1e9, jmh);
       out.flush();
+    }
+    if (reference != null) {
+      long nativeStart = System.nanoTime();
+      for (int k : nativeRanks()) {
+        List<SizeReport.Row> rows = reference.run(k, parameters.sizeMillis(),
+            parameters.sizes());
+        Path file = folder.resolve(nativeFile(k));
+        NativeOutput.writeJson(file, k, rows);
+        sizeFiles.add(file);
+        out.printf(Locale.ROOT, "[native] %d ranks done (%.0f s so far): %s%n", k,
+            (System.nanoTime() - startNanos) / 1e9, file);
+        out.flush();
+      }
+      nativeNanos += System.nanoTime() - nativeStart;
     }
     BenchReport report = BenchReport.read(jmhFiles);
     Path csv = folder.resolve("bench.csv");
@@ -219,6 +256,9 @@ public final class BenchCommand implements Callable<Integer> {
       }
       bySize.summaryLines().forEach(out::println);
     }
+    if (reference != null) {
+      out.printf(Locale.ROOT, "native reference took %.1f s%n", nativeNanos / 1e9);
+    }
     out.printf(Locale.ROOT, "bench took %.0f s%n", (System.nanoTime() - startNanos) / 1e9);
     out.flush();
     return 0;
@@ -234,6 +274,26 @@ public final class BenchCommand implements Callable<Integer> {
       MachinesFile.read(machines);
     }
     harnessParameters();
+    if (nativeReference) {
+      if (!harnessParameters().sizeSweep()) {
+        throw new IllegalArgumentException("--native needs the '" + BenchParameters.OSU
+            + "' benchmark in --benchmarks, got '" + benchmarks + "'");
+      }
+      if (nativeRanks().isEmpty()) {
+        throw new IllegalArgumentException("--native needs a rank count of 2 or more in --ranks,"
+            + " got " + ranks);
+      }
+    }
+  }
+
+  /** The rank counts of the native reference: the bench's from 2 (ping-pong needs two). */
+  private List<Integer> nativeRanks() {
+    return ranks.stream().filter(k -> k >= 2).distinct().toList();
+  }
+
+  /** The native reference's rows on {@code k} ranks, as the sweep's JSON. */
+  static String nativeFile(int k) {
+    return "sizes-native-" + k + "r.json";
   }
 
   /** What every JMH run of the bench is given: the chosen benchmarks and the options. */

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.report.KernelFigures;
@@ -32,14 +33,22 @@ final class SweepCsv {
   private static final String[] LATENCY_COLUMNS =
       {"latency_p50_ns", "latency_p90_ns", "latency_p99_ns", "latency_max_ns"};
 
+  /**
+   * The headline kernels' columns of the first {@code sweep.csv}, where they have always stood;
+   * a column those kernels gained later comes last, so that no older column moves.
+   */
+  private static final Set<String> FIRST_HEADLINE_COLUMNS = Set.of("final_skew_ns",
+      "median_round_ns", "lines", "draws", "master_complete_s", "bound_s", "efficiency");
+
   /** The columns, in order. */
   static final List<String> COLUMNS = Stream.of(
       Stream.of("kernel", "ranks", "repeat", "seed", "status", "wall_s"),
-      ownColumns(false),
+      ownColumns(false).filter(FIRST_HEADLINE_COLUMNS::contains),
       Stream.of("result_file", "property", "messages", "operation", "operations",
           "median_latency_ns", "ops_per_s", "messages_per_op"),
       ownColumns(true),
-      Stream.of(LATENCY_COLUMNS))
+      Stream.of(LATENCY_COLUMNS),
+      ownColumns(false).filter(c -> !FIRST_HEADLINE_COLUMNS.contains(c)))
       .flatMap(s -> s).distinct().toList();
 
   private SweepCsv() {}

@@ -35,8 +35,12 @@ public record ResultFolder(Path folder, Kind kind, Map<Subject, double[]> sample
 
   /** The name of a sweep's table. */
   public static final String SWEEP_CSV = "sweep.csv";
-  /** Figures every kernel's row of {@code sweep.csv} may fill, besides the kernels' own. */
-  static final List<String> SHARED_FIGURES = List.of("median_latency_ns", "ops_per_s");
+  /**
+   * Figures every kernel's row of {@code sweep.csv} may fill, besides the kernels' own: the median
+   * latency, its tail (P99; sweeps written before it have no such column) and the rate.
+   */
+  static final List<String> SHARED_FIGURES =
+      List.of("median_latency_ns", "latency_p99_ns", "ops_per_s");
   /** Own columns that are no measurement: the download's coupon-collector bound. */
   static final Set<String> NOT_MEASURED = Set.of("bound_s");
   /** A run record's file name, which carries the device: {@code ring-4r-niodev-20261122T...}. */

@@ -38,6 +38,29 @@ class BenchReportTest {
   }
 
   @Test
+  void aScoreWhoseErrorIsAboveTenPercentIsFlaggedNotPrintedAsIfPrecise() {
+    BenchReport report = new BenchReport(List.of(
+        new Row("ping-pong", 2, "multicore", 10_000, 16_100, null, Map.of()),
+        new Row("allreduce", 2, "multicore", 5_000, 500, 2.0, Map.of()),
+        new Row("naming", 1, "multicore", 200, 590, null, Map.of())));
+    String markdown = String.join("\n", report.markdown());
+    assertTrue(markdown.contains("| ping-pong | – | 10,000 ops/s ±161% (!) |"), markdown);
+    assertTrue(markdown.contains("| allreduce | – | 5,000 ops/s ±10% |"), markdown);
+    assertTrue(markdown.contains("**(!)** 2 of 3 scores have a JMH error above ±10% of the"
+        + " score"), markdown);
+    List<String> console = report.summaryLines();
+    assertTrue(console.stream().anyMatch(l -> l.startsWith("(!) 2 of 3 scores have a JMH error"
+        + " above ±10%")), String.join("\n", console));
+    assertTrue(console.stream().anyMatch(l -> l.contains("200 ops/s ±295% (!)")),
+        String.join("\n", console));
+  }
+
+  @Test
+  void preciseScoresGetNoNote() throws IOException {
+    assertTrue(sessionReport().summaryLines().stream().noneMatch(l -> l.contains("(!)")));
+  }
+
+  @Test
   void mergesTheFilesIntoOneRowPerBenchmarkAndRankCountSorted() throws IOException {
     BenchReport report = sessionReport();
     assertEquals(List.of("allreduce 1", "allreduce 2", "allreduce 4", "berkeley-round 1",

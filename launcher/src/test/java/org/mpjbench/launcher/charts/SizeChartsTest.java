@@ -80,6 +80,23 @@ class SizeChartsTest {
   }
 
   @Test
+  void theNativeReferenceHasItsOwnLinesHollowAndThin() {
+    SizeReport report = SizeReport.of(List.of(
+        new Row("latency", 2, "multicore", 8, 100, 20, 30, Double.NaN),
+        new Row("latency", 2, "native-openmpi", 8, 100, 0.2, 0.3, Double.NaN),
+        new Row("allreduce", 2, "native-openmpi", 8, 100, 0.3, 0.4, Double.NaN)));
+    List<SizeCharts.Line> lines = SizeCharts.latencyLines(report);
+    assertEquals(List.of("latency K=2 (multicore)", "latency K=2 (native-openmpi)",
+        "allreduce K=2 (native-openmpi)"), lines.stream().map(SizeCharts.Line::label).toList());
+    org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer =
+        (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) SizeCharts.build(lines, report,
+            false).getXYPlot().getRenderer();
+    assertEquals(null, renderer.getSeriesShapesFilled(0));
+    assertEquals(Boolean.FALSE, renderer.getSeriesShapesFilled(1));
+    assertEquals(Boolean.FALSE, renderer.getSeriesShapesFilled(2));
+  }
+
+  @Test
   void nothingToDrawIsRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> SizeCharts.writeAll(SizeReport.of(List.of()), tmp));

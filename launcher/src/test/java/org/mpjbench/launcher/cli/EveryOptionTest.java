@@ -170,6 +170,8 @@ class EveryOptionTest {
     rule("bench --berkeley-tolerance-us", "-1", "Infinity");
     rule("bench --plots", FILE, UNDER_FILE);
     rule("bench --sizes", "0", "abc", "67108865", "", "1,,8", "64:8", "-1");
+    exempt("bench --native", "a flag (without 'osu' in --benchmarks, or without 2 ranks: one"
+        + " line naming --native, exit 2; BenchNativeOptionTest)");
 
     rule("line-server --port", "-1", "65536");
     rule("line-server --bind", "192.0.2.1", "example.com", "999.1.1.1", "");

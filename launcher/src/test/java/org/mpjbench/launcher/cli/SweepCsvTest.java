@@ -30,16 +30,19 @@ class SweepCsvTest {
         "efficiency", "result_file", "property", "messages", "operation", "operations",
         "median_latency_ns", "ops_per_s", "messages_per_op");
     assertEquals(old, SweepCsv.COLUMNS.subList(0, old.size()));
-    // After them, the algorithm kernels' own columns, each once, then the latency distribution.
+    // After them, the algorithm kernels' own columns, each once, then the latency distribution,
+    // then what the headline kernels gained since (Berkeley's per-round skew).
     List<String> latency =
         List.of("latency_p50_ns", "latency_p90_ns", "latency_p99_ns", "latency_max_ns");
-    int end = SweepCsv.COLUMNS.size() - latency.size();
-    assertEquals(latency, SweepCsv.COLUMNS.subList(end, SweepCsv.COLUMNS.size()));
+    int end = SweepCsv.COLUMNS.indexOf("latency_p50_ns");
+    assertEquals(latency, SweepCsv.COLUMNS.subList(end, end + latency.size()));
     java.util.Set<String> own = new java.util.HashSet<>();
     KernelFigures.all().stream().filter(KernelFigures::checksProperty)
         .forEach(k -> k.columns().forEach(c -> own.add(c.name())));
     List<String> added = SweepCsv.COLUMNS.subList(old.size(), end);
     assertTrue(own.containsAll(added), added::toString);
+    assertEquals(List.of("skew_p50_ns", "skew_p90_ns", "skew_p99_ns", "skew_max_ns"),
+        SweepCsv.COLUMNS.subList(end + latency.size(), SweepCsv.COLUMNS.size()));
     assertEquals(SweepCsv.COLUMNS.size(), java.util.Set.copyOf(SweepCsv.COLUMNS).size());
   }
 
@@ -77,6 +80,12 @@ class SweepCsvTest {
     assertEquals("", row.get("messages"), "nor counts its messages");
     assertCells(row, "operation", "round", "operations", "2", "median_latency_ns", "1730000",
         "messages_per_op", "");
+
+    // Ten rounds: the last eight count as converged (rounds after the first fifth).
+    Map<String, String> ten = row(ResultFixtures.berkeley(4, 27_000_000, 40_000, 900, 700, 500,
+        800, 600, 1_000, 400, 300), "ten.json");
+    assertCells(ten, "skew_p50_ns", "650", "skew_p90_ns", "1000", "skew_p99_ns", "1000",
+        "skew_max_ns", "1000", "final_skew_ns", "300");
 
     assertCells(row(ResultFixtures.download(4, 8.0, 0.9), "d.json"), "lines", "1000",
         "draws", "7200", "master_complete_s", "8.0000", "efficiency", "0.9000",

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -82,13 +83,14 @@ class SlurmIT {
         30);
     assertEquals(0, sbatch.exitCode(), sbatch.output());
     int job = jobId(sbatch.output());
-    // Cancel once the rank on the second node runs: then the run is well under way.
+    // Cancel once the rank on the second node has run for 3 s: then the run is well under way.
+    // (A rank that lost MPJ's start-up race ends within a second and the launcher starts the job
+    // again: its first appearance alone does not mean any round was made.)
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!rankRunsOn("h2") && System.nanoTime() < deadline) {
+    while (!rankRunsOn("h2", Duration.ofSeconds(3)) && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    assertTrue(rankRunsOn("h2"), "a rank started on h2: " + jobLog(job));
-    Thread.sleep(2_000);
+    assertTrue(rankRunsOn("h2", Duration.ofSeconds(3)), "a rank ran 3 s on h2: " + jobLog(job));
     assertEquals(0, slurm(List.of("scancel", Integer.toString(job)), 30).exitCode());
     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     String state = "";
@@ -157,11 +159,14 @@ class SlurmIT {
   }
 
   /** Whether a rank JVM (one started by an MPJ daemon) runs on the test host {@code name}. */
-  private static boolean rankRunsOn(String name) {
+  /** Whether a rank JVM on host {@code name} has been running for {@code atLeast}. */
+  private static boolean rankRunsOn(String name, Duration atLeast) {
     VirtualCluster.Host host = VirtualCluster.host(name).orElseThrow();
+    java.time.Instant before = java.time.Instant.now().minus(atLeast);
     return VirtualCluster.processesIn(host.namespace()).stream()
         .map(ProcessHandle::of).flatMap(java.util.Optional::stream)
-        .anyMatch(p -> p.info().commandLine().orElse("").contains("runtime.daemon.Wrapper"));
+        .anyMatch(p -> p.info().commandLine().orElse("").contains("runtime.daemon.Wrapper")
+            && p.info().startInstant().map(start -> start.isBefore(before)).orElse(false));
   }
 
   /** The Java processes on the test hosts (daemons, rank JVMs, launchers): none once jobs end. */
