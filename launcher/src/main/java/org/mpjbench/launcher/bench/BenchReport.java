@@ -292,9 +292,10 @@ public final class BenchReport {
             + " its default parameters on all K ranks, its property checked at the end."));
     lines.add("");
     lines.addAll(Reporter.MARKDOWN.lines(throughputTable("benchmark", "–")));
-    if (imprecisionNote() != null) {
+    String imprecision = imprecisionNote();
+    if (imprecision != null) {
       lines.add("");
-      lines.add(imprecisionNote().replace(IMPRECISE_MARK, "**" + IMPRECISE_MARK + "**"));
+      lines.add(imprecision.replace(IMPRECISE_MARK, "**" + IMPRECISE_MARK + "**"));
     }
     Table ratios = ratioTable("one … costs N ping-pongs", "–");
     lines.add("");
@@ -335,8 +336,9 @@ public final class BenchReport {
       return lines;
     }
     lines.addAll(Reporter.CONSOLE.lines(throughputTable("ops/s, ± JMH error", "-")));
-    if (imprecisionNote() != null) {
-      lines.add(imprecisionNote());
+    String imprecision = imprecisionNote();
+    if (imprecision != null) {
+      lines.add(imprecision);
     }
     Table ratios = ratioTable("in ping-pongs", "-");
     if (ratios != null) {

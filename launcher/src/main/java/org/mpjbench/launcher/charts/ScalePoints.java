@@ -51,14 +51,13 @@ public record ScalePoints(List<Point> berkeley, List<Point> download) {
     List<Point> berkeley = new ArrayList<>();
     byRanks(RunFields.complete(runs, SkewSeries.KERNEL)).forEach((ranks, group) -> {
       if (ranks > 1) {
-        List<Double> costs = new ArrayList<>();
-        double samples = 0;
-        for (RunRecord run : group) {
-          Round round = RunFields.result(run, Round.class);
-          costs.add(RunFields.positive(run, round.summary().roundInRoundTrips(),
-              "summary.roundInRoundTrips"));
-          samples = run.parameters() == null ? 0 : run.parameters().path("samples").asDouble();
-        }
+        List<Double> costs = values(group, run -> RunFields.positive(run,
+            RunFields.result(run, Round.class).summary().roundInRoundTrips(),
+            "summary.roundInRoundTrips"));
+        // The bound of the group's first run: a sweep gives every run the same --samples.
+        RunRecord first = group.get(0);
+        double samples = first.parameters() == null ? 0
+            : first.parameters().path("samples").asDouble();
         berkeley.add(point(ranks, costs, samples > 0 ? (ranks - 1) * samples + 1 : Double.NaN));
       }
     });

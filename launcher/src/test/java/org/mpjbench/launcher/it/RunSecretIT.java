@@ -127,15 +127,19 @@ class RunSecretIT {
    */
   private static List<String> commandLinesUnder(Process launcher) {
     List<String> texts = new ArrayList<>();
-    launcher.toHandle().descendants().forEach(process -> {
-      try {
-        texts.add(new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()),
-            "cmdline")), StandardCharsets.UTF_8).replace('\0', ' '));
-      } catch (IOException | SecurityException e) {
-        // The process ended: nothing to find there.
-      }
-    });
+    launcher.toHandle().descendants().forEach(process -> procText(
+        Path.of("/proc", Long.toString(process.pid())), "cmdline", texts));
     return texts;
+  }
+
+  /** Adds {@code /proc/PID/name} of {@code process} to {@code texts}, NULs as spaces, if any. */
+  private static void procText(Path process, String name, List<String> texts) {
+    try {
+      texts.add(new String(Files.readAllBytes(process.resolve(name)), StandardCharsets.UTF_8)
+          .replace('\0', ' '));
+    } catch (IOException | SecurityException e) {
+      // The process ended, or this one may not be read: nothing to find there.
+    }
   }
 
   private static List<String> commandLinesAndEnvironments() throws IOException {
@@ -144,12 +148,7 @@ class RunSecretIT {
       for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+"))
           .toList()) {
         for (String name : List.of("cmdline", "environ")) {
-          try {
-            texts.add(new String(Files.readAllBytes(process.resolve(name)),
-                StandardCharsets.UTF_8).replace('\0', ' '));
-          } catch (IOException | SecurityException e) {
-            // The process ended, or this one may not be read: nothing to find there.
-          }
+          procText(process, name, texts);
         }
       }
     }
