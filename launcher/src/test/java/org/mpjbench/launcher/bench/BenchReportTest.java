@@ -161,24 +161,15 @@ class BenchReportTest {
 
   @Test
   void aFileThatIsNotJmhJsonIsRejectedByName() throws IOException {
-    Path runRecord = tmp.resolve("berkeley-4r-multicore.json");
-    Files.writeString(runRecord, "{\"schema\": \"mpjbench-run/1\", \"kernel\": \"berkeley\"}");
-    Path text = tmp.resolve("jmh-2r.json");
-    Files.writeString(text, "Benchmark  Mode  Cnt  Score\nround thrpt 3 812.3\n");
-    Path empty = tmp.resolve("jmh-3r.json");
-    Files.writeString(empty, "");
-    Path otherArray = tmp.resolve("jmh-4r.json");
-    Files.writeString(otherArray, "[{\"name\": \"x\", \"score\": 1}]");
-    Path numbers = tmp.resolve("jmh-5r.json");
-    Files.writeString(numbers, "[1, 2]");
+    List<Path> bad = BadFiles.write(tmp,
+        "berkeley-4r-multicore.json", "{\"schema\": \"mpjbench-run/1\", \"kernel\": \"berkeley\"}",
+        "jmh-2r.json", "Benchmark  Mode  Cnt  Score\nround thrpt 3 812.3\n",
+        "jmh-3r.json", "",
+        "jmh-4r.json", "[{\"name\": \"x\", \"score\": 1}]",
+        "jmh-5r.json", "[1, 2]");
     Path good = session(tmp.resolve("ok")).get(0);
-    for (Path file : List.of(runRecord, text, empty, otherArray, numbers)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> BenchReport.read(List.of(good, file)),
-          file.toString());
-      assertTrue(e.getMessage().startsWith(file + ": not a JMH JSON result file"), e.getMessage());
-      assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
-    }
+    BadFiles.assertEachRejectedInOneLine(bad, file -> () -> BenchReport.read(List.of(good, file)),
+        ": not a JMH JSON result file");
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.mpjbench.launcher.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -86,24 +85,16 @@ class SizeReportTest {
 
   @Test
   void badFilesAndBadRowsAreOneLineNamingTheFile() throws IOException {
-    Path notJson = tmp.resolve("a.json");
-    Files.writeString(notJson, "{nope");
-    Path noRows = tmp.resolve("b.json");
-    Files.writeString(noRows, "{\"ranks\": 2}");
-    Path badRow = tmp.resolve("c.json");
-    Files.writeString(badRow, "{\"ranks\": 2, \"device\": \"multicore\", \"rows\": ["
-        + "{\"operation\": \"bcast\", \"bytes\": 8, \"iterations\": 5, \"medianUs\": 9,"
-        + " \"p99Us\": 3}]}");
-    Path twice = tmp.resolve("d.json");
     String row = "{\"operation\": \"bcast\", \"bytes\": 8, \"iterations\": 5, \"medianUs\": 3,"
         + " \"p99Us\": 9}";
-    Files.writeString(twice, "{\"ranks\": 2, \"rows\": [" + row + "," + row + "]}");
-    for (Path file : List.of(notJson, noRows, badRow, twice)) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> SizeReport.read(List.of(file)));
-      assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
-      assertTrue(!e.getMessage().contains("\n"), e.getMessage());
-    }
+    List<Path> bad = BadFiles.write(tmp,
+        "a.json", "{nope",
+        "b.json", "{\"ranks\": 2}",
+        "c.json", "{\"ranks\": 2, \"device\": \"multicore\", \"rows\": ["
+            + "{\"operation\": \"bcast\", \"bytes\": 8, \"iterations\": 5, \"medianUs\": 9,"
+            + " \"p99Us\": 3}]}",
+        "d.json", "{\"ranks\": 2, \"rows\": [" + row + "," + row + "]}");
+    BadFiles.assertEachRejectedInOneLine(bad, file -> () -> SizeReport.read(List.of(file)), "");
     assertTrue(SizeReport.read(List.of()).isEmpty());
   }
 }

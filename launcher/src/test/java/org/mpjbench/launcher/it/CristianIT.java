@@ -4,31 +4,29 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 
 /**
  * Cristian's algorithm through the real MPJ Express runtime (multicore): every client ends within
  * half its shortest round trip of the server, and the messages are exactly two per sample and
  * client.
  */
-class CristianIT {
-  @TempDir Path results;
+class CristianIT extends OneAndThreeRanks {
+  CristianIT() {
+    super("cristian", List.of(), List.of("--samples", "6", "--spread-ms", "50"));
+  }
 
-  @Test
-  void oneRankHasNobodyToSynchronize() throws Exception {
-    JsonNode result = LauncherRun.aloneResult(results, "cristian");
+  /** One rank has nobody to synchronize. */
+  @Override
+  void checkAlone(LauncherRun run, JsonNode result) {
     assertTrue(result.at("/check/detail").asText().contains("vacuously"), result.toString());
     assertEquals(0, result.get("clients").size());
     assertEquals(0, result.get("baselineRoundTripNanos").asLong());
   }
 
-  @Test
-  void threeRanksEndWithinHalfTheirShortestRoundTrip() throws Exception {
-    LauncherRun run = LauncherRun.run(results, "run", "cristian", "-np", "3", "--samples", "6",
-        "--spread-ms", "50");
-    JsonNode result = run.completeResult();
+  /** Three ranks end within half their shortest round trip. */
+  @Override
+  void checkThreeRanks(LauncherRun run, JsonNode result) throws Exception {
     assertEquals(6, run.json().at("/parameters/samples").asInt());
     assertEquals(2 * 2 * 6, result.get("messages").asLong(), "a request and a reply per sample");
     assertEquals(2, result.get("clients").size());

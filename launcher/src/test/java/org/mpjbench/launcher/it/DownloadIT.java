@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +34,8 @@ class DownloadIT {
 
   @Test
   void oneRankDownloadsAGeneratedFileByteForByte() throws Exception {
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "1",
+    LauncherRun run = DownloadRuns.downloaded(work, 1,
         "--lines", "100", "--rate-per-second", "2000", "--seed", "3");
-    run.expectExit(0);
     JsonNode result = run.json().get("result");
     assertEquals(100, result.get("lineCount").asInt());
     assertTrue(result.get("verdict").asText().startsWith("SUBMIT OK 100 lines"));
@@ -64,9 +62,8 @@ class DownloadIT {
     }
     Path file = work.resolve("real.txt");
     Files.write(file, text.toByteArray());
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "3",
+    LauncherRun run = DownloadRuns.downloaded(work, 3,
         "--file", file.toString(), "--rate-per-second", "1000");
-    run.expectExit(0);
     assertArrayEquals(Files.readAllBytes(file), artifact(run), "byte-identical copy");
     JsonNode result = run.json().get("result");
     assertEquals(66, result.get("lineCount").asInt());
@@ -81,9 +78,8 @@ class DownloadIT {
 
   @Test
   void droppedConnectionsAreReopenedAndNothingIsLost() throws Exception {
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+    LauncherRun run = DownloadRuns.downloaded(work, 2,
         "--lines", "80", "--rate-per-second", "2000", "--drop-connection-every", "15");
-    run.expectExit(0);
     JsonNode result = run.json().get("result");
     long reconnects = 0;
     for (JsonNode rank : result.get("ranks")) {
@@ -99,10 +95,9 @@ class DownloadIT {
     LineServerConfig config = LineServerConfig.defaults(file)
         .withBindAddress(InetAddress.getLoopbackAddress()).withRatePerSecond(2000);
     try (LineServer server = LineServer.start(config)) {
-      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+      LauncherRun run = DownloadRuns.downloaded(work, 2,
           "--server", "127.0.0.1:" + server.address().getPort(), "--lines", "50",
           "--rate-per-second", "2000");
-      run.expectExit(0);
       assertArrayEquals(file.toBytes(), artifact(run));
       assertEquals(1, server.stats().submissionsOk());
       assertTrue(server.stats().linesServed() >= 50);
@@ -111,9 +106,8 @@ class DownloadIT {
 
   @Test
   void oneConnectionPerAddressIsEnoughForFetchingAndSubmitting() throws Exception {
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "1",
+    LauncherRun run = DownloadRuns.downloaded(work, 1,
         "--lines", "40", "--rate-per-second", "2000", "--max-connections-per-address", "1");
-    run.expectExit(0);
     assertTrue(run.json().at("/result/verdict").asText().startsWith("SUBMIT OK"));
   }
 
@@ -121,9 +115,8 @@ class DownloadIT {
   void aFileWithoutFinalLineBreakComesBackWithOne() throws Exception {
     Path file = work.resolve("no-newline.txt");
     Files.writeString(file, "alpha\nbeta\ngamma", StandardCharsets.UTF_8);
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "1",
+    LauncherRun run = DownloadRuns.downloaded(work, 1,
         "--file", file.toString(), "--rate-per-second", "2000");
-    run.expectExit(0);
     assertArrayEquals("alpha\nbeta\ngamma\n".getBytes(StandardCharsets.UTF_8), artifact(run));
     assertTrue(run.out().contains("byte-identical to the served file plus the final line break"),
         run.out());
@@ -131,11 +124,11 @@ class DownloadIT {
 
   @Test
   void aRunThatReportsProgressStillEndsAtItsTimeout() throws Exception {
-    long start = System.nanoTime();
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
-        "--lines", "5000", "--rate-per-second", "50", "--timeout-s", "4");
+    DownloadRuns.Timed timed = DownloadRuns.timed(work, 2, "--lines", "5000",
+        "--rate-per-second", "50", "--timeout-s", "4");
+    LauncherRun run = timed.run();
     run.expectExit(1);
-    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 40);
+    assertTrue(timed.seconds() < 40);
     assertEquals("timed-out", run.json().get("status").asText());
     Processes.assertNoDescendants(ProcessHandle.current(), "the timed-out download");
   }
@@ -143,11 +136,11 @@ class DownloadIT {
   @Test
   void anUnreachableServerIsAClearErrorBeforeAnyRankStarts() throws Exception {
     int port = Processes.freePort();
-    long start = System.nanoTime();
-    LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
-        "--server", "127.0.0.1:" + port, "--connect-timeout-ms", "1000");
+    DownloadRuns.Timed timed = DownloadRuns.timed(work, 2, "--server", "127.0.0.1:" + port,
+        "--connect-timeout-ms", "1000");
+    LauncherRun run = timed.run();
     run.expectExit(1);
-    assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 30);
+    assertTrue(timed.seconds() < 30);
     assertTrue(run.err().contains("cannot reach the line server at 127.0.0.1:" + port),
         run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
@@ -176,7 +169,7 @@ class DownloadIT {
     });
     stopper.start();
     try {
-      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
+      LauncherRun run = DownloadRuns.download(work, 2,
           "--server", "127.0.0.1:" + port, "--lines", "5000",
           "--rate-per-second", "50", "--connect-timeout-ms", "2000");
       long endNanos = System.nanoTime();

@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mpjbench.lineserver.LineFile;
@@ -47,10 +46,10 @@ class DownloadLearnsServerIT {
     LineServerConfig config = LineServerConfig.defaults(file)
         .withBindAddress(InetAddress.getLoopbackAddress()).withRatePerSecond(2000);
     try (LineServer server = LineServer.start(config)) {
-      long start = System.nanoTime();
-      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "4",
-          "--server", "127.0.0.1:" + server.address().getPort());
-      double wallSeconds = (System.nanoTime() - start) / 1e9;
+      DownloadRuns.Timed timed =
+          DownloadRuns.timed(work, 4, "--server", "127.0.0.1:" + server.address().getPort());
+      LauncherRun run = timed.run();
+      double wallSeconds = timed.seconds();
       run.expectExit(0);
       assertTrue(run.err().contains("serves 674 lines at 2000 requests/s per connection, burst 5"),
           run.err());
@@ -78,11 +77,11 @@ class DownloadLearnsServerIT {
         .withRatePerSecond(2000);
     try (LineServer server = LineServer.start(config)) {
       int port = server.address().getPort();
-      long start = System.nanoTime();
-      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "4",
-          "--server", "127.0.0.1:" + port, "--lines", "1000");
+      DownloadRuns.Timed timed =
+          DownloadRuns.timed(work, 4, "--server", "127.0.0.1:" + port, "--lines", "1000");
+      LauncherRun run = timed.run();
       run.expectExit(2);
-      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20));
+      assertTrue(timed.seconds() < 20);
       assertTrue(run.err().contains("--lines 1000 disagrees with the line server at 127.0.0.1:"
           + port + ", which serves 674 lines; leave --lines out or give 674"), run.err());
       assertNull(run.resultFile(), "no run started");
@@ -94,10 +93,10 @@ class DownloadLearnsServerIT {
   void theWrongLineCountAgainstAServerWithoutInfoIsNamedWithinSeconds() throws Exception {
     LineFile file = LineFile.generate(GPL3_LINES, 14);
     try (WriteUpServer server = new WriteUpServer(file)) {
-      long start = System.nanoTime();
-      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "4",
-          "--server", "127.0.0.1:" + server.port(), "--rate-per-second", "2000");
-      double seconds = (System.nanoTime() - start) / 1e9;
+      DownloadRuns.Timed timed = DownloadRuns.timed(work, 4, "--server",
+          "127.0.0.1:" + server.port(), "--rate-per-second", "2000");
+      LauncherRun run = timed.run();
+      double seconds = timed.seconds();
       run.expectExit(1);
       assertTrue(run.err().contains("does not tell its file (it answered ERROR unknown command"
           + " 'INFO'): using --lines 1000 (the default), --rate-per-second 2000"), run.err());
@@ -123,14 +122,13 @@ class DownloadLearnsServerIT {
     LineServerConfig config = LineServerConfig.defaults(LineFile.generate(50, 1))
         .withRatePerSecond(2000).withDeclineProbability(0.999_999);
     try (LineServer server = LineServer.start(config)) {
-      long start = System.nanoTime();
-      LauncherRun run = LauncherRun.run(work.resolve("results"), "run", "download", "-np", "2",
-          "--server", "127.0.0.1:" + server.address().getPort());
-      double seconds = (System.nanoTime() - start) / 1e9;
+      DownloadRuns.Timed timed =
+          DownloadRuns.timed(work, 2, "--server", "127.0.0.1:" + server.address().getPort());
+      LauncherRun run = timed.run();
       run.expectExit(1);
       assertTrue(run.err().contains("no line received at all: the line server declines every"
           + " request"), run.err());
-      assertTrue(seconds < 60, "named after " + seconds + " s");
+      assertTrue(timed.seconds() < 60, "named after " + timed.seconds() + " s");
       assertTrue(run.json().get("partial").asBoolean());
     }
   }

@@ -44,11 +44,16 @@ record LauncherRun(int exitCode, String out, String err, Path resultFile) {
    */
   static JsonNode aloneResult(Path results, String kernel, String... options)
       throws IOException {
+    return alone(results, kernel, options).completeResult();
+  }
+
+  /** Runs one kernel alone and checks it as {@link #aloneResult} does; returns the run. */
+  static LauncherRun alone(Path results, String kernel, String... options) throws IOException {
     List<String> args = new ArrayList<>(List.of("run", kernel, "-np", "1"));
     args.addAll(Arrays.asList(options));
-    JsonNode result = run(results, args.toArray(String[]::new)).completeResult();
-    assertEquals(0, result.get("messages").asLong(), "one rank sends no messages");
-    return result;
+    LauncherRun run = run(results, args.toArray(String[]::new));
+    assertEquals(0, run.completeResult().get("messages").asLong(), "one rank sends no messages");
+    return run;
   }
 
   /** Runs {@code mpjbench ARGS...} as given (no result file is looked for). */

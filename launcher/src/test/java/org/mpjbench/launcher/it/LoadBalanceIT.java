@@ -4,32 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 
 /**
  * Load balancing through the real MPJ Express runtime (multicore): every task is done once under
  * each policy, with the predicted message counts.
  */
-class LoadBalanceIT {
-  @TempDir Path results;
+class LoadBalanceIT extends OneAndThreeRanks {
+  LoadBalanceIT() {
+    super("load-balance", List.of("--tasks", "40", "--mean-task-us", "200"),
+        List.of("--tasks", "60", "--mean-task-us", "200"));
+  }
 
-  @Test
-  void oneRankDoesEverythingItself() throws Exception {
-    JsonNode result = LauncherRun.aloneResult(results, "load-balance", "--tasks", "40",
-        "--mean-task-us", "200");
+  /** One rank does everything itself. */
+  @Override
+  void checkAlone(LauncherRun run, JsonNode result) {
     assertEquals(3, result.get("policies").size());
     for (JsonNode policy : result.get("policies")) {
       assertEquals(40, policy.at("/tasksPerWorker/0").asInt(), policy.toString());
     }
   }
 
-  @Test
-  void threeRanksDoEveryTaskOnceUnderEveryPolicy() throws Exception {
-    LauncherRun run = LauncherRun.run(results, "run", "load-balance", "-np", "3", "--tasks", "60",
-        "--mean-task-us", "200");
-    JsonNode result = run.completeResult();
+  /** Three ranks do every task once under every policy. */
+  @Override
+  void checkThreeRanks(LauncherRun run, JsonNode result) {
     assertEquals(2, result.get("workers").asInt());
     JsonNode policies = result.get("policies");
     assertEquals(3, policies.size());

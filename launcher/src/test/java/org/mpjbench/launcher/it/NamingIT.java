@@ -4,31 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 
 /**
  * The name server through the real MPJ Express runtime (multicore): every answer right, and
  * exactly one request and one answer per registration and per lookup.
  */
-class NamingIT {
-  @TempDir Path results;
+class NamingIT extends OneAndThreeRanks {
+  NamingIT() {
+    super("naming", List.of(),
+        List.of("--names", "10", "--lookups", "50", "--miss-ratio", "0.2"));
+  }
 
-  @Test
-  void oneRankResolvesItsOwnNamesLocally() throws Exception {
-    JsonNode result = LauncherRun.aloneResult(results, "naming");
+  /** One rank resolves its own names locally. */
+  @Override
+  void checkAlone(LauncherRun run, JsonNode result) {
     assertEquals(1, result.get("clients").asInt());
     assertEquals(20, result.get("registered").asLong());
     assertEquals(200, result.get("lookups").asLong());
     assertTrue(result.get("misses").asLong() > 0, result.toString());
   }
 
-  @Test
-  void threeRanksGetEveryAnswerRight() throws Exception {
-    LauncherRun run = LauncherRun.run(results, "run", "naming", "-np", "3", "--names", "10",
-        "--lookups", "50", "--miss-ratio", "0.2");
-    JsonNode result = run.completeResult();
+  /** Three ranks get every answer right. */
+  @Override
+  void checkThreeRanks(LauncherRun run, JsonNode result) {
     assertEquals(2, result.get("clients").asInt());
     assertEquals(20, result.get("registered").asLong());
     assertEquals(100, result.get("lookups").asLong());

@@ -4,30 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
 
 /**
  * The square-root service through the real MPJ Express runtime (multicore): every call answered
  * once and right, with a registration, the lookups and a call and a reply per call as messages.
  */
-class RemoteCallIT {
-  @TempDir Path results;
+class RemoteCallIT extends OneAndThreeRanks {
+  RemoteCallIT() {
+    super("remote-call", List.of(), List.of("--calls", "60", "--negative-ratio", "0.25"));
+  }
 
-  @Test
-  void oneRankCallsItsOwnServiceLocally() throws Exception {
-    JsonNode result = LauncherRun.aloneResult(results, "remote-call");
+  /** One rank calls its own service locally. */
+  @Override
+  void checkAlone(LauncherRun run, JsonNode result) {
     assertEquals(0, result.get("serviceRank").asInt());
     assertEquals(200, result.get("calls").asLong());
     assertEquals(0, result.get("baselineRoundTripNanos").asLong());
   }
 
-  @Test
-  void threeRanksGetEveryReplyRight() throws Exception {
-    LauncherRun run = LauncherRun.run(results, "run", "remote-call", "-np", "3", "--calls", "60",
-        "--negative-ratio", "0.25");
-    JsonNode result = run.completeResult();
+  /** Three ranks get every reply right. */
+  @Override
+  void checkThreeRanks(LauncherRun run, JsonNode result) {
     assertEquals(2, result.get("serviceRank").asInt());
     assertEquals(2, result.get("clients").asInt());
     assertEquals(120, result.get("calls").asLong());

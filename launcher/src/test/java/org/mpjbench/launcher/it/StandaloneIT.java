@@ -180,14 +180,11 @@ class StandaloneIT {
 
   @Test
   void aRankThatThrowsEndsTheRunAtOnceWithAFailedRecord() throws Exception {
-    Path results = tmp.resolve("results");
-    Standalone run = standalone(tmp, 3, "ring", "--inject-fault", "2:fail", "--timeout-s", "60",
-        "--results", results.toString());
-    assertEquals(1, failedLines(run), run.out());
-    assertTrue(run.out().contains("FAILED: ring failed: rank 2 failed: IllegalStateException:"
-        + " injected failure on rank 2"), run.out());
-    assertTrue(run.took().compareTo(Duration.ofSeconds(30)) < 0, "took " + run.took());
-    JsonNode record = onlyResult(results, "ring");
+    Failed failed = failedStandalone(3, "ring", "failed: rank 2 failed: IllegalStateException:"
+        + " injected failure on rank 2", "--inject-fault", "2:fail", "--timeout-s", "60");
+    assertTrue(failed.run().took().compareTo(Duration.ofSeconds(30)) < 0,
+        "took " + failed.run().took());
+    JsonNode record = failed.record();
     assertEquals("failed", record.get("status").asText());
     assertTrue(record.get("partial").asBoolean());
     assertEquals(2, record.at("/error/rank").asInt(), record.get("error").toString());
@@ -195,13 +192,9 @@ class StandaloneIT {
 
   @Test
   void aViolatedPropertyIsOneFailedLineAndATypedVerdict() throws Exception {
-    Path results = tmp.resolve("results");
-    Standalone run = standalone(tmp, 3, "suzuki-kasami", "--unsafe", "--hold-us", "5000",
-        "--think-us", "50", "--results", results.toString());
-    assertEquals(1, failedLines(run), run.out());
-    assertTrue(run.out().contains("FAILED: suzuki-kasami failed: property violated: mutual"
-        + " exclusion"), run.out());
-    JsonNode record = onlyResult(results, "suzuki-kasami");
+    JsonNode record = failedStandalone(3, "suzuki-kasami",
+        "failed: property violated: mutual exclusion", "--unsafe", "--hold-us", "5000",
+        "--think-us", "50").record();
     assertEquals("failed", record.get("status").asText());
     assertFalse(record.at("/error/violation/holds").asBoolean(true), record.toString());
     assertTrue(record.at("/error/violation/detail").asText().contains("overlap"));
@@ -209,15 +202,32 @@ class StandaloneIT {
 
   @Test
   void aHungRankIsEndedByTheTimeOut() throws Exception {
+    Failed failed = failedStandalone(2, "ring", "timed-out: the run went over --timeout-s 3",
+        "--inject-fault", "1:hang", "--timeout-s", "3");
+    Duration took = failed.run().took();
+    assertTrue(took.compareTo(Duration.ofSeconds(3)) > 0, "took " + took);
+    assertTrue(took.compareTo(Duration.ofSeconds(40)) < 0, "took " + took);
+    assertEquals("timed-out", failed.record().get("status").asText());
+  }
+
+  /** A standalone run that failed, and its result record. */
+  private record Failed(Standalone run, JsonNode record) {}
+
+  /**
+   * Runs {@code kernel} standalone on {@code ranks} ranks with {@code options} and a results
+   * folder, expects exactly one FAILED line, {@code "FAILED: KERNEL FAILURE"}, and one result
+   * record of the kernel.
+   */
+  private Failed failedStandalone(int ranks, String kernel, String failure, String... options)
+      throws Exception {
     Path results = tmp.resolve("results");
-    Standalone run = standalone(tmp, 2, "ring", "--inject-fault", "1:hang", "--timeout-s", "3",
-        "--results", results.toString());
+    List<String> args = new ArrayList<>(List.of(kernel));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--results", results.toString()));
+    Standalone run = standalone(tmp, ranks, args.toArray(String[]::new));
     assertEquals(1, failedLines(run), run.out());
-    assertTrue(run.out().contains("FAILED: ring timed-out: the run went over --timeout-s 3"),
-        run.out());
-    assertTrue(run.took().compareTo(Duration.ofSeconds(3)) > 0, "took " + run.took());
-    assertTrue(run.took().compareTo(Duration.ofSeconds(40)) < 0, "took " + run.took());
-    assertEquals("timed-out", onlyResult(results, "ring").get("status").asText());
+    assertTrue(run.out().contains("FAILED: " + kernel + " " + failure), run.out());
+    return new Failed(run, onlyResult(results, kernel));
   }
 
   @Test

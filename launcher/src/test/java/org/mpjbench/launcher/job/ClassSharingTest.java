@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,10 +42,10 @@ class ClassSharingTest {
     Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
     ClassSharing first = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> true)
         .orElseThrow();
-    String option = first.jvmOptions().get(first.jvmOptions().size() - 1);
+    String option = lastOption(first);
     assertTrue(option.startsWith("-XX:ArchiveClassesAtExit=" + cache.resolve("ranks-")), option);
     assertTrue(option.endsWith(".partial"), option);
-    Path partial = Path.of(option.substring(option.indexOf('=') + 1));
+    Path partial = archiveOf(first);
     Files.writeString(partial, "archive");
     first.keep(true);
     assertFalse(Files.exists(partial));
@@ -54,40 +56,55 @@ class ClassSharingTest {
 
     ClassSharing second = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> true)
         .orElseThrow();
-    String use = second.jvmOptions().get(second.jvmOptions().size() - 1);
+    String use = lastOption(second);
     assertTrue(use.startsWith("-XX:SharedArchiveFile=" + cache.resolve("ranks-")), use);
-    assertEquals("archive", Files.readString(Path.of(use.substring(use.indexOf('=') + 1))));
+    assertEquals("archive", Files.readString(archiveOf(second)));
     assertTrue(second.jvmOptions().contains("-Xshare:auto"));
   }
 
   @Test
   void aRunThatEndedBadlyLeavesNoArchive() throws Exception {
-    Path cache = dir.resolve("cds");
-    Path jar = Files.writeString(dir.resolve("a.jar"), "one");
-    ClassSharing run = ClassSharing.forJvm(cache, "starter", List.of(jar), archive -> true)
-        .orElseThrow();
-    String option = run.jvmOptions().get(run.jvmOptions().size() - 1);
-    Path partial = Path.of(option.substring(option.indexOf('=') + 1));
-    Files.writeString(partial, "half an arch");
-    run.keep(false);
-    try (var files = Files.list(cache)) {
-      assertEquals(List.of(), files.toList());
-    }
+    archiveWrittenAndKept("starter", archive -> true, "half an arch", false);
+    assertEquals(List.of(), cacheFiles());
   }
 
   @Test
   void anArchiveNoJvmCanMapIsNotKept() throws Exception {
-    Path cache = dir.resolve("cds");
-    Path jar = Files.writeString(dir.resolve("a.jar"), "one");
-    ClassSharing run = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> false)
-        .orElseThrow();
-    String option = run.jvmOptions().get(run.jvmOptions().size() - 1);
-    Files.writeString(Path.of(option.substring(option.indexOf('=') + 1)), "truncated");
-    run.keep(true);
-    try (var files = Files.list(cache)) {
-      assertEquals(List.of(), files.toList());
-    }
+    ClassSharing run = archiveWrittenAndKept("ranks", archive -> false, "truncated", true);
+    assertEquals(List.of(), cacheFiles());
     assertTrue(run.jvmOptions().contains("-XX:+VerifySharedSpaces"));
+  }
+
+  /**
+   * Starts a run of {@code name} on a jar with an empty cache, writes {@code content} where the
+   * run's JVM would write the archive, and keeps it as a run that ended well or badly.
+   */
+  private ClassSharing archiveWrittenAndKept(String name, Predicate<Path> loads, String content,
+      boolean endedWell) throws IOException {
+    Path jar = Files.writeString(dir.resolve("a.jar"), "one");
+    ClassSharing run = ClassSharing.forJvm(dir.resolve("cds"), name, List.of(jar), loads)
+        .orElseThrow();
+    Files.writeString(archiveOf(run), content);
+    run.keep(endedWell);
+    return run;
+  }
+
+  /** The files in the cache folder. */
+  private List<Path> cacheFiles() throws IOException {
+    try (var files = Files.list(dir.resolve("cds"))) {
+      return files.toList();
+    }
+  }
+
+  /** The JVM option that names the archive: the last one. */
+  private static String lastOption(ClassSharing run) {
+    return run.jvmOptions().get(run.jvmOptions().size() - 1);
+  }
+
+  /** The archive file the run's JVM writes or maps. */
+  private static Path archiveOf(ClassSharing run) {
+    String option = lastOption(run);
+    return Path.of(option.substring(option.indexOf('=') + 1));
   }
 
   @Test
