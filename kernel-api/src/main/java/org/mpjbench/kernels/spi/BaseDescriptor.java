@@ -7,8 +7,10 @@ import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * The part of a {@link KernelDescriptor} that is only facts: name, description, types, defaults,
- * and how its options and program are made, given once to the constructor. A kernel's descriptor
- * extends it and writes what is its own: what its figures mean, how they are read, its summary.
+ * how its options and program are made and, for most kernels, what its figures mean, given once to
+ * the constructor. A kernel's descriptor extends it and writes what is its own: how its figures
+ * are read, its summary (and what its figures mean, when it gives no {@link FigureMeaning} to the
+ * constructor).
  *
  * @param <P> the parameters record
  * @param <R> the result record
@@ -20,10 +22,11 @@ public abstract class BaseDescriptor<P, R> implements KernelDescriptor<P, R> {
   private final P defaults;
   private final Supplier<? extends KernelOptions<P>> options;
   private final Function<P, ? extends RankProgram<R>> program;
+  private final FigureMeaning meaning;
   private final List<String> description;
 
   /**
-   * A descriptor of these facts.
+   * A descriptor of these facts that writes its own {@link #meaning()}.
    *
    * @param name the name on the command line and in result files
    * @param parametersType the parameters record's class
@@ -36,13 +39,47 @@ public abstract class BaseDescriptor<P, R> implements KernelDescriptor<P, R> {
   protected BaseDescriptor(String name, Class<P> parametersType, Class<R> resultType, P defaults,
       Supplier<? extends KernelOptions<P>> options, Function<P, ? extends RankProgram<R>> program,
       String... description) {
+    this(name, parametersType, resultType, defaults, options, program, null, description);
+  }
+
+  /**
+   * A descriptor of these facts, what its figures mean among them.
+   *
+   * @param name the name on the command line and in result files
+   * @param parametersType the parameters record's class
+   * @param resultType the result record's class
+   * @param defaults the parameters with every option at its default
+   * @param options makes a fresh options object for each command line
+   * @param program makes the program every rank runs
+   * @param meaning what the figures mean, the same for every run ({@link #meaning()})
+   * @param description the help's description, lines of at most 80 characters
+   */
+  protected BaseDescriptor(String name, Class<P> parametersType, Class<R> resultType, P defaults,
+      Supplier<? extends KernelOptions<P>> options, Function<P, ? extends RankProgram<R>> program,
+      FigureMeaning meaning, String... description) {
     this.name = name;
     this.parametersType = parametersType;
     this.resultType = resultType;
     this.defaults = defaults;
     this.options = options;
     this.program = program;
+    this.meaning = meaning;
     this.description = List.of(description);
+  }
+
+  /**
+   * The {@link FigureMeaning} given to the constructor; a descriptor made without one overrides
+   * this.
+   *
+   * @throws IllegalStateException when none was given and this is not overridden
+   */
+  @Override
+  public FigureMeaning meaning() {
+    if (meaning == null) {
+      throw new IllegalStateException(name + " gives no FigureMeaning to its constructor and does"
+          + " not override meaning()");
+    }
+    return meaning;
   }
 
   @Override
