@@ -1,14 +1,16 @@
 package org.mpjbench.kernels.spi;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.mpjbench.kernels.program.RankProgram;
 
 /**
  * The part of a {@link KernelDescriptor} that is only facts: name, description, types, defaults,
- * and how its options and program are made, given once to the constructor. A kernel's descriptor
- * extends it and writes what is its own: what its figures mean, how they are read, its summary.
+ * how its options and program are made and what its figures mean, given once to the constructor.
+ * A kernel's descriptor extends it and writes what is its own: how its figures are read, its
+ * summary.
  *
  * @param <P> the parameters record
  * @param <R> the result record
@@ -20,10 +22,11 @@ public abstract class BaseDescriptor<P, R> implements KernelDescriptor<P, R> {
   private final P defaults;
   private final Supplier<? extends KernelOptions<P>> options;
   private final Function<P, ? extends RankProgram<R>> program;
+  private final FigureMeaning meaning;
   private final List<String> description;
 
   /**
-   * A descriptor of these facts.
+   * A descriptor of these facts, what its figures mean among them.
    *
    * @param name the name on the command line and in result files
    * @param parametersType the parameters record's class
@@ -31,18 +34,26 @@ public abstract class BaseDescriptor<P, R> implements KernelDescriptor<P, R> {
    * @param defaults the parameters with every option at its default
    * @param options makes a fresh options object for each command line
    * @param program makes the program every rank runs
+   * @param meaning what the figures mean, the same for every run ({@link #meaning()})
    * @param description the help's description, lines of at most 80 characters
    */
   protected BaseDescriptor(String name, Class<P> parametersType, Class<R> resultType, P defaults,
       Supplier<? extends KernelOptions<P>> options, Function<P, ? extends RankProgram<R>> program,
-      String... description) {
+      FigureMeaning meaning, String... description) {
     this.name = name;
     this.parametersType = parametersType;
     this.resultType = resultType;
     this.defaults = defaults;
     this.options = options;
     this.program = program;
+    this.meaning = Objects.requireNonNull(meaning, "meaning");
     this.description = List.of(description);
+  }
+
+  /** The {@link FigureMeaning} given to the constructor: the same for every run. */
+  @Override
+  public final FigureMeaning meaning() {
+    return meaning;
   }
 
   @Override

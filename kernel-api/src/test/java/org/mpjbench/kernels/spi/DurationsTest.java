@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@link Durations#nanos}: the unit that keeps three significant digits, signs kept. */
+/**
+ * {@link Durations#nanos}: the unit that keeps three significant digits, signs kept, also for a
+ * value that rounds up into the next unit.
+ */
 class DurationsTest {
 
   @ParameterizedTest(name = "{0} ns -> {1}")
@@ -31,19 +34,8 @@ class DurationsTest {
         "-1234                | -1.23 \u00b5s",
         "-43900000            | -43.9 ms",
         "-2500000000          | -2.50 s",
-      })
-  void formatsWithThreeSignificantDigits(long nanos, String expected) {
-    assertEquals(expected, Durations.nanos(nanos));
-  }
-
-  /**
-   * Values that round up to the next power of ten must not gain a fourth digit, and must move
-   * to the next unit when they reach 1000 of the current one.
-   */
-  @ParameterizedTest(name = "{0} ns -> {1}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
+        // Values that round up to the next power of ten must not gain a fourth digit, and must
+        // move to the next unit when they reach 1000 of the current one.
         "9999                 | 10.0 \u00b5s",
         "99999                | 100 \u00b5s",
         "999999               | 1.00 ms",
@@ -52,7 +44,7 @@ class DurationsTest {
         "999999999            | 1.00 s",
         "-999999              | -1.00 ms",
       })
-  void roundingUpKeepsThreeDigitsAndChangesUnit(long nanos, String expected) {
+  void formatsWithThreeSignificantDigits(long nanos, String expected) {
     assertEquals(expected, Durations.nanos(nanos));
   }
 }

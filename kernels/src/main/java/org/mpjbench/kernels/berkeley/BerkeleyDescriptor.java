@@ -25,6 +25,8 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
     super("berkeley", BerkeleyParameters.class, BerkeleyResult.class,
         BerkeleyParameters.DEFAULTS,
         BerkeleyOptions::new, BerkeleyKernel::new,
+        // A round polls every slave and scatters the corrections; messages are not counted.
+        new FigureMeaning("round", "round", false, null),
         "Berkeley clock synchronization: rank 0 (the master) polls every rank's simulated clock,",
         "estimates its offset compensating half the round trip (best of --samples polls), averages",
         "the offsets within --tolerance-us of the median, and sends each rank its own correction.",
@@ -43,7 +45,6 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
     return record.path("round").asLong();
   }
 
-  /** A round polls every slave and scatters the corrections; messages are not counted. */
   /**
    * Rounds a benchmark times one by one ({@link BerkeleySteps}): a step is a round, the check
    * gives the true skew in ns.
@@ -53,11 +54,6 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
       throws Exception {
     return new BerkeleySteps(new BerkeleySession(context.comm(), context.rank(), context.size(),
         parameters), context.rank());
-  }
-
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("round", "round", false, null);
   }
 
   @Override

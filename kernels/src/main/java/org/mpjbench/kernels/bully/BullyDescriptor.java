@@ -1,13 +1,7 @@
 package org.mpjbench.kernels.bully;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.mpjbench.kernels.election.ElectionDescriptor;
-import org.mpjbench.kernels.election.ElectionParameters;
-import org.mpjbench.kernels.election.ElectionSummary;
-import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.RunInfo;
 
 /**
  * The Bully election kernel, {@code mpjbench run bully}: its options ({@link org.mpjbench.kernels.election.ElectionOptions}),
@@ -26,30 +20,20 @@ public final class BullyDescriptor extends ElectionDescriptor<BullyResult> {
   }
 
   @Override
-  public Figures figures(BullyResult result, int ranks) {
-    return new Figures(result.check(), result.messages(), 1, result.latencyMaxNanos(), null,
-        null, ElectionSummary.outcome(result.coordinator(), result.latencyMaxNanos())
-            + "; messages within bounds " + result.bounds().lower() + " to "
-            + result.bounds().upper(), result.latency());
+  protected String messagesOutcome(BullyResult result) {
+    return "messages within bounds " + result.bounds().lower() + " to " + result.bounds().upper();
   }
 
   @Override
-  public List<String> summary(ElectionParameters parameters, BullyResult result,
-      RunInfo run) {
+  protected String messagesLine(BullyResult result) {
     BullyBounds b = result.bounds();
-    List<String> lines = new ArrayList<>();
-    lines.add(ElectionSummary.headline(name(), run, result.crashedRanks(), result.initiator()));
-    lines.add(ElectionSummary.property(result.check()));
-    lines.add(String.format(Locale.ROOT,
+    return String.format(Locale.ROOT,
         "  messages     %d: election %d, ok %d, coordinator %d; bounds here %d to %d"
             + " (best case n-1 = %d, worst case K²-1 = %d); %d left unread%s",
         result.messages(), result.electionMessages(), result.okMessages(),
         result.coordinatorMessages(), b.lower(), b.upper(), b.bestCase(), b.worstCase(),
         result.unreadMessages(),
-        result.restarts() == 0 ? "" : "; " + result.restarts() + " restarts"));
-    lines.add(ElectionSummary.latency(result.latencyMedianNanos(), result.latencyMaxNanos(),
-        result.latency(), result.timeoutMs()));
-    return lines;
+        result.restarts() == 0 ? "" : "; " + result.restarts() + " restarts");
   }
 
 }

@@ -2,6 +2,7 @@ package org.mpjbench.kernels.bully;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.election.ElectionResult;
 import org.mpjbench.kernels.spi.Latencies;
 
 /**
@@ -45,4 +46,4 @@ public record BullyResult(
     long latencyMedianNanos,
     long latencyMaxNanos,
     long timeoutMs,
-    Latencies latency) {}
+    Latencies latency) implements ElectionResult {}

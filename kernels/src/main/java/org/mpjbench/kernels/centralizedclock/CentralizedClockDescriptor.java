@@ -3,12 +3,12 @@ package org.mpjbench.kernels.centralizedclock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.mpjbench.kernels.clock.TimeServerFigures;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.Expectation;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -25,6 +25,8 @@ public final class CentralizedClockDescriptor
     super("centralized-clock", CentralizedClockParameters.class, CentralizedClockResult.class,
         CentralizedClockParameters.DEFAULTS,
         CentralizedClockOptions::new, CentralizedClockKernel::new,
+        // A sync is one request and its reply: 2 messages, exactly.
+        new FigureMeaning("sync", "a client's sync", true, new Expectation("2", false, k -> 2.0)),
         "Centralized clock synchronization: rank 0 is the time server; every other rank",
         "asks it for the time once and sets its simulated clock to the value it reads,",
         "with no round-trip compensation (as cristian) and no averaging (as berkeley).",
@@ -33,29 +35,15 @@ public final class CentralizedClockDescriptor
         "allowance of nanoseconds); it is behind by the reply's one-way delay.");
   }
 
-  /** A sync is one request and its reply: 2 messages, exactly. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("sync", "a client's sync", true,
-        new Expectation("2", false, k -> 2.0));
-  }
-
-  /**
-   * One operation per client, its latency the median of the clients' syncs; no rate (the clients
-   * sync at once, so syncs per second would measure the group, not a sync).
-   */
+  /** {@link TimeServerFigures}, with the true skew and the signed mean error after the sync. */
   @Override
   public Figures figures(CentralizedClockResult result, int ranks) {
-    List<CentralizedClockResult.Client> clients = result.clients();
-    String headline = clients.isEmpty() ? "no client to sync with 1 rank"
-        : "round trip median " + Durations.nanos(result.medianRoundTripNanos()) + " (ping-pong "
-            + Durations.nanos(result.baselineRoundTripNanos()) + "), true skew "
-            + Durations.nanos(result.finalSkewNanos()) + " after the sync, mean error "
-            + Durations.nanos(result.meanTrueErrorAfterNanos());
-    Long medianSync = Figures.medianNanos(
-        clients.stream().mapToLong(CentralizedClockResult.Client::syncNanos).toArray());
-    return new Figures(result.check(), result.messages(), clients.size(), medianSync, null,
-        result.baselineRoundTripNanos(), headline, result.latency());
+    return TimeServerFigures.of(result.check(), result.messages(),
+        result.clients().stream().mapToLong(CentralizedClockResult.Client::syncNanos).toArray(),
+        result.medianRoundTripNanos(), result.baselineRoundTripNanos(),
+        "true skew " + Durations.nanos(result.finalSkewNanos()) + " after the sync, mean error "
+            + Durations.nanos(result.meanTrueErrorAfterNanos()),
+        result.latency());
   }
 
   /** The skew the clocks end with, as Berkeley's column, and the signed mean error. */
@@ -86,14 +74,9 @@ public final class CentralizedClockDescriptor
           c.rank(), Durations.nanos(c.roundTripNanos()), Durations.nanos(c.offsetAppliedNanos()),
           Durations.nanos(c.trueErrorAfterNanos()), Durations.nanos(c.boundNanos())));
     }
-    Latencies l = result.latency();
-    if (l != null && !result.clients().isEmpty()) {
-      lines.add(String.format(Locale.ROOT, "  sync         P50 %s, P90 %s, P99 %s, max %s",
-          Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
-          Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
-    }
-    lines.add(SummaryLines.timeServer(result.messages(), result.medianRoundTripNanos(),
-        result.baselineRoundTripNanos(), result.maxSyncNanos()));
+    lines.addAll(SummaryLines.timeServer(result.latency(), result.clients().size(),
+        result.messages(), result.medianRoundTripNanos(), result.baselineRoundTripNanos(),
+        result.maxSyncNanos()));
     return lines;
   }
 }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.mpjbench.kernels.clock.ClockSkew;
+import org.mpjbench.kernels.clock.TimeServerFigures;
 import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -24,6 +24,9 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
     super("cristian", CristianParameters.class, CristianResult.class,
         CristianParameters.DEFAULTS,
         CristianOptions::new, CristianKernel::new,
+        // A sync is one client's requests until it sets its clock; messages are counted, no
+        // formula.
+        new FigureMeaning("sync", "a client's sync", true, null),
         "Cristian's algorithm: rank 0 is the time server; every other rank asks it",
         "for the time --samples times, one request at a time, and steps its simulated",
         "clock to server time + round trip / 2 of its shortest round trip.",
@@ -32,27 +35,14 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
         "(plus a drift allowance of nanoseconds).");
   }
 
-  /** A sync is one client's requests until it sets its clock; messages are counted, no formula. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("sync", "a client's sync", true, null);
-  }
-
-  /**
-   * One operation per client, its latency the median of the clients' syncs; no rate (the clients
-   * sync at once, so syncs per second would measure the group, not a sync).
-   */
+  /** {@link TimeServerFigures}, with the largest true error after the sync. */
   @Override
   public Figures figures(CristianResult result, int ranks) {
-    List<CristianResult.Client> clients = result.clients();
-    String headline = clients.isEmpty() ? "no client to sync with 1 rank"
-        : "round trip median " + Durations.nanos(result.medianRoundTripNanos()) + " (ping-pong "
-            + Durations.nanos(result.baselineRoundTripNanos()) + "), true error after the sync"
-            + " at most " + Durations.nanos(result.maxTrueErrorAfterNanos());
-    return new Figures(result.check(), result.messages(), clients.size(),
-        Figures.medianNanos(
-            clients.stream().mapToLong(CristianResult.Client::syncNanos).toArray()), null,
-        result.baselineRoundTripNanos(), headline, result.latency());
+    return TimeServerFigures.of(result.check(), result.messages(),
+        result.clients().stream().mapToLong(CristianResult.Client::syncNanos).toArray(),
+        result.medianRoundTripNanos(), result.baselineRoundTripNanos(),
+        "true error after the sync at most " + Durations.nanos(result.maxTrueErrorAfterNanos()),
+        result.latency());
   }
 
   /**
@@ -89,14 +79,9 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
           Durations.nanos(c.medianRoundTripNanos()), Durations.nanos(c.offsetAppliedNanos()),
           Durations.nanos(c.trueErrorAfterNanos()), Durations.nanos(c.boundNanos())));
     }
-    Latencies l = result.latency();
-    if (l != null && !result.clients().isEmpty()) {
-      lines.add(String.format(Locale.ROOT, "  sync         P50 %s, P90 %s, P99 %s, max %s",
-          Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
-          Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
-    }
-    lines.add(SummaryLines.timeServer(result.messages(), result.medianRoundTripNanos(),
-        result.baselineRoundTripNanos(), result.maxSyncNanos()));
+    lines.addAll(SummaryLines.timeServer(result.latency(), result.clients().size(),
+        result.messages(), result.medianRoundTripNanos(), result.baselineRoundTripNanos(),
+        result.maxSyncNanos()));
     return lines;
   }
 }

@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.cristian;
 
 import org.mpjbench.kernels.clock.ClockOptions;
+import org.mpjbench.kernels.clock.TimeServerOptions;
 import org.mpjbench.kernels.spi.KernelOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,11 +14,8 @@ public final class CristianOptions implements KernelOptions<CristianParameters> 
       + " shortest round trip is used (default: ${DEFAULT-VALUE}).")
   int samples = D.samples();
 
-  @Mixin ClockOptions clock = new ClockOptions(D.spreadMs(), D.driftPpm(), D.seed());
-
-  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Longest wait for one request"
-      + " or reply before the run fails (default: ${DEFAULT-VALUE}).")
-  long timeoutMs = D.timeoutMs();
+  @Mixin TimeServerOptions timeServer =
+      new TimeServerOptions(D.spreadMs(), D.driftPpm(), D.seed(), D.timeoutMs());
 
   /**
    * The parameters (the number of ranks does not limit them).
@@ -26,7 +24,8 @@ public final class CristianOptions implements KernelOptions<CristianParameters> 
    */
   @Override
   public CristianParameters parameters(int ranks) {
-    return new CristianParameters(samples, clock.spreadMs(), clock.driftPpm(),
-        clock.seed(), timeoutMs);
+    ClockOptions clock = timeServer.clock();
+    return new CristianParameters(samples, clock.spreadMs(), clock.driftPpm(), clock.seed(),
+        timeServer.timeoutMs());
   }
 }

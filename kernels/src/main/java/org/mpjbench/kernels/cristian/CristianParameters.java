@@ -2,6 +2,7 @@ package org.mpjbench.kernels.cristian;
 
 import org.mpjbench.kernels.clock.ClockOptions;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a Cristian run is told, with its units in the names. Values are checked when the
@@ -24,10 +25,7 @@ public record CristianParameters(
 
   /** Checks every value; the message names the option at fault. */
   public CristianParameters {
-    if (samples < 1 || samples > MAX_SAMPLES) {
-      throw new IllegalArgumentException(
-          "--samples must be between 1 and " + MAX_SAMPLES + ", got " + samples);
-    }
+    OptionChecks.requireBetween("--samples", samples, 1, MAX_SAMPLES);
     ClockOptions.check(spreadMs, driftPpm);
     TimedReceive.checkTimeoutMs(timeoutMs);
   }

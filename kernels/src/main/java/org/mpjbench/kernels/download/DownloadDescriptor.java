@@ -15,6 +15,7 @@ import org.mpjbench.kernels.spi.KernelSession;
 import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.OwnColumn;
 import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.kernels.spi.SummaryLines;
 
 /**
  * The cooperative download kernel, {@code mpjbench run download}: its options and the line server
@@ -29,6 +30,7 @@ public final class DownloadDescriptor extends BaseDescriptor<DownloadParameters,
         new DownloadParameters("localhost", 40053, 1000, 250, 5, 20, 10_000, 5_000, "mpjbench",
             "ranks"),
         DownloadOptions::new, DownloadKernel::new,
+        new FigureMeaning("draw", null, false, null),
         "Cooperative file download: every rank fetches random lines from a rate-limited line server",
         "over its own connection, the ranks share what they get through MPI, and rank 0 submits the",
         "whole file. Without --server, a line server is started for the run on a free port and",
@@ -58,11 +60,6 @@ public final class DownloadDescriptor extends BaseDescriptor<DownloadParameters,
       throws Exception {
     return new DownloadSteps(new DownloadSession(context.comm(), context.rank(), context.size(),
         parameters));
-  }
-
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("draw", null, false, null);
   }
 
   @Override
@@ -113,10 +110,7 @@ public final class DownloadDescriptor extends BaseDescriptor<DownloadParameters,
         reconnects, r.exchanges(), Durations.nanos(r.medianExchangeNanos())));
     Latencies exchange = r.exchangeLatency();
     if (exchange != null) {
-      out.add(String.format(Locale.ROOT, "  exchange      rank 0's time per exchange P50 %s, P90 %s,"
-          + " P99 %s, max %s", Durations.nanos(exchange.p50Nanos()),
-          Durations.nanos(exchange.p90Nanos()), Durations.nanos(exchange.p99Nanos()),
-          Durations.nanos(exchange.maxNanos())));
+      out.add("  exchange      rank 0's time per exchange " + SummaryLines.percentiles(exchange));
     }
     return out;
   }

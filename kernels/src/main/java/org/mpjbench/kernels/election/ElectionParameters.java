@@ -2,6 +2,7 @@ package org.mpjbench.kernels.election;
 
 import java.util.List;
 import java.util.TreeSet;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything an election run (ring or bully) is told, with units in the names. Values are checked
@@ -27,10 +28,7 @@ public record ElectionParameters(
 
   /** Checks every value; the message names the option at fault. */
   public ElectionParameters {
-    if (timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) {
-      throw new IllegalArgumentException(
-          "--timeout-ms must be between 1 and " + MAX_TIMEOUT_MS + ", got " + timeoutMs);
-    }
+    OptionChecks.requireBetween("--timeout-ms", timeoutMs, 1, MAX_TIMEOUT_MS);
     if (crashRanks != null) {
       for (Integer rank : crashRanks) {
         if (rank == null || rank < 0) {

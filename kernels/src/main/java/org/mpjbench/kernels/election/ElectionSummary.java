@@ -6,6 +6,7 @@ import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
+import org.mpjbench.kernels.spi.SummaryLines;
 
 /** The summary lines and the headline figure the election kernels ({@code ring}, {@code bully}) share. */
 public final class ElectionSummary {
@@ -33,9 +34,7 @@ public final class ElectionSummary {
   public static String latency(long medianNanos, long maxNanos, Latencies latency,
       long timeoutMs) {
     String perRank = latency == null ? "median " + Durations.nanos(medianNanos)
-        : "per live rank P50 " + Durations.nanos(latency.p50Nanos()) + ", P90 "
-            + Durations.nanos(latency.p90Nanos()) + ", P99 " + Durations.nanos(latency.p99Nanos())
-            + ", max " + Durations.nanos(latency.maxNanos());
+        : "per live rank " + SummaryLines.percentiles(latency);
     return "  latency      last live rank knew the coordinator after " + Durations.nanos(maxNanos)
         + " (" + perRank + "); timeout " + timeoutMs + " ms";
   }

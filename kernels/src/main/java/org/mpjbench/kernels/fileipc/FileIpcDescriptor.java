@@ -22,6 +22,8 @@ public final class FileIpcDescriptor extends BaseDescriptor<FileIpcParameters, F
   public FileIpcDescriptor() {
     super("file-ipc", FileIpcParameters.class, FileIpcResult.class, FileIpcParameters.DEFAULTS,
         FileIpcOptions::new, FileIpcKernel::new,
+        // A record through the file; in ping-pong, written and answered (2 file messages).
+        new FigureMeaning("record", "record latency through the file", true, null),
         "Inter-process communication through a shared file: rank 0 appends --lines",
         "records (sequence number, send time, payload, CRC32) to a file in a folder every",
         "rank sees, and the other ranks follow it as it grows. With --mode ping-pong,",
@@ -30,12 +32,6 @@ public final class FileIpcDescriptor extends BaseDescriptor<FileIpcParameters, F
         "same size, measured in the same run. Property: every reader gets every record",
         "once, in order, intact. Across hosts the one-way latency mixes two clocks: trust",
         "the round trip there.");
-  }
-
-  /** A record through the file; in ping-pong, written and answered (2 file messages). */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("record", "record latency through the file", true, null);
   }
 
   /**
@@ -65,10 +61,8 @@ public final class FileIpcDescriptor extends BaseDescriptor<FileIpcParameters, F
         result.lines(), result.recordBytes(), run.wallTimeSeconds()));
     lines.add(SummaryLines.property(result.check()));
     Latencies l = result.latency();
-    lines.add(String.format(Locale.ROOT, "  latency      %s P50 %s, P90 %s, P99 %s, max %s;"
-        + " %s records/s", result.latencyMeaning(), Durations.nanos(l.p50Nanos()),
-        Durations.nanos(l.p90Nanos()), Durations.nanos(l.p99Nanos()),
-        Durations.nanos(l.maxNanos()), Rates.perSecond(result.recordsPerSecond())));
+    lines.add("  latency      " + result.latencyMeaning() + " " + SummaryLines.percentiles(l) + "; "
+        + Rates.perSecond(result.recordsPerSecond()) + " records/s");
     lines.add(result.baselineRoundTripNanos() == 0 ? "  baseline     no MPI ping-pong with 1 rank"
         : String.format(Locale.ROOT, "  baseline     MPI ping-pong of %d B between ranks 0 and"
             + " 1: round trip median %s (%,d exchanges)", result.recordBytes(),

@@ -2,6 +2,7 @@ package org.mpjbench.kernels.fileipc;
 
 import java.util.concurrent.TimeUnit;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a file-ipc run is told, checked when the record is made (messages name the option).
@@ -35,14 +36,9 @@ public record FileIpcParameters(int lines, int recordBytes, String mode, boolean
 
   /** Checks every value; the message names the option at fault. */
   public FileIpcParameters {
-    if (lines < 1 || lines > MAX_LINES) {
-      throw new IllegalArgumentException(
-          "--lines must be between 1 and " + MAX_LINES + ", got " + lines);
-    }
-    if (recordBytes < RecordCodec.MIN_RECORD_BYTES || recordBytes > MAX_RECORD_BYTES) {
-      throw new IllegalArgumentException("--bytes must be between " + RecordCodec.MIN_RECORD_BYTES
-          + " and " + MAX_RECORD_BYTES + ", got " + recordBytes);
-    }
+    OptionChecks.requireBetween("--lines", lines, 1, MAX_LINES);
+    OptionChecks.requireBetween("--bytes", recordBytes, RecordCodec.MIN_RECORD_BYTES,
+        MAX_RECORD_BYTES);
     if (!STREAM.equals(mode) && !PING_PONG.equals(mode)) {
       throw new IllegalArgumentException(
           "--mode must be " + STREAM + " or " + PING_PONG + ", got " + mode);

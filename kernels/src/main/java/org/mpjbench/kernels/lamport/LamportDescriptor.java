@@ -8,7 +8,6 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -23,18 +22,14 @@ public final class LamportDescriptor extends BaseDescriptor<LamportParameters, L
     super("lamport", LamportParameters.class, LamportResult.class,
         LamportParameters.DEFAULTS,
         LamportOptions::new, LamportKernel::new,
+        // An operation is a message of the pattern, timed from its send to its receive.
+        new FigureMeaning("message", "send to receive", true, null),
         "Lamport logical clocks: the ranks exchange a seeded random pattern of",
         "--messages point-to-point messages with local events between them; a clock",
         "ticks before each local event and send, and takes max(local, received) + 1",
         "on a receive (--vector: vector clocks, component-wise maximum, then tick).",
         "Property: rank 0 gathers every event and checks that each send is stamped",
         "below its receive, and with --vector that V(a) < V(b) iff a happened before b.");
-  }
-
-  /** An operation is a message of the pattern, timed from its send to its receive. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("message", "send to receive", true, null);
   }
 
   /** The messages, their median time, and messages per second of the pattern's time. */
@@ -65,13 +60,9 @@ public final class LamportDescriptor extends BaseDescriptor<LamportParameters, L
     lines.add(String.format(Locale.ROOT,
         "  messages     %,d (%,d local events); largest Lamport stamp %,d", result.messages(),
         result.localEvents(), result.maxLamportStamp()));
-    Latencies l = result.latency();
-    String distribution = l == null ? ", max " + Durations.nanos(result.maxMessageNanos())
-        : String.format(Locale.ROOT, "; P50 %s, P90 %s, P99 %s, max %s",
-            Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
-            Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos()));
     lines.add("  per message  send to receive median "
-        + Durations.nanos(result.medianMessageNanos()) + distribution + "; pattern took "
+        + Durations.nanos(result.medianMessageNanos())
+        + SummaryLines.afterMedian(result.latency(), result.maxMessageNanos()) + "; pattern took "
         + Durations.nanos(result.patternNanos()));
     return lines;
   }

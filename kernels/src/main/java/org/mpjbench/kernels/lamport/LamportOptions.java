@@ -1,6 +1,8 @@
 package org.mpjbench.kernels.lamport;
 
 import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.MessageTimeout;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code mpjbench run lamport}, mixed into its subcommand in this order. */
@@ -24,9 +26,7 @@ public final class LamportOptions implements KernelOptions<LamportParameters> {
       + " (default: ${DEFAULT-VALUE}).")
   long seed = D.seed();
 
-  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Longest wait for one message"
-      + " before the run fails (default: ${DEFAULT-VALUE}).")
-  long timeoutMs = D.timeoutMs();
+  @Mixin MessageTimeout timeout = new MessageTimeout(D.timeoutMs());
 
   /**
    * The parameters, checked against the number of ranks too: with {@code --vector} the trace the
@@ -38,7 +38,7 @@ public final class LamportOptions implements KernelOptions<LamportParameters> {
   @Override
   public LamportParameters parameters(int ranks) {
     LamportParameters parameters =
-        new LamportParameters(messages, localEvents, vector, seed, timeoutMs);
+        new LamportParameters(messages, localEvents, vector, seed, timeout.timeoutMs());
     parameters.requireFitsRanks(Math.max(ranks, 1));
     return parameters;
   }

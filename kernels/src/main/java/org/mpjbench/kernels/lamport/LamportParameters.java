@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.lamport;
 
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a Lamport run is told. Values are checked when the record is made, so a bad one fails
@@ -28,14 +29,8 @@ public record LamportParameters(
 
   /** Checks every value; the message names the option at fault. */
   public LamportParameters {
-    if (messages < 0 || messages > MAX_MESSAGES) {
-      throw new IllegalArgumentException(
-          "--messages must be between 0 and " + MAX_MESSAGES + ", got " + messages);
-    }
-    if (localEventsMax < 0 || localEventsMax > MAX_LOCAL_EVENTS) {
-      throw new IllegalArgumentException(
-          "--local-events must be between 0 and " + MAX_LOCAL_EVENTS + ", got " + localEventsMax);
-    }
+    OptionChecks.requireBetween("--messages", messages, 0, MAX_MESSAGES);
+    OptionChecks.requireBetween("--local-events", localEventsMax, 0, MAX_LOCAL_EVENTS);
     TimedReceive.checkTimeoutMs(timeoutMs);
   }
 

@@ -8,7 +8,6 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
 
@@ -23,6 +22,8 @@ public final class LoadBalanceDescriptor extends BaseDescriptor<LoadBalanceParam
     super("load-balance", LoadBalanceParameters.class, LoadBalanceResult.class,
         LoadBalanceParameters.DEFAULTS,
         LoadBalanceOptions::new, LoadBalanceKernel::new,
+        // A task of any policy; its latency is the turnaround from the policy's start to its end.
+        new FigureMeaning("task", "task turnaround", true, null),
         "Load balancing: rank 0 dispatches a seeded stream of --tasks tasks with skewed",
         "(Pareto-like) costs to workers 1..K-1, who execute each as a park of its cost.",
         "Policies: round-robin (task i to worker i mod W), least-loaded (next task to the",
@@ -30,12 +31,6 @@ public final class LoadBalanceDescriptor extends BaseDescriptor<LoadBalanceParam
         "queues at the dispatcher; an idle worker takes its own head or steals another's",
         "tail). Property: every task is done exactly once. Figures: makespan against",
         "total work / workers.");
-  }
-
-  /** A task of any policy; its latency is the turnaround from the policy's start to its end. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("task", "task turnaround", true, null);
   }
 
   /**
@@ -72,14 +67,10 @@ public final class LoadBalanceDescriptor extends BaseDescriptor<LoadBalanceParam
           p.policy(), Durations.nanos(p.makespanNanos()), p.efficiency(), p.messages(),
           p.tasksPerWorker()));
     }
-    Latencies l = result.latency();
-    String distribution = l == null ? ", max " + Durations.nanos(result.maxTurnaroundNanos())
-        : String.format(Locale.ROOT, "; P50 %s, P90 %s, P99 %s, max %s",
-            Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
-            Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos()));
     lines.add(String.format(Locale.ROOT,
         "  messages     %,d; task turnaround from policy start median %s%s",
-        result.messages(), Durations.nanos(result.medianTurnaroundNanos()), distribution));
+        result.messages(), Durations.nanos(result.medianTurnaroundNanos()),
+        SummaryLines.afterMedian(result.latency(), result.maxTurnaroundNanos())));
     return lines;
   }
 }

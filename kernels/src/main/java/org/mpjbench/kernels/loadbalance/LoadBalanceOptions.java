@@ -1,6 +1,8 @@
 package org.mpjbench.kernels.loadbalance;
 
 import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.MessageTimeout;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code mpjbench run load-balance}, mixed into its subcommand in this order. */
@@ -23,9 +25,7 @@ public final class LoadBalanceOptions implements KernelOptions<LoadBalanceParame
       + " (default: ${DEFAULT-VALUE}).")
   long seed = D.seed();
 
-  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Longest wait for one"
-      + " message before the run fails (default: ${DEFAULT-VALUE}).")
-  long timeoutMs = D.timeoutMs();
+  @Mixin MessageTimeout timeout = new MessageTimeout(D.timeoutMs());
 
   /**
    * The parameters (the number of ranks does not limit them: with 1 rank, rank 0 works alone).
@@ -34,6 +34,6 @@ public final class LoadBalanceOptions implements KernelOptions<LoadBalanceParame
    */
   @Override
   public LoadBalanceParameters parameters(int ranks) {
-    return new LoadBalanceParameters(tasks, meanTaskUs, policy, seed, timeoutMs);
+    return new LoadBalanceParameters(tasks, meanTaskUs, policy, seed, timeout.timeoutMs());
   }
 }

@@ -3,6 +3,7 @@ package org.mpjbench.kernels.loadbalance;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a load-balance run is told, with its units in the names; checked when made, with
@@ -30,14 +31,8 @@ public record LoadBalanceParameters(
 
   /** Checks every value; the message names the option at fault. */
   public LoadBalanceParameters {
-    if (tasks < 1 || tasks > MAX_TASKS) {
-      throw new IllegalArgumentException(
-          "--tasks must be between 1 and " + MAX_TASKS + ", got " + tasks);
-    }
-    if (meanTaskUs < 1 || meanTaskUs > MAX_MEAN_US) {
-      throw new IllegalArgumentException(
-          "--mean-task-us must be between 1 and " + MAX_MEAN_US + ", got " + meanTaskUs);
-    }
+    OptionChecks.requireBetween("--tasks", tasks, 1, MAX_TASKS);
+    OptionChecks.requireBetween("--mean-task-us", meanTaskUs, 1, MAX_MEAN_US);
     if (!"all".equals(policy) && !POLICIES.contains(policy)) {
       throw new IllegalArgumentException("--policy must be all, round-robin, least-loaded or"
           + " work-stealing, got " + policy);

@@ -23,6 +23,8 @@ public final class MulticastDescriptor extends BaseDescriptor<MulticastParameter
     super("multicast", MulticastParameters.class, MulticastResult.class,
         MulticastParameters.DEFAULTS,
         MulticastOptions::new, MulticastKernel::new,
+        // A multicast to the group; its latency runs from the send to a member's delivery.
+        new FigureMeaning("multicast", "send to delivery", true, null),
         "Multicast to the group of all ranks: rank 0 sends --messages messages, each by",
         "one MPI Bcast (--mode bcast) or by an Isend to every member (--mode p2p).",
         "With --total-order sequencer every rank sends its share (a seeded interleaving)",
@@ -35,12 +37,6 @@ public final class MulticastDescriptor extends BaseDescriptor<MulticastParameter
         "Property: no corrupted or foreign datagram delivered, figures reported. With",
         "--reliable members report what they missed and rank 0 repeats it (by multicast,",
         "then by MPI): every member delivers every message exactly once, in order.");
-  }
-
-  /** A multicast to the group; its latency runs from the send to a member's delivery. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("multicast", "send to delivery", true, null);
   }
 
   /**
@@ -87,10 +83,8 @@ public final class MulticastDescriptor extends BaseDescriptor<MulticastParameter
           Durations.nanos(result.medianLatencyNanos()),
           Durations.nanos(result.maxLatencyNanos())));
     } else {
-      lines.add(String.format(Locale.ROOT, "  latency      send to delivery median %s;"
-          + " P50 %s, P90 %s, P99 %s, max %s", Durations.nanos(result.medianLatencyNanos()),
-          Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
-          Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
+      lines.add("  latency      send to delivery median "
+          + Durations.nanos(result.medianLatencyNanos()) + "; " + SummaryLines.percentiles(l));
     }
     if (!result.udp()) {
       lines.add(String.format(Locale.ROOT, "  messages     %,d", result.messages()));

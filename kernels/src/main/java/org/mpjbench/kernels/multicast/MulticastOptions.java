@@ -1,6 +1,8 @@
 package org.mpjbench.kernels.multicast;
 
 import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.MessageTimeout;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code mpjbench run multicast}, mixed into its subcommand in this order. */
@@ -27,9 +29,7 @@ public final class MulticastOptions implements KernelOptions<MulticastParameters
       + " interleaving under total order (default: ${DEFAULT-VALUE}).")
   long seed = D.seed();
 
-  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Longest wait for one"
-      + " message before the run fails (default: ${DEFAULT-VALUE}).")
-  long timeoutMs = D.timeoutMs();
+  @Mixin MessageTimeout timeout = new MessageTimeout(D.timeoutMs());
 
   @Option(names = "--transport", paramLabel = "T", description = "mpi (MPI messages) or udp"
       + " (UDP datagrams to an IP multicast group) (default: ${DEFAULT-VALUE}).")
@@ -64,7 +64,7 @@ public final class MulticastOptions implements KernelOptions<MulticastParameters
    */
   @Override
   public MulticastParameters parameters(int ranks) {
-    return new MulticastParameters(messages, mode, totalOrder, payloadLongs, seed, timeoutMs,
-        transport, group, udpPort, networkInterface, reliable, repairRounds);
+    return new MulticastParameters(messages, mode, totalOrder, payloadLongs, seed,
+        timeout.timeoutMs(), transport, group, udpPort, networkInterface, reliable, repairRounds);
   }
 }

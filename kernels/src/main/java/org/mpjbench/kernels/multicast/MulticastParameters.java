@@ -3,6 +3,7 @@ package org.mpjbench.kernels.multicast;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a multicast run is told, with its units in the names; checked when made, with
@@ -48,10 +49,7 @@ public record MulticastParameters(
 
   /** Checks every value; the message names the option at fault. */
   public MulticastParameters {
-    if (messages < 1 || messages > MAX_MESSAGES) {
-      throw new IllegalArgumentException(
-          "--messages must be between 1 and " + MAX_MESSAGES + ", got " + messages);
-    }
+    OptionChecks.requireBetween("--messages", messages, 1, MAX_MESSAGES);
     if (!"bcast".equals(mode) && !"p2p".equals(mode)) {
       throw new IllegalArgumentException("--mode must be bcast or p2p, got " + mode);
     }
@@ -59,10 +57,7 @@ public record MulticastParameters(
       throw new IllegalArgumentException(
           "--total-order must be none or sequencer, got " + totalOrder);
     }
-    if (payloadLongs < 0 || payloadLongs > MAX_PAYLOAD) {
-      throw new IllegalArgumentException(
-          "--payload-longs must be between 0 and " + MAX_PAYLOAD + ", got " + payloadLongs);
-    }
+    OptionChecks.requireBetween("--payload-longs", payloadLongs, 0, MAX_PAYLOAD);
     TimedReceive.checkTimeoutMs(timeoutMs);
     if (!"mpi".equals(transport) && !"udp".equals(transport)) {
       throw new IllegalArgumentException("--transport must be udp or mpi, got " + transport);
@@ -80,10 +75,7 @@ public record MulticastParameters(
       throw new IllegalArgumentException("--interface must be auto or an interface name"
           + " (e.g. lo, eth0), got " + networkInterface);
     }
-    if (repairRounds < 0 || repairRounds > MAX_REPAIR_ROUNDS) {
-      throw new IllegalArgumentException("--repair-rounds must be between 0 and "
-          + MAX_REPAIR_ROUNDS + ", got " + repairRounds);
-    }
+    OptionChecks.requireBetween("--repair-rounds", repairRounds, 0, MAX_REPAIR_ROUNDS);
     if ("udp".equals(transport)) {
       if (UdpDatagram.size(payloadLongs) > UdpDatagram.MAX_UDP_BYTES) {
         throw new IllegalArgumentException("--payload-longs must be at most "

@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.mutex;
 
 import java.util.concurrent.TimeUnit;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a mutual-exclusion run is told, with its units in the names. Values are checked when
@@ -27,16 +28,11 @@ public record MutexParameters(
 
   /** Checks every value; the message names the option at fault. */
   public MutexParameters {
-    if (entries < 1 || entries > 1_000_000) {
-      throw new IllegalArgumentException(
-          "--entries must be between 1 and 1000000, got " + entries);
-    }
-    requireMicros("hold-us", holdUs);
-    requireMicros("think-us", thinkUs);
-    if (stallTimeoutMs < 1 || stallTimeoutMs > TimeUnit.HOURS.toMillis(1)) {
-      throw new IllegalArgumentException(
-          "--stall-timeout-ms must be between 1 and 3600000, got " + stallTimeoutMs);
-    }
+    OptionChecks.requireBetween("--entries", entries, 1, 1_000_000);
+    OptionChecks.requireBetween("--hold-us", holdUs, 0, MAX_MICROS);
+    OptionChecks.requireBetween("--think-us", thinkUs, 0, MAX_MICROS);
+    OptionChecks.requireBetween("--stall-timeout-ms", stallTimeoutMs, 1,
+        TimeUnit.HOURS.toMillis(1));
   }
 
   /** The hold time in nanoseconds. */
@@ -52,12 +48,5 @@ public record MutexParameters(
   /** The stall timeout in nanoseconds. */
   public long stallTimeoutNanos() {
     return TimeUnit.MILLISECONDS.toNanos(stallTimeoutMs);
-  }
-
-  private static void requireMicros(String option, long value) {
-    if (value < 0 || value > MAX_MICROS) {
-      throw new IllegalArgumentException(
-          "--" + option + " must be between 0 and " + MAX_MICROS + ", got " + value);
-    }
   }
 }

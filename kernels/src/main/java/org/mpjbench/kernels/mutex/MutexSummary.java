@@ -36,11 +36,9 @@ public final class MutexSummary {
             Durations.nanos(figures.medianWaitNanos()), Durations.nanos(figures.maxWaitNanos()),
             Durations.nanos(figures.holdNanos()), figures.entriesPerSecond())
         : String.format(Locale.ROOT,
-            "  waiting      P50 %s, P90 %s, P99 %s, max %s per entry (holding: %s);"
-                + " %,.0f entries/s",
-            Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
-            Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos()),
-            Durations.nanos(figures.holdNanos()), figures.entriesPerSecond()));
+            "  waiting      %s per entry (holding: %s); %,.0f entries/s",
+            SummaryLines.percentiles(l), Durations.nanos(figures.holdNanos()),
+            figures.entriesPerSecond()));
     return lines;
   }
 

@@ -7,7 +7,6 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -25,18 +24,14 @@ public final class NamingDescriptor extends BaseDescriptor<NamingParameters, Nam
     super("naming", NamingParameters.class, NamingResult.class,
         NamingParameters.DEFAULTS,
         NamingOptions::new, NamingKernel::new,
+        // A lookup of a name at the name server, timed from request to reply.
+        new FigureMeaning("lookup", "lookup round trip", true, null),
         "A name server: rank 0 holds flat names (printer-3-4) and hierarchical names",
         "(eu/node-2/sqrt-5, resolved through a tree of directories). Every other rank",
         "registers --names names, then resolves --lookups names drawn from everybody's",
         "plus unknown ones (--miss-ratio), one request at a time. With 1 rank, rank 0",
         "does it all locally. Property: every answer equals the ground truth computed",
         "from the seed; every unknown name gives a miss with the right reason.");
-  }
-
-  /** A lookup of a name at the name server, timed from request to reply. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("lookup", "lookup round trip", true, null);
   }
 
   @Override
@@ -60,14 +55,8 @@ public final class NamingDescriptor extends BaseDescriptor<NamingParameters, Nam
         "  lookups      %,d (%,d found, %,d missed), %,.0f per second", result.lookups(),
         result.hits(), result.misses(), result.lookupsPerSecond()));
     // No ping-pong is measured beside the lookups: nothing follows the median.
-    Latencies l = result.latency();
-    lines.add(l == null
-        ? SummaryLines.roundTrips(result.messages(), "lookup", result.medianLookupNanos(), "",
-            result.maxLookupNanos())
-        : String.format(Locale.ROOT,
-            "  messages     %,d; lookup round trip P50 %s, P90 %s, P99 %s, max %s",
-            result.messages(), Durations.nanos(l.p50Nanos()), Durations.nanos(l.p90Nanos()),
-            Durations.nanos(l.p99Nanos()), Durations.nanos(l.maxNanos())));
+    lines.add(SummaryLines.roundTrips(result.messages(), "lookup", result.medianLookupNanos(), "",
+        result.maxLookupNanos(), result.latency()));
     return lines;
   }
 }

@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.naming;
 
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a naming run is told, checked when the record is made (messages name the option).
@@ -21,18 +22,9 @@ public record NamingParameters(int names, int lookups, double missRatio, long se
 
   /** Checks every value; the message names the option at fault. */
   public NamingParameters {
-    if (names < 1 || names > MAX_NAMES) {
-      throw new IllegalArgumentException(
-          "--names must be between 1 and " + MAX_NAMES + ", got " + names);
-    }
-    if (lookups < 0 || lookups > MAX_LOOKUPS) {
-      throw new IllegalArgumentException(
-          "--lookups must be between 0 and " + MAX_LOOKUPS + ", got " + lookups);
-    }
-    if (!Double.isFinite(missRatio) || missRatio < 0 || missRatio > 1) {
-      throw new IllegalArgumentException(
-          "--miss-ratio must be a number between 0 and 1, got " + missRatio);
-    }
+    OptionChecks.requireBetween("--names", names, 1, MAX_NAMES);
+    OptionChecks.requireBetween("--lookups", lookups, 0, MAX_LOOKUPS);
+    OptionChecks.requireFraction("--miss-ratio", missRatio);
     TimedReceive.checkTimeoutMs(timeoutMs);
   }
 

@@ -7,7 +7,6 @@ import org.mpjbench.kernels.spi.BaseDescriptor;
 import org.mpjbench.kernels.spi.Durations;
 import org.mpjbench.kernels.spi.FigureMeaning;
 import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.Latencies;
 import org.mpjbench.kernels.spi.Rates;
 import org.mpjbench.kernels.spi.RunInfo;
 import org.mpjbench.kernels.spi.SummaryLines;
@@ -25,18 +24,14 @@ public final class RemoteCallDescriptor extends BaseDescriptor<RemoteCallParamet
     super("remote-call", RemoteCallParameters.class, RemoteCallResult.class,
         RemoteCallParameters.DEFAULTS,
         RemoteCallOptions::new, RemoteCallKernel::new,
+        // A call of the square-root service, timed from request to reply.
+        new FigureMeaning("call", "call round trip", true, null),
         "Remote invocation like a square-root service over Java RMI: the highest rank",
         "registers \"math/sqrt\" at a registry on rank 0; every other rank looks it up",
         "by name, then makes --calls calls [callId, argument] one at a time and gets",
         "[callId, result, status] (a typed error for a negative argument). A plain MPI",
         "ping-pong between the same ranks is measured alongside. Property: every call",
         "answered once, every reply exactly Math.sqrt(argument) or the error.");
-  }
-
-  /** A call of the square-root service, timed from request to reply. */
-  @Override
-  public FigureMeaning meaning() {
-    return new FigureMeaning("call", "call round trip", true, null);
   }
 
   /** The calls beside the MPI ping-pong between the same ranks (0, none, with one rank). */
@@ -61,16 +56,9 @@ public final class RemoteCallDescriptor extends BaseDescriptor<RemoteCallParamet
     lines.add(SummaryLines.property(result.check()));
     lines.add(String.format(Locale.ROOT, "  calls        %,d (%,d errors), %,.0f per second",
         result.calls(), result.errorReplies(), result.callsPerSecond()));
-    String pingPong = SummaryLines.pingPong(result.baselineRoundTripNanos());
-    Latencies l = result.latency();
-    lines.add(l == null
-        ? SummaryLines.roundTrips(result.messages(), "call", result.medianCallNanos(), pingPong,
-            result.maxCallNanos())
-        : String.format(Locale.ROOT,
-            "  messages     %,d; call round trip P50 %s%s, P90 %s, P99 %s, max %s",
-            result.messages(), Durations.nanos(l.p50Nanos()), pingPong,
-            Durations.nanos(l.p90Nanos()), Durations.nanos(l.p99Nanos()),
-            Durations.nanos(l.maxNanos())));
+    lines.add(SummaryLines.roundTrips(result.messages(), "call", result.medianCallNanos(),
+        SummaryLines.pingPong(result.baselineRoundTripNanos()), result.maxCallNanos(),
+        result.latency()));
     return lines;
   }
 }

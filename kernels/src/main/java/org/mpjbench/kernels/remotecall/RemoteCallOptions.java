@@ -1,6 +1,8 @@
 package org.mpjbench.kernels.remotecall;
 
 import org.mpjbench.kernels.spi.KernelOptions;
+import org.mpjbench.kernels.spi.MessageTimeout;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code mpjbench run remote-call}, mixed into its subcommand in this order. */
@@ -19,9 +21,7 @@ public final class RemoteCallOptions implements KernelOptions<RemoteCallParamete
       + " (default: ${DEFAULT-VALUE}).")
   long seed = D.seed();
 
-  @Option(names = "--timeout-ms", paramLabel = "MS", description = "Longest wait for one message"
-      + " before the run fails (default: ${DEFAULT-VALUE}).")
-  long timeoutMs = D.timeoutMs();
+  @Mixin MessageTimeout timeout = new MessageTimeout(D.timeoutMs());
 
   /**
    * The parameters (the number of ranks does not limit them).
@@ -30,6 +30,6 @@ public final class RemoteCallOptions implements KernelOptions<RemoteCallParamete
    */
   @Override
   public RemoteCallParameters parameters(int ranks) {
-    return new RemoteCallParameters(calls, negativeRatio, seed, timeoutMs);
+    return new RemoteCallParameters(calls, negativeRatio, seed, timeout.timeoutMs());
   }
 }

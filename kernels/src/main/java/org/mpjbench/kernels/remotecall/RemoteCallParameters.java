@@ -1,6 +1,7 @@
 package org.mpjbench.kernels.remotecall;
 
 import org.mpjbench.kernels.mpi.TimedReceive;
+import org.mpjbench.kernels.spi.OptionChecks;
 
 /**
  * Everything a remote-call run is told, checked when the record is made (messages name the
@@ -20,14 +21,8 @@ public record RemoteCallParameters(int calls, double negativeRatio, long seed, l
 
   /** Checks every value; the message names the option at fault. */
   public RemoteCallParameters {
-    if (calls < 1 || calls > MAX_CALLS) {
-      throw new IllegalArgumentException(
-          "--calls must be between 1 and " + MAX_CALLS + ", got " + calls);
-    }
-    if (!Double.isFinite(negativeRatio) || negativeRatio < 0 || negativeRatio > 1) {
-      throw new IllegalArgumentException(
-          "--negative-ratio must be a number between 0 and 1, got " + negativeRatio);
-    }
+    OptionChecks.requireBetween("--calls", calls, 1, MAX_CALLS);
+    OptionChecks.requireFraction("--negative-ratio", negativeRatio);
     TimedReceive.checkTimeoutMs(timeoutMs);
   }
 

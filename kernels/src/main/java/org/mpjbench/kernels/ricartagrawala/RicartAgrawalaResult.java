@@ -2,6 +2,7 @@ package org.mpjbench.kernels.ricartagrawala;
 
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mutex.MutexFigures;
+import org.mpjbench.kernels.mutex.MutexResult;
 import org.mpjbench.kernels.spi.Latencies;
 
 /**
@@ -17,4 +18,4 @@ import org.mpjbench.kernels.spi.Latencies;
  */
 public record RicartAgrawalaResult(
     PropertyCheck check, long messages, long expectedMessages, MutexFigures figures,
-    Latencies latency) {}
+    Latencies latency) implements MutexResult {}

@@ -1,13 +1,7 @@
 package org.mpjbench.kernels.ring;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.mpjbench.kernels.election.ElectionDescriptor;
-import org.mpjbench.kernels.election.ElectionParameters;
-import org.mpjbench.kernels.election.ElectionSummary;
-import org.mpjbench.kernels.spi.Figures;
-import org.mpjbench.kernels.spi.RunInfo;
 
 /**
  * The ring election kernel, {@code mpjbench run ring}: its options ({@link org.mpjbench.kernels.election.ElectionOptions}), its
@@ -26,27 +20,18 @@ public final class RingDescriptor extends ElectionDescriptor<RingResult> {
   }
 
   @Override
-  public Figures figures(RingResult result, int ranks) {
-    return new Figures(result.check(), result.messages(), 1, result.latencyMaxNanos(), null,
-        null, ElectionSummary.outcome(result.coordinator(), result.latencyMaxNanos()) + "; "
-            + result.predictedMessages() + " predicted", result.latency());
+  protected String messagesOutcome(RingResult result) {
+    return result.predictedMessages() + " predicted";
   }
 
   @Override
-  public List<String> summary(ElectionParameters parameters, RingResult result,
-      RunInfo run) {
+  protected String messagesLine(RingResult result) {
     RingPrediction.Counts c = result.counted();
-    List<String> lines = new ArrayList<>();
-    lines.add(ElectionSummary.headline(name(), run, result.crashedRanks(), result.initiator()));
-    lines.add(ElectionSummary.property(result.check()));
-    lines.add(String.format(Locale.ROOT,
+    return String.format(Locale.ROOT,
         "  messages     %d counted, %d predicted: election %d (%d unacknowledged), coordinator"
             + " %d, ack %d; %d left unread (to crashed ranks)",
         result.messages(), result.predictedMessages(), c.election(), c.unacknowledged(),
-        c.coordinator(), c.acks(), result.unreadMessages()));
-    lines.add(ElectionSummary.latency(result.latencyMedianNanos(), result.latencyMaxNanos(),
-        result.latency(), result.timeoutMs()));
-    return lines;
+        c.coordinator(), c.acks(), result.unreadMessages());
   }
 
 }

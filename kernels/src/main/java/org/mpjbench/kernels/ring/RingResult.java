@@ -2,6 +2,7 @@ package org.mpjbench.kernels.ring;
 
 import java.util.List;
 import org.mpjbench.kernels.check.PropertyCheck;
+import org.mpjbench.kernels.election.ElectionResult;
 import org.mpjbench.kernels.spi.Latencies;
 
 /**
@@ -41,4 +42,4 @@ public record RingResult(
     long latencyMedianNanos,
     long latencyMaxNanos,
     long timeoutMs,
-    Latencies latency) {}
+    Latencies latency) implements ElectionResult {}

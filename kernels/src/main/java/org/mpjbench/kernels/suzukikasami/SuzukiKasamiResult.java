@@ -2,6 +2,7 @@ package org.mpjbench.kernels.suzukikasami;
 
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.mutex.MutexFigures;
+import org.mpjbench.kernels.mutex.MutexResult;
 import org.mpjbench.kernels.spi.Latencies;
 
 /**
@@ -22,4 +23,4 @@ public record SuzukiKasamiResult(
     long requestedEntries,
     long entriesWithTokenAtHand,
     MutexFigures figures,
-    Latencies latency) {}
+    Latencies latency) implements MutexResult {}

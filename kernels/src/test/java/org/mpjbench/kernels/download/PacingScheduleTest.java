@@ -14,9 +14,23 @@ import org.junit.jupiter.api.Test;
 class PacingScheduleTest {
   private static final long PERIOD_NANOS = 4_000_000; // 250 requests per second
 
+  /** A fresh schedule of burst 5 for each test (JUnit makes one instance per test). */
+  private final PacingSchedule schedule = new PacingSchedule(PERIOD_NANOS, 5);
+
+  /**
+   * Brings {@link #schedule} onto the grid: refused at 0, so paced, then its next send accepted.
+   *
+   * @return the time of that send
+   */
+  private long pacedFirstSendAccepted() {
+    schedule.declined(0);
+    long first = schedule.nextSendNanos(0);
+    schedule.accepted(first);
+    return first;
+  }
+
   @Test
   void drainsTheBurstBackToBackThenPacesAfterTheFirstRefusal() {
-    PacingSchedule schedule = new PacingSchedule(PERIOD_NANOS, 5);
     assertFalse(schedule.isPaced());
     assertEquals(1_000, schedule.nextSendNanos(1_000));
     schedule.accepted(1_000);
@@ -28,19 +42,13 @@ class PacingScheduleTest {
 
   @Test
   void onTheGridTheNextRequestIsOnePeriodLater() {
-    PacingSchedule schedule = new PacingSchedule(PERIOD_NANOS, 5);
-    schedule.declined(0);
-    long first = schedule.nextSendNanos(0);
-    schedule.accepted(first);
+    long first = pacedFirstSendAccepted();
     assertEquals(first + PERIOD_NANOS, schedule.nextSendNanos(first + 100_000));
   }
 
   @Test
   void catchesUpAtMostTheBurstAfterFallingBehind() {
-    PacingSchedule schedule = new PacingSchedule(PERIOD_NANOS, 5);
-    schedule.declined(0);
-    long first = schedule.nextSendNanos(0);
-    schedule.accepted(first);
+    long first = pacedFirstSendAccepted();
     long late = first + 100 * PERIOD_NANOS; // a long stall
     assertEquals(late, schedule.nextSendNanos(late), "behind the grid: send at once");
     schedule.accepted(late);
@@ -56,9 +64,7 @@ class PacingScheduleTest {
 
   @Test
   void aRefusalOnTheGridRetriesAfterTheMarginOnly() {
-    PacingSchedule schedule = new PacingSchedule(PERIOD_NANOS, 5);
-    schedule.declined(0);
-    schedule.accepted(schedule.nextSendNanos(0));
+    pacedFirstSendAccepted();
     schedule.declined(10_000_000);
     assertEquals(10_000_000 + PERIOD_NANOS / 8, schedule.nextSendNanos(10_000_000));
   }
@@ -71,7 +77,6 @@ class PacingScheduleTest {
     long now = 0;
     long accepted = 0;
     long declined = 0;
-    PacingSchedule schedule = new PacingSchedule(PERIOD_NANOS, 5);
     long endNanos = 10_000_000_000L; // 10 s
     java.util.SplittableRandom jitter = new java.util.SplittableRandom(7);
     while (now < endNanos) {

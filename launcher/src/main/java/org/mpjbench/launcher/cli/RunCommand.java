@@ -13,8 +13,7 @@ import picocli.CommandLine.Command;
     description = {
       "Runs one kernel as MPJ Express ranks, prints a summary and writes a JSON result file.",
       "Multicore (one JVM, one thread per rank) by default; --device niodev for a cluster."
-    },
-    subcommands = {JmhCommand.class})
+    })
 public final class RunCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -24,10 +23,23 @@ public final class RunCommand implements Runnable {
         spec.commandLine(), "name a kernel to run: " + kernelNames());
   }
 
-  /** Adds a subcommand for every kernel of the registry ({@link Kernels}) to {@code run}. */
-  static void addKernels(CommandLine run) {
-    for (KernelDescriptor<?, ?> kernel : Kernels.all()) {
-      run.addSubcommand(kernel.name(), KernelCommand.of(kernel));
+  /**
+   * Adds {@code run}'s subcommands: {@code jmh}, then one for every kernel of the registry ({@link
+   * Kernels}). With {@code kernel} the exact name of a registered kernel, only that kernel's: a
+   * run builds the options of the kernel it runs, not of every kernel (docs/startup.md). Anything
+   * else ({@code jmh}, an option, an unknown name, null) gets them all, and the same help and
+   * errors as ever.
+   */
+  static void addSubcommands(CommandLine run, String kernel) {
+    KernelDescriptor<?, ?> only = Kernels.all().stream()
+        .filter(k -> k.name().equals(kernel)).findFirst().orElse(null);
+    if (only != null) {
+      run.addSubcommand(only.name(), KernelCommand.of(only));
+      return;
+    }
+    run.addSubcommand(JmhCommand.class);
+    for (KernelDescriptor<?, ?> k : Kernels.all()) {
+      run.addSubcommand(k.name(), KernelCommand.of(k));
     }
   }
 
