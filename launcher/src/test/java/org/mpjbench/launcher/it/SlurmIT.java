@@ -83,14 +83,16 @@ class SlurmIT {
         30);
     assertEquals(0, sbatch.exitCode(), sbatch.output());
     int job = jobId(sbatch.output());
-    // Cancel once the rank on the second node has run for 3 s: then the run is well under way.
-    // (A rank that lost MPJ's start-up race ends within a second and the launcher starts the job
-    // again: its first appearance alone does not mean any round was made.)
+    // Cancel once the rank on the second node has run for 5 s: its first 2 s it waits for MPJ's
+    // starter (StarterArgs.STARTER_GRACE), so then the run is well under way. (A rank that lost
+    // MPJ's start-up race ends within a second and the launcher starts the job again: its first
+    // appearance alone does not mean any round was made.)
+    Duration underWay = Duration.ofSeconds(5);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!rankRunsOn("h2", Duration.ofSeconds(3)) && System.nanoTime() < deadline) {
+    while (!rankRunsOn("h2", underWay) && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    assertTrue(rankRunsOn("h2", Duration.ofSeconds(3)), "a rank ran 3 s on h2: " + jobLog(job));
+    assertTrue(rankRunsOn("h2", underWay), "a rank ran 5 s on h2: " + jobLog(job));
     assertEquals(0, slurm(List.of("scancel", Integer.toString(job)), 30).exitCode());
     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     String state = "";

@@ -40,6 +40,8 @@ public final class RankMain {
   /** Entry point for the MPJ runtime; {@code args} still hold the runtime's own leading words. */
   public static void main(String[] args) throws Exception {
     Probe.useDevice(StarterArgs.device(args));
+    // Starting the job again after a refused rank (JobRunner) costs more than this wait.
+    StarterArgs.awaitStarter(args);
     String[] programArgs = MPI.Init(args);
     int rank = MPI.COMM_WORLD.Rank();
     int size = MPI.COMM_WORLD.Size();

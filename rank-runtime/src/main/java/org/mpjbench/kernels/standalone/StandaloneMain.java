@@ -58,8 +58,6 @@ public final class StandaloneMain {
   private static final int HOST_BYTES = 256;
   /** A failed rank's wait in the final collective before it ends itself. */
   private static final Duration FAILED_RANK_WAIT = Duration.ofSeconds(10);
-  /** How long a rank a daemon started waits before MPI.Init: far beyond the starter's window. */
-  private static final Duration STARTER_GRACE = Duration.ofSeconds(2);
 
   private final int rank;
   private final int size;
@@ -83,13 +81,9 @@ public final class StandaloneMain {
     long startNanos = System.nanoTime();
     String device = deviceOf(args);
     Probe.useDevice(StarterArgs.device(args));
-    if (device.equals("niodev") || device.equals("hybdev")) {
-      // MPJ 0.44's starter hands the job to every daemon before it opens the port on which the
-      // ranks report; a rank JVM that reaches MPI.Init first is refused, and the starter then
-      // waits for it forever (docs/standalone.md). The launcher starts such a job again; under
-      // mpjrun.sh nobody would, so a rank a daemon started gives the starter a moment first.
-      Thread.sleep(STARTER_GRACE.toMillis());
-    }
+    // A rank refused by MPJ's starter leaves it waiting forever, and under mpjrun.sh nobody
+    // starts the job again: a rank a daemon started gives the starter a moment first.
+    StarterArgs.awaitStarter(args);
     String[] words = MPI.Init(args);
     StandaloneMain main = new StandaloneMain(MPI.COMM_WORLD.Rank(), MPI.COMM_WORLD.Size(), device,
         startTime, startNanos);
