@@ -248,7 +248,10 @@ final class ControlServer implements AutoCloseable {
         return hello;
       }
     } catch (IOException e) {
-      refusal = "unreadable hello: " + e.getMessage();
+      // Says how long the connection was given and whether anything came, which tells a rank
+      // that never wrote from one whose hello was cut or slow.
+      refusal = "unreadable hello: " + e.getMessage() + " (" + reader.bytesRead()
+          + " bytes within " + HELLO_TIMEOUT_MILLIS / 1000 + " s of the connection)";
     }
     connection.trySend(new ControlMessage.Abort(refusal));
     events.add(new Event.Rejected(refusal));

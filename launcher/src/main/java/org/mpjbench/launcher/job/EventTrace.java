@@ -11,13 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.control.ControlMessage;
 
 /**
  * The {@code --trace FILE} event log, the write-ups' "inter-process communication through a file"
  * made useful: every control event of a run, appended as one JSON object per line and flushed at
- * once, so that a second process can follow the file while it grows. Lines look like {@code
+ * once, so that a second process can follow the file while it grows (taking a line once its
+ * {@code \n} has arrived: a long line may be seen half written before). Lines look like {@code
  * {"seconds":1.234,"rank":0,"event":"progress","payload":{...}}}; a kernel's own steps ({@link
  * ControlMessage.KernelEvent}, from every rank) are {@code "event":"kernel"} lines whose payload
  * holds the step's {@code kind}, its {@code nanos} on the host's monotonic clock, and the kernel's
@@ -110,8 +112,12 @@ final class EventTrace implements AutoCloseable {
       return;
     }
     try {
-      out.write(ControlCodec.mapper().writeValueAsBytes(line));
-      out.write('\n');
+      // The line and its terminator in one write: a follower takes a line only once its \n is
+      // there, and a line longer than the stream's buffer would otherwise reach the file in two.
+      byte[] json = ControlCodec.mapper().writeValueAsBytes(line);
+      byte[] whole = Arrays.copyOf(json, json.length + 1);
+      whole[json.length] = '\n';
+      out.write(whole);
       out.flush();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the trace file", e);

@@ -139,11 +139,14 @@ class TraceIT {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
       while (launcher.isAlive() && System.nanoTime() < deadline) {
         if (Files.exists(trace)) {
-          // Every line present is whole: the trace is flushed a line at a time.
-          for (String line : Files.readAllLines(trace, StandardCharsets.UTF_8)) {
+          // Every line whose \n has arrived is whole, as a follower takes them (tail -f): the
+          // trace is flushed a line at a time; a long line may be caught half written before.
+          String text = Files.readString(trace, StandardCharsets.UTF_8);
+          List<String> arrived = text.substring(0, text.lastIndexOf('\n') + 1).lines().toList();
+          for (String line : arrived) {
             ResultWriter.mapper().readTree(line);
           }
-          long progress = Files.readAllLines(trace, StandardCharsets.UTF_8).stream()
+          long progress = arrived.stream()
               .filter(l -> l.contains("\"event\":\"progress\"")).count();
           if (launcher.isAlive() && progress > 0 && progress < 150) {
             progressSeenWhileRunning = (int) progress;

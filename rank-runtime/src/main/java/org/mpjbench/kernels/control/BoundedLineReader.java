@@ -14,6 +14,7 @@ public final class BoundedLineReader {
   private final InputStream in;
   private final int maxLineBytes;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+  private long bytesRead;
 
   /** Thrown when a line goes over the bound; the stream is then positioned inside that line. */
   public static final class LineTooLongException extends IOException {
@@ -33,6 +34,11 @@ public final class BoundedLineReader {
     this.maxLineBytes = maxLineBytes;
   }
 
+  /** Bytes read from the stream so far, terminators included: what a peer sent before it stalled. */
+  public long bytesRead() {
+    return bytesRead;
+  }
+
   /**
    * The next line without its terminator, or {@code null} at a clean end of stream. A stream that
    * ends inside a line gives {@link EOFException}: a half-sent line is not a line.
@@ -41,6 +47,9 @@ public final class BoundedLineReader {
     line.reset();
     while (true) {
       int b = in.read();
+      if (b >= 0) {
+        bytesRead++;
+      }
       if (b < 0) {
         if (line.size() == 0) {
           return null;

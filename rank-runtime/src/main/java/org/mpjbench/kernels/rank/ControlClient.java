@@ -53,14 +53,16 @@ final class ControlClient implements AutoCloseable {
   static ControlClient connect(
       InetSocketAddress launcher, Duration timeout, ControlMessage.Hello hello)
       throws IOException {
-    String helloLine = ControlCodec.encode(hello);
+    // Even the hello's bytes: between connect and write there is nothing left to load or set up
+    // (the reader and writer below load classes of this rank's own loader, 64 ranks at once).
+    byte[] helloBytes = (ControlCodec.encode(hello) + "\n").getBytes(StandardCharsets.UTF_8);
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
       socket.connect(launcher, Math.toIntExact(timeout.toMillis()));
-      ControlClient client = new ControlClient(socket);
-      client.sendLines(java.util.List.of(helloLine));
-      return client;
+      socket.getOutputStream().write(helloBytes);
+      socket.getOutputStream().flush();
+      return new ControlClient(socket);
     } catch (IOException e) {
       socket.close();
       throw new IOException(

@@ -45,6 +45,16 @@ class BoundedLineReaderTest {
   }
 
   @Test
+  void countsTheBytesItReadEvenOfALineCutShort() throws IOException {
+    BoundedLineReader reader = reader("ab\ncd", 10);
+    assertEquals(0, reader.bytesRead());
+    reader.readLine();
+    assertEquals(3, reader.bytesRead(), "the terminator counts");
+    assertThrows(EOFException.class, reader::readLine);
+    assertEquals(5, reader.bytesRead(), "what came before the cut");
+  }
+
+  @Test
   void emptyStreamGivesNullAtOnce() throws IOException {
     assertNull(reader("", 10).readLine());
   }
