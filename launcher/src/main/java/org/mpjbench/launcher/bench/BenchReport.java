@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.mpjbench.launcher.report.Reporter;
 import org.mpjbench.launcher.report.Table;
+import org.openjdk.jmh.util.ListStatistics;
 
 /**
  * The JMH results of a benchmark session merged into one table: one {@link Row} per benchmark,
@@ -84,7 +85,7 @@ public final class BenchReport {
    */
   public record Row(String benchmark, int ranks, String device, double opsPerSecond,
       double errorOpsPerSecond, Double perPingPong, Map<String, Double> secondaryPerSecond,
-      boolean kernelRun) {
+      boolean kernelRun, List<Double> iterationsPerSecond) {
 
     /** Checks the figures and copies the map. */
     public Row {
@@ -104,6 +105,16 @@ public final class BenchReport {
       }
       secondaryPerSecond = secondaryPerSecond == null ? Map.of()
           : Collections.unmodifiableMap(new TreeMap<>(secondaryPerSecond));
+      iterationsPerSecond = iterationsPerSecond == null ? List.of()
+          : List.copyOf(iterationsPerSecond);
+    }
+
+    /** A row without the iterations' own scores (a median and spread are then unknown). */
+    public Row(String benchmark, int ranks, String device, double opsPerSecond,
+        double errorOpsPerSecond, Double perPingPong, Map<String, Double> secondaryPerSecond,
+        boolean kernelRun) {
+      this(benchmark, ranks, device, opsPerSecond, errorOpsPerSecond, perPingPong,
+          secondaryPerSecond, kernelRun, List.of());
     }
 
     /** A row of a benchmark that is not a kernel run. */
@@ -123,9 +134,43 @@ public final class BenchReport {
       return opsPerSecond > 0 ? errorOpsPerSecond / opsPerSecond : Double.NaN;
     }
 
+    /**
+     * The median and the interquartile range of the measured iterations' scores, ops/s; null with
+     * fewer than {@link #SPREAD_FROM_ITERATIONS} iterations.
+     */
+    public Spread spread() {
+      if (iterationsPerSecond.size() < SPREAD_FROM_ITERATIONS) {
+        return null;
+      }
+      // JMH's own statistics, as its score and error come from.
+      ListStatistics statistics = new ListStatistics();
+      iterationsPerSecond.forEach(statistics::addValue);
+      return new Spread(statistics.getPercentile(50), statistics.getPercentile(25),
+          statistics.getPercentile(75));
+    }
+
     /** Operations per minute: downloads per minute for download. */
     public double opsPerMinute() {
       return opsPerSecond * 60;
+    }
+  }
+
+  /** Iterations a {@link Row#spread()} needs: with fewer the quartiles say nothing. */
+  static final int SPREAD_FROM_ITERATIONS = 4;
+
+  /**
+   * The median of a benchmark's measured iterations and their quartiles, ops/s.
+   *
+   * @param medianPerSecond the median iteration's score
+   * @param lowerQuartilePerSecond the 25th percentile
+   * @param upperQuartilePerSecond the 75th percentile
+   */
+  public record Spread(double medianPerSecond, double lowerQuartilePerSecond,
+      double upperQuartilePerSecond) {
+    /** The interquartile range as a share of the median (0.06 for 6 %); NaN for a 0 median. */
+    public double relativeRange() {
+      return medianPerSecond > 0
+          ? (upperQuartilePerSecond - lowerQuartilePerSecond) / medianPerSecond : Double.NaN;
     }
   }
 
@@ -166,7 +211,7 @@ public final class BenchReport {
           || !(result.opsPerSecond() > 0) ? null : reference / result.opsPerSecond();
       rows.add(new Row(result.benchmark(), result.ranks(), result.device(),
           result.opsPerSecond(), result.errorOpsPerSecond(), perPingPong,
-          result.secondaryPerSecond(), result.kernelRun()));
+          result.secondaryPerSecond(), result.kernelRun(), result.iterationsPerSecond()));
     }
     return new BenchReport(rows);
   }
@@ -297,6 +342,18 @@ public final class BenchReport {
       lines.add("");
       lines.add(imprecision.replace(IMPRECISE_MARK, "**" + IMPRECISE_MARK + "**"));
     }
+    Table spreads = spreadTable("benchmark", "–");
+    if (spreads != null) {
+      lines.add("");
+      lines.add("## Median and spread");
+      lines.add("");
+      lines.add("The median of the measured iterations, ops/s, and their interquartile range as a"
+          + " share of it. JMH's ± above is a 99.9% confidence interval of the iterations' mean,"
+          + " which assumes them normal and widens with a few stalled iterations; the median and"
+          + " quartiles do not.");
+      lines.add("");
+      lines.addAll(Reporter.MARKDOWN.lines(spreads));
+    }
     Table ratios = ratioTable("one … costs N ping-pongs", "–");
     lines.add("");
     lines.add("## In ping-pongs");
@@ -419,6 +476,30 @@ public final class BenchReport {
         Row row = byRanks.get(k);
         line.add(row == null ? none
             : withError(Figures.people(row.opsPerSecond()) + " ops/s", row.relativeError()));
+      }
+      cells.add(line);
+    });
+    return new Table(header(title, ranks), cells);
+  }
+
+  /**
+   * Each benchmark's median iteration and interquartile range ("19,300 IQR 6%"); null when no row
+   * has enough iterations.
+   */
+  private Table spreadTable(String title, String none) {
+    if (rows.stream().allMatch(row -> row.spread() == null)) {
+      return null;
+    }
+    List<Integer> ranks = rankCounts();
+    List<List<String>> cells = new ArrayList<>();
+    byLabel().forEach((label, byRanks) -> {
+      List<String> line = new ArrayList<>();
+      line.add(label);
+      for (int k : ranks) {
+        Row row = byRanks.get(k);
+        Spread spread = row == null ? null : row.spread();
+        line.add(spread == null ? none : Figures.people(spread.medianPerSecond()) + " IQR "
+            + Figures.percent(spread.relativeRange()));
       }
       cells.add(line);
     });

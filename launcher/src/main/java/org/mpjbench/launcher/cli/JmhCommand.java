@@ -36,13 +36,19 @@ import picocli.CommandLine.Option;
 public final class JmhCommand implements Callable<Integer> {
   /** A smoke test's iterations. */
   private static final Iterations QUICK = new Iterations(1, 2, 300);
-  /** The session benchmarks' iterations. */
-  private static final Iterations SESSION = new Iterations(2, 5, 1_000);
   /**
-   * The kernel cases': shorter, as there are a dozen (JMH measures an iteration until the run in
-   * progress ends, so a 200 ms election still counts whole).
+   * The session benchmarks' iterations: many short ones rather than a few long ones in the same
+   * time (2 s of warm-up, 5 s measured). JMH's score error is the 99.9 % t-interval of the
+   * iterations' mean, t(0.9995, n-1)/sqrt(n) times their spread: 3.85 times it with 5 iterations,
+   * 0.75 times with 25, while the spread of 200 ms iterations is only about sqrt(5) times that of
+   * 1 s ones (docs/jmh.md, "How precise").
    */
-  private static final Iterations KERNEL_RUNS = new Iterations(1, 5, 500);
+  private static final Iterations SESSION = new Iterations(10, 25, 200);
+  /**
+   * The kernel cases': fewer, as there are a dozen (JMH measures an iteration until the run in
+   * progress ends, so a 200 ms election still counts whole): 0.4 s of warm-up, 3 s measured.
+   */
+  private static final Iterations KERNEL_RUNS = new Iterations(2, 15, 200);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,8 +61,8 @@ public final class JmhCommand implements Callable<Integer> {
   List<String> benchmarks;
 
   @Option(names = "--quick", description = "A short run for smoke tests: 1 warm-up and 2"
-      + " measured iterations of 300 ms (otherwise 2 and 5 of 1 s, kernel cases 1 and 5 of"
-      + " 500 ms).")
+      + " measured iterations of 300 ms (otherwise 10 and 25 of 200 ms, kernel cases 2 and 15"
+      + " of 200 ms).")
   boolean quick;
 
   /** Default tolerance of the Berkeley benchmark's average: wide, so that no poll is left out. */

@@ -56,6 +56,31 @@ class BenchReportTest {
   }
 
   @Test
+  void theMedianAndInterquartileRangeOfTheIterationsStandBesideTheScore() {
+    BenchReport report = new BenchReport(List.of(
+        new Row("ping-pong", 2, "multicore", 11_000, 3_000, null, Map.of(), false,
+            List.of(9_000.0, 10_000.0, 11_000.0, 12_000.0, 13_000.0)),
+        new Row("allreduce", 2, "multicore", 5_000, 500, 2.0, Map.of(), false,
+            List.of(5_000.0, 5_000.0, 5_000.0))));
+    Row pingPong = row(report, "ping-pong", 2);
+    assertEquals(11_000, pingPong.spread().medianPerSecond());
+    assertTrue(pingPong.spread().lowerQuartilePerSecond() < 10_500
+        && pingPong.spread().upperQuartilePerSecond() > 11_500, pingPong.spread().toString());
+    assertNull(row(report, "allreduce", 2).spread(), "3 iterations have no quartiles");
+    String markdown = String.join("\n", report.markdown());
+    assertTrue(markdown.contains("## Median and spread"), markdown);
+    assertTrue(markdown.matches("(?s).*\\| ping-pong \\| 11,000 IQR [0-9]+% \\|.*"), markdown);
+    assertTrue(markdown.contains("| allreduce | – |"), markdown);
+  }
+
+  @Test
+  void withoutIterationsThereIsNoSpreadTable() {
+    BenchReport report = new BenchReport(List.of(
+        new Row("ping-pong", 2, "multicore", 10_000, 100, null, Map.of())));
+    assertFalse(String.join("\n", report.markdown()).contains("Median and spread"));
+  }
+
+  @Test
   void preciseScoresGetNoNote() throws IOException {
     assertTrue(sessionReport().summaryLines().stream().noneMatch(l -> l.contains("(!)")));
   }
