@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.mpjbench.launcher.report.Reporter;
 import org.mpjbench.launcher.report.Table;
 import org.openjdk.jmh.util.ListStatistics;
@@ -344,15 +345,10 @@ public final class BenchReport {
     }
     Table spreads = spreadTable("benchmark", "–");
     if (spreads != null) {
-      lines.add("");
-      lines.add("## Median and spread");
-      lines.add("");
-      lines.add("The median of the measured iterations, ops/s, and their interquartile range as a"
-          + " share of it. JMH's ± above is a 99.9% confidence interval of the iterations' mean,"
-          + " which assumes them normal and widens with a few stalled iterations; the median and"
-          + " quartiles do not.");
-      lines.add("");
-      lines.addAll(Reporter.MARKDOWN.lines(spreads));
+      section(lines, "Median and spread", "The median of the measured iterations, ops/s, and"
+          + " their interquartile range as a share of it. JMH's ± above is a 99.9% confidence"
+          + " interval of the iterations' mean, which assumes them normal and widens with a few"
+          + " stalled iterations; the median and quartiles do not.", spreads);
     }
     Table ratios = ratioTable("one … costs N ping-pongs", "–");
     lines.add("");
@@ -367,18 +363,23 @@ public final class BenchReport {
     }
     Table rates = ratesTable("rate", "–");
     if (rates != null) {
-      lines.add("");
-      lines.add("## Downloads and other rates");
-      lines.add("");
-      lines.add("Downloads per minute are the download score × 60 (± as above); lines/s is JMH's"
-          + " secondary metric, lines received per second by all ranks together"
-          + (kernelRunNames().isEmpty() ? "." : "; messages/s, that of the kernel runs, is the"
-              + " messages each kernel counted in its runs (its own count, as in its result),"
-              + " per second."));
-      lines.add("");
-      lines.addAll(Reporter.MARKDOWN.lines(rates));
+      section(lines, "Downloads and other rates", "Downloads per minute are the download score"
+          + " × 60 (± as above); lines/s is JMH's secondary metric, lines received per second by"
+          + " all ranks together" + (kernelRunNames().isEmpty() ? "." : "; messages/s, that of"
+              + " the kernel runs, is the messages each kernel counted in its runs (its own count,"
+              + " as in its result), per second."), rates);
     }
     return lines;
+  }
+
+  /** Appends a Markdown section: an empty line, its heading, its prose, an empty line, its table. */
+  private static void section(List<String> lines, String heading, String prose, Table table) {
+    lines.add("");
+    lines.add("## " + heading);
+    lines.add("");
+    lines.add(prose);
+    lines.add("");
+    lines.addAll(Reporter.MARKDOWN.lines(table));
   }
 
   /**
@@ -467,19 +468,8 @@ public final class BenchReport {
   }
 
   private Table throughputTable(String title, String none) {
-    List<Integer> ranks = rankCounts();
-    List<List<String>> cells = new ArrayList<>();
-    byLabel().forEach((label, byRanks) -> {
-      List<String> line = new ArrayList<>();
-      line.add(label);
-      for (int k : ranks) {
-        Row row = byRanks.get(k);
-        line.add(row == null ? none
-            : withError(Figures.people(row.opsPerSecond()) + " ops/s", row.relativeError()));
-      }
-      cells.add(line);
-    });
-    return new Table(header(title, ranks), cells);
+    return byRankTable(title, none,
+        row -> withError(Figures.people(row.opsPerSecond()) + " ops/s", row.relativeError()));
   }
 
   /**
@@ -490,6 +480,15 @@ public final class BenchReport {
     if (rows.stream().allMatch(row -> row.spread() == null)) {
       return null;
     }
+    return byRankTable(title, none, row -> {
+      Spread spread = row.spread();
+      return spread == null ? none : Figures.people(spread.medianPerSecond()) + " IQR "
+          + Figures.percent(spread.relativeRange());
+    });
+  }
+
+  /** Benchmarks down, K across, each cell what {@code cell} makes of that row ({@code none}: no row). */
+  private Table byRankTable(String title, String none, Function<Row, String> cell) {
     List<Integer> ranks = rankCounts();
     List<List<String>> cells = new ArrayList<>();
     byLabel().forEach((label, byRanks) -> {
@@ -497,9 +496,7 @@ public final class BenchReport {
       line.add(label);
       for (int k : ranks) {
         Row row = byRanks.get(k);
-        Spread spread = row == null ? null : row.spread();
-        line.add(spread == null ? none : Figures.people(spread.medianPerSecond()) + " IQR "
-            + Figures.percent(spread.relativeRange()));
+        line.add(row == null ? none : cell.apply(row));
       }
       cells.add(line);
     });

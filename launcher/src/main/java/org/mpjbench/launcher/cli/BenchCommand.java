@@ -75,6 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Short iterations, for smoke tests.")
   boolean quick;
 
+  @Option(names = "--iterations", paramLabel = "N", description = JmhCommand.ITERATIONS_HELP)
+  Integer iterations;
+
   @Option(names = "--benchmarks", paramLabel = "LIST", defaultValue = DEFAULT_BENCHMARKS,
       completionCandidates = KernelCaseNames.class,
       description = {"Benchmarks to run (default: ${DEFAULT-VALUE}). 'kernels' stands for the"
@@ -298,7 +301,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** What every JMH run of the bench is given: the chosen benchmarks and the options. */
   private BenchParameters harnessParameters() {
-    return JmhCommand.parameters(List.of(benchmarks.split(",", -1)), device, quick,
+    return JmhCommand.parameters(List.of(benchmarks.split(",", -1)), device, quick, iterations,
         berkeleyToleranceUs == null ? JmhCommand.BERKELEY_TOLERANCE_US : berkeleyToleranceUs,
         JmhCommand.BERKELEY_SKEW_BOUND_US, JmhCommand.DOWNLOAD_LINES,
         JmhCommand.DOWNLOAD_RATE_PER_SECOND, serverHost == null ? JmhCommand.SERVER_HOST

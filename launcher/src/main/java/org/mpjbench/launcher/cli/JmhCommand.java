@@ -34,6 +34,11 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Runs the JMH harness once on N MPJ ranks (see 'mpjbench bench').")
 public final class JmhCommand implements Callable<Integer> {
+  /** The fewest measured iterations --iterations takes: JMH gives no error for one. */
+  static final int MIN_ITERATIONS = 2;
+  /** The most: 1000 of 200 ms is over 3 minutes per benchmark and rank count. */
+  static final int MAX_ITERATIONS = 1000;
+
   /** A smoke test's iterations. */
   private static final Iterations QUICK = new Iterations(1, 2, 300);
   /**
@@ -64,6 +69,14 @@ public final class JmhCommand implements Callable<Integer> {
       + " measured iterations of 300 ms (otherwise 10 and 25 of 200 ms, kernel cases 2 and 15"
       + " of 200 ms).")
   boolean quick;
+
+  @Option(names = "--iterations", paramLabel = "N", description = ITERATIONS_HELP)
+  Integer iterations;
+
+  /** The help of --iterations, here and in 'bench'. */
+  static final String ITERATIONS_HELP = "Measured iterations of every benchmark, "
+      + MIN_ITERATIONS + " to " + MAX_ITERATIONS + " (default: 25, kernel cases 15; 2 with --quick): JMH's"
+      + " error narrows as 1/sqrt(N), the run takes N times an iteration longer.";
 
   /** Default tolerance of the Berkeley benchmark's average: wide, so that no poll is left out. */
   static final double BERKELEY_TOLERANCE_US = 100_000;
@@ -113,7 +126,7 @@ public final class JmhCommand implements Callable<Integer> {
     }
     RunOutcome<BenchResult> outcome;
     try {
-      BenchParameters parameters = parameters(benchmarks, run.device, quick,
+      BenchParameters parameters = parameters(benchmarks, run.device, quick, iterations,
           berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines, downloadRatePerSecond,
           serverHost, mutexUnsafe);
       outcome = run(parameters, run.settings(), spec.commandLine().getErr());
@@ -125,17 +138,28 @@ public final class JmhCommand implements Callable<Integer> {
 
   /**
    * The harness's parameters: the benchmarks with their iterations (short ones when {@code
-   * quick}) and the settings of the Berkeley and download benchmarks.
+   * quick}; {@code measured} of them when not null) and the settings of the Berkeley and download
+   * benchmarks.
    *
    * @throws IllegalArgumentException naming the option at fault
    */
   static BenchParameters parameters(List<String> benchmarks, String device, boolean quick,
-      double berkeleyToleranceUs, double berkeleySkewBoundUs, int downloadLines,
-      double downloadRatePerSecond, String serverHost, boolean mutexUnsafe) {
+      Integer measured, double berkeleyToleranceUs, double berkeleySkewBoundUs,
+      int downloadLines, double downloadRatePerSecond, String serverHost, boolean mutexUnsafe) {
     HostName.require("--server-host", serverHost);
-    return new BenchParameters(benchmarks, device, quick ? QUICK : SESSION,
-        quick ? QUICK : KERNEL_RUNS, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
+    if (measured != null && (measured < MIN_ITERATIONS || measured > MAX_ITERATIONS)) {
+      throw new IllegalArgumentException("--iterations must be between " + MIN_ITERATIONS
+          + " and " + MAX_ITERATIONS + ", got " + measured);
+    }
+    return new BenchParameters(benchmarks, device,
+        measuring(quick ? QUICK : SESSION, measured), measuring(quick ? QUICK : KERNEL_RUNS,
+            measured), berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
         downloadRatePerSecond, serverHost, mutexUnsafe);
+  }
+
+  /** {@code plan} with {@code measured} measured iterations, or as it is when that is null. */
+  private static Iterations measuring(Iterations plan, Integer measured) {
+    return measured == null ? plan : new Iterations(plan.warmup(), measured, plan.millis());
   }
 
   /** One JMH run through the run API, its summary one line per benchmark. */

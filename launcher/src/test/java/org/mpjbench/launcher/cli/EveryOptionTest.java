@@ -170,6 +170,8 @@ class EveryOptionTest {
     rule("bench --berkeley-tolerance-us", "-1", "Infinity");
     rule("bench --plots", FILE, UNDER_FILE);
     rule("bench --sizes", "0", "abc", "67108865", "", "1,,8", "64:8", "-1");
+    rule("bench --iterations", "1", "0", "-1", "1001", "x");
+    rule("run jmh --iterations", "1", "1001");
     exempt("bench --native", "a flag (without 'osu' in --benchmarks, or without 2 ranks: one"
         + " line naming --native, exit 2; BenchNativeOptionTest)");
 
