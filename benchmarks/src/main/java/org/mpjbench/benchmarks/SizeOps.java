@@ -1,6 +1,7 @@
 package org.mpjbench.benchmarks;
 
 import java.util.List;
+import java.util.function.Supplier;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
@@ -104,28 +105,19 @@ public final class SizeOps {
   public record PingPongLatency(int bytes, int iterations, int warmup) implements Timed {
     @Override
     public long run(RankState state) throws MPIException {
-      if (state.rank() > 1) {
-        settle(state);
-        return 0;
-      }
-      Intracomm comm = state.comm();
-      byte[] buffer = new byte[bytes];
-      Body body = state.rank() == 0
-          ? () -> {
-            comm.Send(buffer, 0, bytes, MPI.BYTE, 1, TAG_PING);
-            comm.Recv(buffer, 0, bytes, MPI.BYTE, 1, TAG_PONG);
-          }
-          : () -> {
-            comm.Recv(buffer, 0, bytes, MPI.BYTE, 0, TAG_PING);
-            comm.Send(buffer, 0, bytes, MPI.BYTE, 0, TAG_PONG);
-          };
-      long[] nanos = pointToPoint(state, iterations, warmup, body);
-      if (nanos != null) {
-        for (int i = 0; i < nanos.length; i++) {
-          nanos[i] /= 2;
-        }
-        state.trial(Samples.class).add(nanos);
-      }
+      pointToPoint(state, iterations, warmup, 2, () -> {
+        Intracomm comm = state.comm();
+        byte[] buffer = new byte[bytes];
+        return state.rank() == 0
+            ? () -> {
+              comm.Send(buffer, 0, bytes, MPI.BYTE, 1, TAG_PING);
+              comm.Recv(buffer, 0, bytes, MPI.BYTE, 1, TAG_PONG);
+            }
+            : () -> {
+              comm.Recv(buffer, 0, bytes, MPI.BYTE, 0, TAG_PING);
+              comm.Send(buffer, 0, bytes, MPI.BYTE, 0, TAG_PONG);
+            };
+      });
       return 0;
     }
   }
@@ -138,33 +130,27 @@ public final class SizeOps {
   public record Bandwidth(int bytes, int iterations, int warmup) implements Timed {
     @Override
     public long run(RankState state) throws MPIException {
-      if (state.rank() > 1) {
-        settle(state);
-        return 0;
-      }
-      Intracomm comm = state.comm();
-      byte[] buffer = new byte[bytes];
-      byte[] ack = new byte[1];
-      Request[] window = new Request[WINDOW];
-      Body body = state.rank() == 0
-          ? () -> {
-            for (int w = 0; w < WINDOW; w++) {
-              window[w] = comm.Isend(buffer, 0, bytes, MPI.BYTE, 1, TAG_WINDOW);
+      pointToPoint(state, iterations, warmup, 1, () -> {
+        Intracomm comm = state.comm();
+        byte[] buffer = new byte[bytes];
+        byte[] ack = new byte[1];
+        Request[] window = new Request[WINDOW];
+        return state.rank() == 0
+            ? () -> {
+              for (int w = 0; w < WINDOW; w++) {
+                window[w] = comm.Isend(buffer, 0, bytes, MPI.BYTE, 1, TAG_WINDOW);
+              }
+              Request.Waitall(window);
+              comm.Recv(ack, 0, 1, MPI.BYTE, 1, TAG_ACK);
             }
-            Request.Waitall(window);
-            comm.Recv(ack, 0, 1, MPI.BYTE, 1, TAG_ACK);
-          }
-          : () -> {
-            for (int w = 0; w < WINDOW; w++) {
-              window[w] = comm.Irecv(buffer, 0, bytes, MPI.BYTE, 0, TAG_WINDOW);
-            }
-            Request.Waitall(window);
-            comm.Send(ack, 0, 1, MPI.BYTE, 0, TAG_ACK);
-          };
-      long[] nanos = pointToPoint(state, iterations, warmup, body);
-      if (nanos != null) {
-        state.trial(Samples.class).add(nanos);
-      }
+            : () -> {
+              for (int w = 0; w < WINDOW; w++) {
+                window[w] = comm.Irecv(buffer, 0, bytes, MPI.BYTE, 0, TAG_WINDOW);
+              }
+              Request.Waitall(window);
+              comm.Send(ack, 0, 1, MPI.BYTE, 0, TAG_ACK);
+            };
+      });
       return 0;
     }
   }
@@ -217,22 +203,31 @@ public final class SizeOps {
   }
 
   /**
-   * Runs {@code body} on ranks 0 and 1 only ({@code warmup} times, then {@code iterations} times
-   * each timed); rank 0's times, null on rank 1.
+   * Runs a point-to-point operation between ranks 0 and 1 ({@code warmup} times, then {@code
+   * iterations} times each timed) and adds rank 0's times, each divided by {@code divisor}, to
+   * its {@link Samples}; the other ranks only wait at the end. {@code body} makes this rank's side
+   * (and its buffers) on ranks 0 and 1 only.
    */
-  private static long[] pointToPoint(RankState state, int iterations, int warmup, Body body)
-      throws MPIException {
+  private static void pointToPoint(RankState state, int iterations, int warmup, long divisor,
+      Supplier<Body> body) throws MPIException {
+    if (state.rank() > 1) {
+      settle(state);
+      return;
+    }
+    Body side = body.get();
     for (int i = 0; i < warmup; i++) {
-      body.run();
+      side.run();
     }
     long[] nanos = new long[iterations];
     for (int i = 0; i < iterations; i++) {
       long start = System.nanoTime();
-      body.run();
-      nanos[i] = System.nanoTime() - start;
+      side.run();
+      nanos[i] = (System.nanoTime() - start) / divisor;
     }
     settle(state);
-    return state.rank() == 0 ? nanos : null;
+    if (state.rank() == 0) {
+      state.trial(Samples.class).add(nanos);
+    }
   }
 
   /**

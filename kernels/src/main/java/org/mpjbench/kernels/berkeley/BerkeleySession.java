@@ -176,9 +176,14 @@ public final class BerkeleySession {
     if (warming != null) {
       warming.Wait();
     }
-    if (reading[0] != round || reading[1] != WARM_UP_SAMPLE) {
+    requireAnswer(reading, slave, round, WARM_UP_SAMPLE);
+  }
+
+  /** Checks that {@code slave}'s reading answers poll {@code round}/{@code sample}. */
+  private static void requireAnswer(long[] reading, int slave, int round, int sample) {
+    if (reading[0] != round || reading[1] != sample) {
       throw new IllegalStateException("rank " + slave + " answered poll " + reading[0] + "/"
-          + reading[1] + " while the master asked " + round + "/" + WARM_UP_SAMPLE);
+          + reading[1] + " while the master asked " + round + "/" + sample);
     }
   }
 
@@ -193,10 +198,7 @@ public final class BerkeleySession {
       comm.Send(poll, 0, 2, MPI.LONG, slave, BerkeleyKernel.TAG_POLL);
       comm.Recv(reading, 0, 4, MPI.LONG, slave, BerkeleyKernel.TAG_READING);
       long receivedNanos = clock.nowNanos();
-      if (reading[0] != round || reading[1] != sample) {
-        throw new IllegalStateException("rank " + slave + " answered poll " + reading[0] + "/"
-            + reading[1] + " while the master asked " + round + "/" + sample);
-      }
+      requireAnswer(reading, slave, round, sample);
       samples.add(OffsetSample.fromExchange(sentNanos, reading[2], reading[3], receivedNanos));
     }
     return OffsetSample.best(samples);
