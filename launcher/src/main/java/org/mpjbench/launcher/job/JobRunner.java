@@ -240,7 +240,9 @@ public final class JobRunner {
           ? ClassSharing.forJvm("ranks", rankClasses, rankJvmClasspath(spec))
           : Optional.empty();
       rankSharing.ifPresent(sharing::add);
-      rankJvmOptions = rankSharing.map(ClassSharing::jvmOptions).orElse(List.of());
+      rankJvmOptions = new ArrayList<>(
+          rankSharing.map(ClassSharing::jvmOptions).orElse(List.of()));
+      rankJvmOptions.add(metaspaceThresholdOption(spec.ranks()));
     }
     command.add("-jar");
     command.add(spec.mpjHome().starterJar().toString());
@@ -278,6 +280,18 @@ public final class JobRunner {
     command.add("--token-file");
     command.add(tokenFile.toString());
     return command;
+  }
+
+  /**
+   * The multicore rank JVM's first metaspace threshold. Every rank loads its own copy of MPI's,
+   * our and the kernel's classes (MPJ gives each rank a class loader), about 0.7 MB a rank: from
+   * about 30 ranks the JVM's default first threshold (21 MB) was crossed while the kernel ran, and
+   * the collections it set off held every rank at safepoints for 50-150 ms (measured with
+   * {@code -Xlog:safepoint} at 32 ranks: the download's first tenth of a second). This is only
+   * when a collection is first considered; metaspace is still committed as classes are loaded.
+   */
+  static String metaspaceThresholdOption(int ranks) {
+    return "-XX:MetaspaceSize=" + (64 + 2 * ranks) + "m";
   }
 
   private static String hostForUrl(String host) {
