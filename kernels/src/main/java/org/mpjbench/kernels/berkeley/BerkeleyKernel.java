@@ -32,6 +32,9 @@ import org.mpjbench.kernels.spi.Latencies;
  *   <li>{@link #TAG_READING} slave to master: {@code [round, sample, slaveReceiveNanos,
  *       slaveSendNanos]} (NTP's four timestamps); each slave first answers one warm-up poll
  *       (sample -1) a round, which the master does not use
+ *   <li>{@link #TAG_GROUP} submaster to master (with {@code --groups} above 1): {@code [offset,
+ *       roundTrip]} per rank of its group, measured on the submaster's clock; polls and readings
+ *       then also travel between a submaster and its group
  *   <li>{@link #TAG_PING}/{@link #TAG_PONG}: {@code [sequence]}, the baseline ping-pong
  *   <li>Scatter of a phase step (ns) and a rate change (millionths of a ppm) per rank; Gather
  *       of {@code [errorBefore, errorAfter]} per rank
@@ -46,6 +49,8 @@ public final class BerkeleyKernel implements RankProgram<BerkeleyResult> {
   public static final int TAG_PING = 103;
   /** Tag of a baseline pong. */
   public static final int TAG_PONG = 104;
+  /** Tag of a submaster's offsets of its group. */
+  public static final int TAG_GROUP = 105;
 
   private static final int BASELINE_WARMUP_EXCHANGES = 50;
   private static final int BASELINE_EXCHANGES = 200;

@@ -19,6 +19,12 @@ public final class BerkeleyOptions implements KernelOptions<BerkeleyParameters> 
       + " shortest round trip is kept (default: ${DEFAULT-VALUE}).")
   int samples = D.samples();
 
+  @Option(names = "--groups", paramLabel = "N", description = "Poll in a hierarchy of N groups"
+      + " (TEMPO's submasters): the master and N-1 submasters each poll their own group at once,"
+      + " then the master polls the submasters; 1 is the write-up's flat round (default:"
+      + " ${DEFAULT-VALUE}).")
+  int groups = D.groups();
+
   @Mixin ClockOptions clock = new ClockOptions(D.spreadMs(), D.driftPpm(), D.seed());
 
   @Option(names = "--faulty", paramLabel = "RANKS", split = ",", description = "Ranks with a broken"
@@ -45,7 +51,7 @@ public final class BerkeleyOptions implements KernelOptions<BerkeleyParameters> 
   @Override
   public BerkeleyParameters parameters(int ranks) {
     BerkeleyParameters parameters = new BerkeleyParameters(rounds, samples, clock.spreadMs(),
-        clock.driftPpm(), clock.seed(), faulty, faultyOffsetMs, toleranceUs, intervalMs);
+        clock.driftPpm(), clock.seed(), faulty, faultyOffsetMs, toleranceUs, intervalMs, groups);
     parameters.requireFitsRanks(Math.max(ranks, 1));
     return parameters;
   }

@@ -18,6 +18,8 @@ import java.util.TreeSet;
  * @param faultyOffsetMs the extra offset of every faulty clock
  * @param toleranceUs offsets further than this from the median are left out of the average
  * @param intervalMs pause between rounds (0: back to back)
+ * @param groups groups polled at once, each by its own leader (1: the master polls every rank;
+ *     see {@link PollGroups})
  */
 public record BerkeleyParameters(
     int rounds,
@@ -28,7 +30,8 @@ public record BerkeleyParameters(
     List<Integer> faultyRanks,
     double faultyOffsetMs,
     double toleranceUs,
-    long intervalMs) {
+    long intervalMs,
+    int groups) {
 
   /** Largest offset we accept for a faulty clock: a year, far beyond any real fault. */
   private static final int MAX_SAMPLES = 100_000;
@@ -38,12 +41,13 @@ public record BerkeleyParameters(
 
   /** The defaults the launcher shows in {@code --help}. */
   public static final BerkeleyParameters DEFAULTS =
-      new BerkeleyParameters(20, 5, 50.0, 20.0, 1L, List.of(), 10_000.0, 100_000.0, 0L);
+      new BerkeleyParameters(20, 5, 50.0, 20.0, 1L, List.of(), 10_000.0, 100_000.0, 0L, 1);
 
   /** Checks every value; the message names the option at fault. */
   public BerkeleyParameters {
     requireAtLeast("rounds", rounds, 1);
     requireAtLeast("samples", samples, 1);
+    requireAtLeast("groups", groups, 1);
     if (samples > MAX_SAMPLES) { // the master keeps every sample of a round in memory
       throw new IllegalArgumentException(
           "--samples must be at most " + MAX_SAMPLES + ", got " + samples);
@@ -77,6 +81,13 @@ public record BerkeleyParameters(
     }
   }
 
+  /** The flat round of the write-up (one group). */
+  public BerkeleyParameters(int rounds, int samples, double spreadMs, double driftPpm, long seed,
+      List<Integer> faultyRanks, double faultyOffsetMs, double toleranceUs, long intervalMs) {
+    this(rounds, samples, spreadMs, driftPpm, seed, faultyRanks, faultyOffsetMs, toleranceUs,
+        intervalMs, 1);
+  }
+
   /**
    * The most rounds times ranks a run may have: the result keeps every rank's figures of every
    * round and travels to the launcher as one line of the control channel (at most 64 MiB), at
@@ -86,11 +97,12 @@ public record BerkeleyParameters(
   public static final long MAX_RANK_ROUNDS = 50_000;
 
   /**
-   * Checks what depends on the number of ranks: every faulty rank must exist, and the result must
-   * stay within {@link #MAX_RANK_ROUNDS}.
+   * Checks what depends on the number of ranks: every faulty rank must exist, every group must
+   * have a rank, and the result must stay within {@link #MAX_RANK_ROUNDS}.
    */
   public void requireFitsRanks(int ranks) {
     requireResultFits(rounds, ranks);
+    PollGroups.requireFits(groups, ranks);
     for (int rank : faultyRanks) {
       if (rank >= ranks) {
         throw new IllegalArgumentException(

@@ -23,6 +23,7 @@ public final class BerkeleySession {
   private final SimulatedClock clock;
   private final boolean[] faulty;
   private final ClockDiscipline discipline;
+  private final PollGroups groups;
 
   /**
    * The sample number of each slave's one warm-up poll a round, answered but not used: the first
@@ -86,6 +87,7 @@ public final class BerkeleySession {
     }
     this.clock = new SimulatedClock(specs.get(rank), System::nanoTime);
     this.discipline = rank == 0 ? ClockDiscipline.standard(size) : null;
+    this.groups = new PollGroups(size, parameters.groups());
   }
 
   /** Which ranks have broken clocks, by rank. */
@@ -107,24 +109,9 @@ public final class BerkeleySession {
     if (rank == 0) {
       estimates = new long[size];
       roundTrips = new long[size];
-      // From PIPELINED_FROM_RANKS on, each slave's warm-up poll leaves while the slave before it
-      // is polled: the thread wake-up it pays (the slave slept since the last round) overlaps
-      // that slave's samples instead of adding to the round.
-      boolean pipelined = size >= PIPELINED_FROM_RANKS;
-      Request warming = pipelined ? sendWarmUp(1, round) : null;
-      for (int slave = 1; slave < size; slave++) {
-        if (!pipelined) {
-          fillWarmUp(round);
-          comm.Send(warmUpPoll, 0, 2, MPI.LONG, slave, BerkeleyKernel.TAG_POLL);
-        }
-        awaitWarmUp(warming, slave, round);
-        if (pipelined && slave + 1 < size) {
-          warming = sendWarmUp(slave + 1, round);
-        }
-        OffsetSample best = pollSlave(slave, round);
-        estimates[slave] = best.offsetNanos();
-        roundTrips[slave] = best.roundTripNanos();
-      }
+    }
+    pollRound(round, estimates, roundTrips);
+    if (rank == 0) {
       agreement = FaultTolerantAverage.compute(estimates, parameters.toleranceNanos());
       // Every rank moves to the average; each slave's own offset from the master, and its rate,
       // are corrected as the discipline says (stepped when real, filtered when within the
@@ -135,8 +122,6 @@ public final class BerkeleySession {
         scattered[2 * r] = corrections[r];
         scattered[2 * r + 1] = Math.round(decision.rateCorrectionPpm()[r] * RATE_UNITS_PER_PPM);
       }
-    } else {
-      answerPolls(round);
     }
     long[] mine = new long[2];
     comm.Scatter(scattered, 0, 2, MPI.LONG, mine, 0, 2, MPI.LONG, 0);
@@ -148,11 +133,77 @@ public final class BerkeleySession {
         rank == 0 ? corrections : null, errorBefore, errorAfter);
   }
 
+  /**
+   * The polls of round {@code round} (collective): every leader polls its own group, all at once
+   * ({@link PollGroups}); then the master polls each submaster in turn and takes its offsets of
+   * its group. On rank 0 fills {@code estimates} (each clock minus the master's) and {@code
+   * roundTrips} (a group's own plus its submaster's); they are null elsewhere.
+   */
+  private void pollRound(int round, long[] estimates, long[] roundTrips) throws MPIException {
+    if (rank == 0) {
+      pollEach(groups.membersOf(0), round, estimates, roundTrips);
+      for (int submaster : groups.submasters()) {
+        // Its warm-up poll waits, if need be, for the submaster to finish polling its group.
+        pollEach(new int[] {submaster}, round, estimates, roundTrips);
+        int[] members = groups.membersOf(submaster);
+        long[] measured = new long[2 * members.length];
+        comm.Recv(measured, 0, measured.length, MPI.LONG, submaster, BerkeleyKernel.TAG_GROUP);
+        for (int i = 0; i < members.length; i++) {
+          // member - master = (member - submaster) + (submaster - master): both errors add up.
+          estimates[members[i]] = estimates[submaster] + measured[2 * i];
+          roundTrips[members[i]] = roundTrips[submaster] + measured[2 * i + 1];
+        }
+      }
+    } else if (groups.isLeader(rank)) {
+      int[] members = groups.membersOf(rank);
+      long[] ownEstimates = new long[size];
+      long[] ownRoundTrips = new long[size];
+      pollEach(members, round, ownEstimates, ownRoundTrips);
+      answerPolls(round, 0);
+      long[] measured = new long[2 * members.length];
+      for (int i = 0; i < members.length; i++) {
+        measured[2 * i] = ownEstimates[members[i]];
+        measured[2 * i + 1] = ownRoundTrips[members[i]];
+      }
+      comm.Send(measured, 0, measured.length, MPI.LONG, 0, BerkeleyKernel.TAG_GROUP);
+    } else {
+      answerPolls(round, groups.leaderOf(rank));
+    }
+  }
+
   /** Every rank's true clock error now (collective): the array on rank 0, null elsewhere. */
   public long[] gatherTrueErrors() throws MPIException {
     long[] all = new long[size];
     comm.Gather(new long[] {clock.trueErrorNanos()}, 0, 1, MPI.LONG, all, 0, 1, MPI.LONG, 0);
     return rank == 0 ? all : null;
+  }
+
+  /**
+   * Polls {@code slaves} one after the other, each a warm-up poll and then its samples, and puts
+   * the best sample's offset (slave minus this rank's clock) and round trip in {@code estimates}
+   * and {@code roundTrips} at the slave's rank. From {@link #PIPELINED_FROM_RANKS} on, each
+   * slave's warm-up poll leaves while the slave before it is polled: the thread wake-up it pays
+   * (the slave slept since the last round) overlaps that slave's samples instead of adding to the
+   * round.
+   */
+  private void pollEach(int[] slaves, int round, long[] estimates, long[] roundTrips)
+      throws MPIException {
+    boolean pipelined = slaves.length + 1 >= PIPELINED_FROM_RANKS;
+    Request warming = pipelined && slaves.length > 0 ? sendWarmUp(slaves[0], round) : null;
+    for (int i = 0; i < slaves.length; i++) {
+      int slave = slaves[i];
+      if (!pipelined) {
+        fillWarmUp(round);
+        comm.Send(warmUpPoll, 0, 2, MPI.LONG, slave, BerkeleyKernel.TAG_POLL);
+      }
+      awaitWarmUp(warming, slave, round);
+      if (pipelined && i + 1 < slaves.length) {
+        warming = sendWarmUp(slaves[i + 1], round);
+      }
+      OffsetSample best = pollSlave(slave, round);
+      estimates[slave] = best.offsetNanos();
+      roundTrips[slave] = best.roundTripNanos();
+    }
   }
 
   /** Sends {@code slave} its warm-up poll without waiting; its buffer is kept until it is read. */
@@ -204,11 +255,12 @@ public final class BerkeleySession {
     return OffsetSample.best(samples);
   }
 
-  private void answerPolls(int round) throws MPIException {
+  /** Answers this round's polls from {@code leader} (the master or this rank's submaster). */
+  private void answerPolls(int round, int leader) throws MPIException {
     long[] poll = new long[2];
     long[] reading = new long[4];
     for (int sample = WARM_UP_SAMPLE; sample < parameters.samples(); sample++) {
-      comm.Recv(poll, 0, 2, MPI.LONG, 0, BerkeleyKernel.TAG_POLL);
+      comm.Recv(poll, 0, 2, MPI.LONG, leader, BerkeleyKernel.TAG_POLL);
       long receivedNanos = clock.nowNanos();
       if (poll[0] != round || poll[1] != sample) {
         throw new IllegalStateException(
@@ -218,7 +270,7 @@ public final class BerkeleySession {
       reading[1] = poll[1];
       reading[2] = receivedNanos;
       reading[3] = clock.nowNanos();
-      comm.Send(reading, 0, 4, MPI.LONG, 0, BerkeleyKernel.TAG_READING);
+      comm.Send(reading, 0, 4, MPI.LONG, leader, BerkeleyKernel.TAG_READING);
     }
   }
 }

@@ -33,6 +33,17 @@ class BerkeleyParametersTest {
   }
 
   @Test
+  void moreGroupsThanRanksIsRefusedByName() {
+    Fields fields = new Fields();
+    fields.groups = 5;
+    BerkeleyParameters five = fields.build();
+    assertDoesNotThrow(() -> five.requireFitsRanks(5));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> five.requireFitsRanks(4));
+    assertEquals("--groups must be between 1 and the number of ranks (4), got 5", e.getMessage());
+  }
+
+  @Test
   void defaultsAreValidAndAsDocumented() {
     BerkeleyParameters copy = assertDoesNotThrow(() -> new Fields().build());
 
@@ -46,11 +57,12 @@ class BerkeleyParametersTest {
     assertEquals(10_000.0, D.faultyOffsetMs());
     assertEquals(100_000.0, D.toleranceUs());
     assertEquals(0L, D.intervalMs());
+    assertEquals(1, D.groups());
     assertDoesNotThrow(() -> D.requireFitsRanks(1));
   }
 
   /**
-   * The nine components of a {@link BerkeleyParameters}, starting as the defaults; a case changes
+   * The ten components of a {@link BerkeleyParameters}, starting as the defaults; a case changes
    * one of them and {@link #build()} makes the record (which validates).
    */
   private static final class Fields {
@@ -63,6 +75,7 @@ class BerkeleyParametersTest {
     double faultyOffsetMs = D.faultyOffsetMs();
     double toleranceUs = D.toleranceUs();
     long intervalMs = D.intervalMs();
+    int groups = D.groups();
 
     BerkeleyParameters build() {
       return new BerkeleyParameters(
@@ -74,7 +87,8 @@ class BerkeleyParametersTest {
           faultyRanks,
           faultyOffsetMs,
           toleranceUs,
-          intervalMs);
+          intervalMs,
+          groups);
     }
   }
 
@@ -82,6 +96,7 @@ class BerkeleyParametersTest {
     double yearAndADayMs = 366.0 * 24 * 3600 * 1000;
     return Stream.of(
         invalid("--rounds", "rounds 0", f -> f.rounds = 0),
+        invalid("--groups", "groups 0", f -> f.groups = 0),
         invalid("--rounds", "rounds -3", f -> f.rounds = -3),
         invalid("--samples", "samples 0", f -> f.samples = 0),
         invalid("--spread-ms", "spread -1", f -> f.spreadMs = -1.0),

@@ -90,6 +90,7 @@ class EveryOptionTest {
 
     rule("run berkeley --rounds", "0", "-1", "1000000");
     rule("--samples", "0", "-1", "2147483647");
+    rule("--groups", "0", "-1", "2147483647");
     rule("--spread-ms", "-5", "1e15", "Infinity");
     rule("--drift-ppm", "-1", "2000000");
     rule("--faulty", "7", "-1");

@@ -94,6 +94,42 @@ class BerkeleyMulticoreIT {
     run.expectOut("excluded      rank 3");
   }
 
+  @Test
+  void inGroupsTheSubmastersOffsetsCarryTheirGroupsEvenWhenASubmasterIsFaulty() throws Exception {
+    // 8 ranks in 3 groups: {0, 1}, {2, 3, 4} and {5, 6, 7}; submaster 5's clock is broken, so
+    // ranks 6 and 7 are known to the master only through it.
+    LauncherRun run =
+        LauncherRun.run(
+            results, "run", "berkeley", "-np", "8", "--groups", "3", "--spread-ms", "50",
+            "--rounds", "20", "--faulty", "5", "--faulty-offset-ms", "10000");
+    run.expectExit(0);
+    JsonNode json = run.json();
+    assertEquals(3, json.at("/parameters/groups").asInt());
+    JsonNode summary = json.at("/result/summary");
+    assertEquals(List.of(5), ints(summary.get("excludedRanks")));
+    JsonNode last = json.at("/result/rounds/19");
+    for (int rank = 1; rank < 8; rank++) {
+      long error = last.get("estimationErrorNanos").get(rank).asLong();
+      assertTrue(Math.abs(error) <= HUNDRED_MICROS_NANOS,
+          "rank " + rank + "'s offset estimated " + error + " ns off");
+    }
+    assertTrue(last.get("roundTripNanos").get(6).asLong()
+        > last.get("roundTripNanos").get(5).asLong(), "6's round trip adds 5's own");
+    assertTrue(summary.get("finalSkewNanos").asLong() <= HUNDRED_MICROS_NANOS,
+        "healthy clocks apart by " + summary.get("finalSkewNanos").asLong() + " ns");
+    assertTrue(last.get("trueErrorAfterNanos").get(5).asLong() > 9_000_000_000L,
+        "rank 5 stays 10 s off");
+  }
+
+  @Test
+  void moreGroupsThanRanksIsRefusedBeforeAnyRankStarts() throws Exception {
+    LauncherRun run =
+        LauncherRun.run(results, "run", "berkeley", "-np", "4", "--groups", "5");
+    run.expectExit(2);
+    assertTrue(run.err().contains(
+        "--groups must be between 1 and the number of ranks (4), got 5"), run.err());
+  }
+
   private static List<Integer> ints(JsonNode array) {
     List<Integer> values = new ArrayList<>();
     array.forEach(v -> values.add(v.asInt()));
