@@ -32,8 +32,9 @@ import org.mpjbench.launcher.job.JobOutcome.Status;
 import org.mpjbench.launcher.mpj.MpjHome;
 
 /**
- * Runs one {@link JobSpec} through the real MPJ Express starter ({@code java -jar starter.jar},
- * which is all {@code mpjrun} does) and decides the outcome from what the ranks report: complete
+ * Runs one {@link JobSpec} through the real MPJ Express runtime (multicore: MPJ's {@code
+ * MulticoreStarter} in one JVM; niodev and hybdev: {@code java -jar starter.jar}, which is all
+ * {@code mpjrun} does, and MPJ's daemons) and decides the outcome from what the ranks report: complete
  * when every rank said done and rank 0 delivered a result; failed as soon as one rank fails or
  * drops its connection, or the runtime exits early; timed out past the spec's bounds. Whatever the
  * outcome, every process the job started is stopped before {@link #run} returns.
@@ -217,69 +218,95 @@ public final class JobRunner {
 
   private static List<String> starterCommand(JobSpec spec, int controlPort, Path tokenFile,
       Path workDir, List<ClassSharing> sharing) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Multicore: MPJ's starter JVM and the one rank JVM it starts on this host share classes
-    // through archives of their own (the starter passes JVM options before the class to the rank
-    // JVM). Daemon-started ranks run on other hosts and JVMs: left as they are.
-    List<String> rankJvmOptions = List.of();
     if (!spec.device().usesDaemons()) {
-      Optional<ClassSharing> starterSharing = ClassSharing.forJvm("starter",
-          List.of(spec.mpjHome().starterJar()),
-          List.of("-cp", spec.mpjHome().starterJar().toString()));
-      starterSharing.ifPresent(sharing::add);
-      command.addAll(starterSharing.map(ClassSharing::jvmOptions).orElse(List.of()));
-      // In the order the rank JVM sees them (boot append path, then the rest): the key changes
-      // with the layout as well as with the files.
-      List<Path> rankClasses = new ArrayList<>(mpjJars(spec));
-      spec.rankClasspath().stream().filter(JobRunner::sharedByRanks).forEach(rankClasses::add);
-      rankClasses.add(Path.of("--"));
-      spec.rankClasspath().stream().filter(p -> !sharedByRanks(p)).forEach(rankClasses::add);
-      boolean allJars = spec.rankClasspath().stream().allMatch(Files::isRegularFile);
-      Optional<ClassSharing> rankSharing = allJars
-          ? ClassSharing.forJvm("ranks", rankClasses, rankJvmClasspath(spec))
-          : Optional.empty();
-      rankSharing.ifPresent(sharing::add);
-      rankJvmOptions = new ArrayList<>(
-          rankSharing.map(ClassSharing::jvmOptions).orElse(List.of()));
-      rankJvmOptions.add(metaspaceThresholdOption(spec.ranks()));
+      return multicoreCommand(spec, controlPort, tokenFile, workDir, sharing);
     }
+    // Daemon-started ranks run in JVMs MPJ's daemons start on their hosts: MPJ's starter, as
+    // mpjrun runs it, hands them the job.
+    List<String> command = new ArrayList<>();
+    command.add(javaCommand());
     command.add("-jar");
     command.add(spec.mpjHome().starterJar().toString());
     command.add("-np");
     command.add(Integer.toString(spec.ranks()));
     command.add("-dev");
     command.add(spec.device().mpjName());
-    if (spec.device().usesDaemons()) {
-      Path machines = workDir.resolve("machines");
-      spec.machines().writeForMpj(machines);
-      command.add("-machinesfile");
-      command.add(machines.toString());
-      command.add("-dport");
-      command.add(Integer.toString(spec.daemonPort()));
-      // The ranks' working folder must exist on every host: the launcher's own (a shared home
-      // or checkout on a cluster), never a temporary folder of this host's /tmp.
-      command.add("-wdir");
-      command.add(Path.of("").toAbsolutePath().toString());
-    }
-    command.addAll(rankJvmOptions);
-    List<Path> rankClasspath = spec.rankClasspath();
-    if (!spec.device().usesDaemons()) {
-      List<Path> shared = rankClasspath.stream().filter(JobRunner::sharedByRanks).toList();
-      if (!shared.isEmpty()) {
-        command.add("-Xbootclasspath/a:"
-            + shared.stream().map(Path::toString).collect(Collectors.joining(":")));
-        rankClasspath = rankClasspath.stream().filter(p -> !sharedByRanks(p)).toList();
-      }
-    }
+    Path machines = workDir.resolve("machines");
+    spec.machines().writeForMpj(machines);
+    command.add("-machinesfile");
+    command.add(machines.toString());
+    command.add("-dport");
+    command.add(Integer.toString(spec.daemonPort()));
+    // The ranks' working folder must exist on every host: the launcher's own (a shared home or
+    // checkout on a cluster), never a temporary folder of this host's /tmp.
+    command.add("-wdir");
+    command.add(Path.of("").toAbsolutePath().toString());
     command.add("-cp");
-    command.add(rankClasspath.stream().map(Path::toString).collect(Collectors.joining(":")));
-    command.add(RankMain.class.getName());
-    command.add("--control");
-    command.add(hostForUrl(spec.controlHost()) + ":" + controlPort);
-    command.add("--token-file");
-    command.add(tokenFile.toString());
+    command.add(spec.rankClasspath().stream().map(Path::toString)
+        .collect(Collectors.joining(":")));
+    command.addAll(rankProgram(spec, controlPort, tokenFile));
     return command;
+  }
+
+  /**
+   * The multicore job: the one JVM that holds every rank, started as MPJ's starter would start it
+   * ({@code runtime.starter.MulticoreStarter}, MPJ's own, with MPJ's jars on its class path, the
+   * working folder, the rank count, the device, the loader, the ranks' class path and the main
+   * class) but without MPJ's starter JVM in between, whose only work for multicore is to build
+   * this command (about 0.2 s of CPU a run: docs/startup.md).
+   */
+  private static List<String> multicoreCommand(JobSpec spec, int controlPort, Path tokenFile,
+      Path workDir, List<ClassSharing> sharing) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(javaCommand());
+    command.addAll(rankJvmOptions(spec, sharing));
+    command.addAll(rankJvmClasspath(spec));
+    command.add(MULTICORE_STARTER);
+    command.add(workDir.toString());
+    command.add(Integer.toString(spec.ranks()));
+    command.add(MULTICORE_DEVICE);
+    command.add("useLocalLoader");
+    command.add(spec.rankClasspath().stream().filter(p -> !sharedByRanks(p))
+        .map(Path::toString).collect(Collectors.joining(":")));
+    command.addAll(rankProgram(spec, controlPort, tokenFile));
+    return command;
+  }
+
+  /** MPJ's class that runs every multicore rank as a thread of one JVM. */
+  static final String MULTICORE_STARTER = "runtime.starter.MulticoreStarter";
+  /** The name MPJ's multicore starter gives its device ({@code -dev multicore}). */
+  static final String MULTICORE_DEVICE = "smpdev";
+
+  private static String javaCommand() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /**
+   * The multicore rank JVM's options: its class-data archive, when the ranks' class path is all
+   * jars (in the order the rank JVM sees them, boot append path then the rest: the key changes
+   * with the layout as well as with the files), and its metaspace threshold.
+   */
+  private static List<String> rankJvmOptions(JobSpec spec, List<ClassSharing> sharing)
+      throws IOException {
+    List<Path> rankClasses = new ArrayList<>(mpjJars(spec));
+    spec.rankClasspath().stream().filter(JobRunner::sharedByRanks).forEach(rankClasses::add);
+    rankClasses.add(Path.of("--"));
+    spec.rankClasspath().stream().filter(p -> !sharedByRanks(p)).forEach(rankClasses::add);
+    boolean allJars = spec.rankClasspath().stream().allMatch(Files::isRegularFile);
+    Optional<ClassSharing> rankSharing = allJars
+        ? ClassSharing.forJvm("ranks", rankClasses, rankJvmClasspath(spec))
+        : Optional.empty();
+    rankSharing.ifPresent(sharing::add);
+    List<String> options =
+        new ArrayList<>(rankSharing.map(ClassSharing::jvmOptions).orElse(List.of()));
+    options.add(metaspaceThresholdOption(spec.ranks()));
+    return options;
+  }
+
+  /** The rank program and its arguments, the same under every device. */
+  private static List<String> rankProgram(JobSpec spec, int controlPort, Path tokenFile) {
+    return List.of(RankMain.class.getName(), "--control",
+        hostForUrl(spec.controlHost()) + ":" + controlPort, "--token-file", tokenFile.toString());
   }
 
   /**
