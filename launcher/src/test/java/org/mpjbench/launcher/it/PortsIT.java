@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -78,12 +80,29 @@ class PortsIT {
     }
   }
 
+  /** A listening socket on the first of {@code ports} that is free now. */
+  private static ServerSocket bindFirstFree(int... ports) throws IOException {
+    BindException last = null;
+    for (int port : ports) {
+      ServerSocket socket = new ServerSocket();
+      try {
+        socket.bind(new InetSocketAddress(port));
+        return socket;
+      } catch (BindException e) {
+        socket.close();
+        last = e;
+      }
+    }
+    throw last;
+  }
+
   @Test
   void aTakenStarterPortIsOneLineAtOnce() throws Exception {
-    // A fixed port, not a random one: each starter port gets a port home, made once and kept.
-    int port = 40302;
-    try (ServerSocket stranger = new ServerSocket()) {
-      stranger.bind(new InetSocketAddress(port));
+    // Fixed ports, not random ones: each starter port gets a port home, made once and kept. They
+    // lie in Linux's ephemeral range, so another test's outgoing connection can hold one for a
+    // while (this once failed here with "Address already in use"): the first free one is taken.
+    try (ServerSocket stranger = bindFirstFree(40302, 40312, 40322)) {
+      int port = stranger.getLocalPort();
       long startNanos = System.nanoTime();
       LauncherRun run = LauncherRun.run(tmp.resolve("taken"), "run", "berkeley", "-np", "2",
           "--device", "niodev", "--starter-port", Integer.toString(port)).expectExit(1);
