@@ -34,10 +34,10 @@ import org.mpjbench.launcher.mpj.MpjHome;
 /**
  * Runs one {@link JobSpec} through the real MPJ Express runtime (multicore: MPJ's {@code
  * MulticoreStarter} in one JVM; niodev and hybdev: {@code java -jar starter.jar}, which is all
- * {@code mpjrun} does, and MPJ's daemons) and decides the outcome from what the ranks report: complete
- * when every rank said done and rank 0 delivered a result; failed as soon as one rank fails or
- * drops its connection, or the runtime exits early; timed out past the spec's bounds. Whatever the
- * outcome, every process the job started is stopped before {@link #run} returns.
+ * {@code mpjrun} does, and MPJ's daemons) and decides the outcome from what the ranks report:
+ * complete when every rank said done and rank 0 delivered a result; failed as soon as one rank
+ * fails or drops its connection, or the runtime exits early; timed out past the spec's bounds.
+ * Whatever the outcome, every process the job started is stopped before {@link #run} returns.
  *
  * <p>One runner runs one job; {@link #interrupt} may be called from another thread (a shutdown
  * hook) and makes {@link #run} return {@link Status#INTERRUPTED} after cleaning up.
@@ -55,6 +55,10 @@ public final class JobRunner {
   /** How long the runtime has to exit by itself once the ranks are done or aborted. */
   private static final Duration RUNTIME_EXIT_WAIT = Duration.ofSeconds(20);
   private static final int OUTPUT_LINES_KEPT = 200;
+  /** MPJ's class that runs every multicore rank as a thread of one JVM. */
+  private static final String MULTICORE_STARTER = "runtime.starter.MulticoreStarter";
+  /** The name MPJ's multicore starter gives its device ({@code -dev multicore}). */
+  private static final String MULTICORE_DEVICE = "smpdev";
   /** Artifact names become file name suffixes: nothing that could leave the results folder. */
   private static final java.util.regex.Pattern ARTIFACT_NAME =
       java.util.regex.Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
@@ -271,11 +275,6 @@ public final class JobRunner {
     command.addAll(rankProgram(spec, controlPort, tokenFile));
     return command;
   }
-
-  /** MPJ's class that runs every multicore rank as a thread of one JVM. */
-  static final String MULTICORE_STARTER = "runtime.starter.MulticoreStarter";
-  /** The name MPJ's multicore starter gives its device ({@code -dev multicore}). */
-  static final String MULTICORE_DEVICE = "smpdev";
 
   private static String javaCommand() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
