@@ -115,12 +115,10 @@ final class Fetcher implements Runnable {
     PacingSchedule schedule = new PacingSchedule(1_000_000, 2);
     schedule.declined(schedule.nextSendNanos(0));
     schedule.accepted(0);
-    LineClient.Reply line = new LineClient.Reply.Line(
-        (int) LineProtocol.parseReplyNumber("7".getBytes(StandardCharsets.US_ASCII)), new byte[0]);
-    LineClient.Reply declined = new LineClient.Reply.Declined();
-    if (line instanceof LineClient.Reply.Line l && !(declined instanceof LineClient.Reply.Line)) {
-      LineBatch.pack(List.of(new LineBatch.Draw(l.number(), 0, l.text())), new BitSet());
-    }
+    int number = (int) LineProtocol.parseReplyNumber("7".getBytes(StandardCharsets.US_ASCII));
+    new LineClient.Reply.Declined();
+    new LineClient.Reply.Line(number, new byte[0]);
+    LineBatch.pack(List.of(new LineBatch.Draw(number, 0, new byte[0])), new BitSet());
   }
 
   private void waitUntil(long deadlineNanos) {
