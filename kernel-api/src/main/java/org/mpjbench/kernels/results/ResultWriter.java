@@ -24,14 +24,21 @@ import java.util.TreeMap;
  * moved into place, so a reader never sees half a file.
  */
 public final class ResultWriter {
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+  /**
+   * The mapper and the file-name stamp, made on first use rather than with the first writer: a run
+   * makes its writer (to check the folder) before it starts the ranks, and builds these while they
+   * start (about 50 ms of Jackson's and the JDK's set-up; docs/startup.md).
+   */
+  private static final class Lazy {
+    static final DateTimeFormatter STAMP =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private final Path directory;
 
@@ -42,7 +49,7 @@ public final class ResultWriter {
 
   /** The mapper result files are written and read with. */
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Lazy.MAPPER;
   }
 
   /**
@@ -72,7 +79,7 @@ public final class ResultWriter {
     Files.createDirectories(directory);
     String base =
         record.kernel() + "-" + record.ranks() + "r-" + record.device() + "-"
-            + STAMP.format(record.startTime() == null ? Instant.now() : record.startTime());
+            + Lazy.STAMP.format(record.startTime() == null ? Instant.now() : record.startTime());
     // Reserve the name by creating it: two runs started in the same second get two names.
     // A name whose artifact files already exist is passed over: they are not ours to overwrite.
     Path target = directory.resolve(base + ".json");
@@ -88,7 +95,7 @@ public final class ResultWriter {
         artifactFiles.put(artifact.getKey(), file.getFileName().toString());
       }
       RunRecord complete = artifactFiles.isEmpty() ? record : record.withArtifacts(artifactFiles);
-      writeAtomically(target, true, out -> MAPPER.writeValue(out, complete)); // our reservation
+      writeAtomically(target, true, out -> Lazy.MAPPER.writeValue(out, complete)); // our reservation
     } catch (IOException e) {
       // Disk full, say: no empty reserved name left for 'plot' to trip on. Artifacts written in
       // full stay: they are data (the download's copy), and the caller keeps the record.
@@ -98,9 +105,25 @@ public final class ResultWriter {
     return target;
   }
 
+  /**
+   * Builds the mapper's serializers and deserializers for records like {@code sample} by writing
+   * it as {@link #write} does (to no file) and reading it back, so that the run's real record does
+   * not pay for it. For start-up only: the launcher calls it on a thread of its own while the
+   * ranks run (docs/startup.md). Nothing is written anywhere.
+   */
+  public static void warmUp(RunRecord sample) {
+    try {
+      Lazy.MAPPER.writeValue(java.io.OutputStream.nullOutputStream(), sample);
+      Lazy.MAPPER.readValue(toJsonLine(sample), RunRecord.class);
+    } catch (IOException | RuntimeException e) {
+      // Only time is at stake: the real record meets the same problem and reports it.
+    }
+  }
+
   /** {@code record} as one line of JSON (for stderr, when it could not be written). */
   public static String toJsonLine(RunRecord record) throws IOException {
-    return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(record);
+    return Lazy.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(record);
   }
 
   private static boolean reserve(Path target, java.util.Set<String> artifactNames)
@@ -157,6 +180,6 @@ public final class ResultWriter {
 
   /** Reads a run record back. */
   public static RunRecord read(Path file) throws IOException {
-    return MAPPER.readValue(file.toFile(), RunRecord.class);
+    return Lazy.MAPPER.readValue(file.toFile(), RunRecord.class);
   }
 }

@@ -65,6 +65,7 @@ public final class JobRunner {
 
   private final PrintStream echo;
   private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile Runnable whileStarting = () -> {};
   private volatile boolean interruptRequested;
 
   /**
@@ -74,6 +75,17 @@ public final class JobRunner {
   public JobRunner(PrintStream echo) {
     this.echo = echo;
   }
+  /**
+   * Gives {@code task} to run, on a thread of its own, as soon as the job's processes are started:
+   * work the launcher will need later (its codec's and result writer's first use), done while the
+   * rank JVM starts, a quarter of a second in which the launcher only waits (docs/startup.md).
+   * {@code task} must not throw, nor touch what the run uses; it may still run when the job ends.
+   */
+  public JobRunner whileStarting(Runnable task) {
+    this.whileStarting = task;
+    return this;
+  }
+
 
   /** Asks a running job to stop; returns once it has cleaned up or {@code wait} elapsed. */
   public void interrupt(Duration wait) {
@@ -180,6 +192,9 @@ public final class JobRunner {
       builder.environment().put("MPJ_HOME", spec.mpjHome().path().toString());
       long startNanos = System.nanoTime();
       Process starter = builder.start();
+      Thread warmUp = new Thread(whileStarting, "mpjbench-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
       OutputTail output = OutputTail.drain(starter.getInputStream(), OUTPUT_LINES_KEPT, echo, "[mpj] ");
       Watch watch = new Watch(spec, control, starter, onProgress, startNanos, output);
       Watch.Verdict verdict;

@@ -164,7 +164,8 @@ final class KernelRunner {
             Duration.ofSeconds(options.silenceTimeoutSeconds()),
             device.usesDaemons() ? daemonLogs() : DaemonLogs.none(),
             options.results().toAbsolutePath());
-    JobRunner runner = new JobRunner(options.verbose() ? System.err : null);
+    JobRunner runner = new JobRunner(options.verbose() ? System.err : null)
+        .whileStarting(() -> warmUp(parametersJson));
     CountDownLatch recordWritten = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -254,6 +255,23 @@ final class KernelRunner {
         complete ? null : outcome.progress(),
         outcome.failure(),
         null);
+  }
+
+  /**
+   * The launcher's own first uses of Jackson, made while the rank JVM starts instead of on the
+   * run's path: decoding the ranks' hellos and encoding their start order, then writing and
+   * reading back a record shaped like this run's (docs/startup.md).
+   */
+  private void warmUp(JsonNode parameters) {
+    ControlCodec.warmUp();
+    try {
+      ResultWriter.warmUp(new RunRecord(RunRecord.SCHEMA, JobOutcome.Status.COMPLETE.jsonName(),
+          false, program, options.ranks(), device.mpjName(), parameters, Instant.now(), 0.0,
+          Environments.describe(home, device, machines, options.daemonPort()),
+          Map.of(0, new RunRecord.RankHost("localhost", 1)), parameters, null, null, null));
+    } catch (RuntimeException e) {
+      // Only time is at stake: the run's own record meets the same problem and reports it.
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Encodes control messages as single JSON lines and decodes them back, and converts kernel records
@@ -66,6 +67,34 @@ public final class ControlCodec {
       throw new IOException("not a control message: " + line);
     }
     return message;
+  }
+
+  /**
+   * Builds the mapper's serializers and deserializers for the messages every run exchanges (hello,
+   * start, liveness, heartbeat, progress, result, done) by encoding and decoding one of each, so
+   * that the first real message does not pay for it. For start-up only: a process calls it on a
+   * thread of its own while it waits for something else (a rank during {@code MPI.Init}, the
+   * launcher while the rank JVM starts; docs/startup.md). It touches no state but the mapper's
+   * caches, which are built the same way by the first real message.
+   */
+  public static void warmUp() {
+    JsonNode tree = MAPPER.createObjectNode().put("warm-up", 1.5).set("list",
+        MAPPER.createArrayNode().add(1).add("text"));
+    List<ControlMessage> messages = List.of(
+        new ControlMessage.Hello("0", 0, 1, "localhost", 1),
+        new ControlMessage.Start("warm-up", tree, null, 0, null),
+        new ControlMessage.Liveness(1, 1),
+        new ControlMessage.Heartbeat(-1),
+        new ControlMessage.Progress(0, tree),
+        new ControlMessage.Result(0, tree),
+        new ControlMessage.Done(0));
+    try {
+      for (ControlMessage message : messages) {
+        decode(encode(message));
+      }
+    } catch (IOException | RuntimeException e) {
+      // Only time is at stake: the real message meets the same problem and reports it.
+    }
   }
 
   /** A kernel record as a JSON tree (for {@link ControlMessage.Progress} and results). */

@@ -42,6 +42,11 @@ public final class RankMain {
     Probe.useDevice(StarterArgs.device(args));
     // Starting the job again after a refused rank (JobRunner) costs more than this wait.
     StarterArgs.awaitStarter(args);
+    // The control codec's first use (Jackson's serializers for every message) costs as much as
+    // MPI.Init on a small run; done meanwhile, it is ready by the hello (docs/startup.md).
+    Thread warmUp = new Thread(ControlCodec::warmUp, "mpjbench-codec-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     String[] programArgs = MPI.Init(args);
     int rank = MPI.COMM_WORLD.Rank();
     int size = MPI.COMM_WORLD.Size();
