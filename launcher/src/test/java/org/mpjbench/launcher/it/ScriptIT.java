@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +26,19 @@ class ScriptIT {
   private record Outcome(int exitCode, String out, String err) {}
 
   private Outcome run(String... args) throws IOException, InterruptedException {
+    return run(Map.of(), args);
+  }
+
+  private Outcome run(Map<String, String> environment, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(script().toString()));
     command.addAll(List.of(args));
     Path out = work.resolve("out.txt");
     Path err = work.resolve("err.txt");
-    Process process =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     assertTrue(process.waitFor(300, TimeUnit.SECONDS), "script finished");
     return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
@@ -52,5 +60,43 @@ class ScriptIT {
     assertEquals(2, outcome.exitCode());
     assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
     assertTrue(outcome.err().contains("unknown kernel 'nope'"), outcome.err());
+  }
+
+  /**
+   * The launcher JVM's class-data archive: the first run in an empty cache makes it (and leaves no
+   * partial file), the next maps it, picocli included. picocli is compiled for Java 5: only a
+   * static archive holds its classes on JDK 17 (docs/startup.md).
+   */
+  @Test
+  void theFirstRunMakesTheLauncherArchiveAndTheNextMapsPicocliFromIt() throws Exception {
+    Path cache = work.resolve("cache");
+    String defaultCache = System.getenv().getOrDefault("XDG_CACHE_HOME",
+        Path.of(System.getProperty("user.home"), ".cache").toString());
+    // The MPJ home set up already, not a new one under the empty cache.
+    String mpjHome = System.getenv().getOrDefault("MPJBENCH_MPJ_HOME",
+        Path.of(defaultCache, "mpjbench", "mpj-express-0.44").toString());
+    Map<String, String> environment =
+        Map.of("XDG_CACHE_HOME", cache.toString(), "MPJBENCH_MPJ_HOME", mpjHome);
+
+    Outcome first = run(environment, "--version");
+    assertEquals(0, first.exitCode(), first.err());
+    Path folder = cache.resolve("mpjbench").resolve("cds");
+    List<String> files;
+    try (Stream<Path> list = Files.list(folder)) {
+      files = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(1, files.size(), "one archive and nothing else: " + files);
+    assertTrue(files.get(0).matches("launcher-[0-9]+\\.jsa"), files.toString());
+
+    Path classLog = work.resolve("classes.txt");
+    Map<String, String> logging = new java.util.HashMap<>(environment);
+    logging.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load:file=" + classLog);
+    Outcome second = run(logging, "--version");
+    assertEquals(0, second.exitCode(), second.err());
+    assertTrue(second.out().startsWith("mpjbench"), second.out());
+    String classes = Files.readString(classLog, StandardCharsets.UTF_8);
+    assertTrue(classes.contains("picocli.CommandLine source: shared objects file"),
+        "picocli mapped from the archive: " + classes.lines()
+            .filter(line -> line.contains("picocli.CommandLine ")).toList());
   }
 }
