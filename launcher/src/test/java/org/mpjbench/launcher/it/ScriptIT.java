@@ -70,13 +70,7 @@ class ScriptIT {
   @Test
   void theFirstRunMakesTheLauncherArchiveAndTheNextMapsPicocliFromIt() throws Exception {
     Path cache = work.resolve("cache");
-    String defaultCache = System.getenv().getOrDefault("XDG_CACHE_HOME",
-        Path.of(System.getProperty("user.home"), ".cache").toString());
-    // The MPJ home set up already, not a new one under the empty cache.
-    String mpjHome = System.getenv().getOrDefault("MPJBENCH_MPJ_HOME",
-        Path.of(defaultCache, "mpjbench", "mpj-express-0.44").toString());
-    Map<String, String> environment =
-        Map.of("XDG_CACHE_HOME", cache.toString(), "MPJBENCH_MPJ_HOME", mpjHome);
+    Map<String, String> environment = cacheEnvironment(cache);
 
     Outcome first = run(environment, "--version");
     assertEquals(0, first.exitCode(), first.err());
@@ -98,5 +92,61 @@ class ScriptIT {
     assertTrue(classes.contains("picocli.CommandLine source: shared objects file"),
         "picocli mapped from the archive: " + classes.lines()
             .filter(line -> line.contains("picocli.CommandLine ")).toList());
+  }
+
+  /**
+   * Ctrl-C on the first run after a build (the one that lists the classes for the archive): the
+   * script runs that JVM in the background, where a shell starts its commands with SIGINT ignored;
+   * the JVM must still hear it, stop its ranks and end with 130, and no archive comes of the
+   * interrupted run.
+   */
+  @Test
+  void ctrlCStopsTheFirstRunAfterABuild() throws Exception {
+    Path cache = work.resolve("cache");
+    List<String> command = new ArrayList<>(List.of(
+        // The script as a terminal starts it: SIGINT handled by default, whatever this JVM has.
+        "env", "--default-signal=INT", script().toString(),
+        "run", "berkeley", "-np", "2", "--rounds", "25000", "-q",
+        "--results", work.resolve("results").toString()));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectOutput(work.resolve("out.txt").toFile())
+        .redirectError(work.resolve("err.txt").toFile());
+    builder.environment().putAll(cacheEnvironment(cache));
+    Process script = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (script.descendants().noneMatch(ScriptIT::isRankJvm)) {
+        assertTrue(script.isAlive(), "the run ended before its ranks started: "
+            + Files.readString(work.resolve("err.txt")));
+        assertTrue(System.nanoTime() < deadline, "no rank JVM within 120 s");
+        Thread.sleep(50);
+      }
+      Thread.sleep(500);
+      assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(script.pid())).start()
+          .waitFor());
+      assertTrue(script.waitFor(30, TimeUnit.SECONDS), "the run still going 30 s after Ctrl-C");
+      assertEquals(130, script.exitValue(), Files.readString(work.resolve("err.txt")));
+      assertTrue(script.descendants().noneMatch(ProcessHandle::isAlive), "processes left");
+      try (Stream<Path> list = Files.list(cache.resolve("mpjbench").resolve("cds"))) {
+        assertEquals(List.of(), list.filter(p -> p.getFileName().toString().startsWith("launcher-"))
+            .toList(), "no launcher archive, nor its partial files, from an interrupted run");
+      }
+    } finally {
+      script.descendants().forEach(ProcessHandle::destroyForcibly);
+      script.destroyForcibly();
+    }
+  }
+
+  private static boolean isRankJvm(ProcessHandle process) {
+    return process.info().commandLine().orElse("").contains("MulticoreStarter");
+  }
+
+  /** An empty class-data cache of {@code cache}, with the MPJ home set up already. */
+  private static Map<String, String> cacheEnvironment(Path cache) {
+    String defaultCache = System.getenv().getOrDefault("XDG_CACHE_HOME",
+        Path.of(System.getProperty("user.home"), ".cache").toString());
+    String mpjHome = System.getenv().getOrDefault("MPJBENCH_MPJ_HOME",
+        Path.of(defaultCache, "mpjbench", "mpj-express-0.44").toString());
+    return Map.of("XDG_CACHE_HOME", cache.toString(), "MPJBENCH_MPJ_HOME", mpjHome);
   }
 }
