@@ -124,16 +124,10 @@ public final class JmhCommand implements Callable<Integer> {
       // JMH takes its time; the run's default bound is for kernels.
       run.timeoutSeconds = RunDefaults.JMH_TIMEOUT_SECONDS;
     }
-    RunOutcome<BenchResult> outcome;
-    try {
-      BenchParameters parameters = parameters(benchmarks, run.device, quick, iterations,
-          berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines, downloadRatePerSecond,
-          serverHost, mutexUnsafe);
-      outcome = run(parameters, run.settings(), spec.commandLine().getErr());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    return KernelCommand.print(outcome, spec.commandLine(), run.quiet);
+    return KernelCommand.runAndPrint(() -> run(parameters(benchmarks, run.device, quick,
+        iterations, berkeleyToleranceUs, berkeleySkewBoundUs, downloadLines,
+        downloadRatePerSecond, serverHost, mutexUnsafe), run.settings(),
+        spec.commandLine().getErr()), spec.commandLine(), run.quiet);
   }
 
   /**

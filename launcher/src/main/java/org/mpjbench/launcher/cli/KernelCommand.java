@@ -2,8 +2,11 @@ package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.KernelOptions;
@@ -20,6 +23,12 @@ import picocli.CommandLine.Mixin;
  */
 @Command(sortOptions = false)
 final class KernelCommand implements Callable<Integer> {
+  /**
+   * How long Ctrl-C waits for the interrupted run's outcome to be printed (the run's own hook
+   * waits at most 30 s for its partial record, which comes first).
+   */
+  private static final Duration PRINT_AFTER_INTERRUPT = Duration.ofSeconds(60);
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin RunOptions run;
@@ -68,13 +77,55 @@ final class KernelCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked") // options() of a KernelDescriptor<P, R> are KernelOptions<P>
     KernelOptions<P> typedOptions = (KernelOptions<P>) options;
     typedOptions.given(name -> spec.commandLine().getParseResult().hasMatchedOption(name));
-    RunOutcome<R> outcome;
+    return runAndPrint(
+        () -> Runs.run(typed, typedOptions, run.settings(), spec.commandLine().getErr()),
+        spec.commandLine(), run.quiet);
+  }
+
+  /** A run a command makes: its outcome, or bad input as {@link IllegalArgumentException}. */
+  @FunctionalInterface
+  interface RunCall {
+    /** Makes the run. */
+    RunOutcome<?> call() throws IOException;
+  }
+
+  /**
+   * Makes the run and prints how it ended ({@link #print}); returns the exit code. Bad input is a
+   * usage error of {@code commandLine}. On Ctrl-C or SIGTERM the run's own hook stops the run and
+   * writes its partial record; a hook of this method keeps the JVM from exiting until the outcome
+   * (where that record went) is printed, as the sweep's does for its row: without it the JVM could
+   * end between the two, and did two times in three.
+   */
+  static int runAndPrint(RunCall call, CommandLine commandLine, boolean quiet) throws IOException {
+    CountDownLatch printed = new CountDownLatch(1);
+    Thread hook = new Thread(() -> awaitQuietly(printed, PRINT_AFTER_INTERRUPT),
+        "mpjbench-run-interrupt");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
-      outcome = Runs.run(typed, typedOptions, run.settings(), spec.commandLine().getErr());
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      RunOutcome<?> outcome;
+      try {
+        outcome = call.call();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(commandLine, e.getMessage());
+      }
+      return print(outcome, commandLine, quiet);
+    } finally {
+      printed.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Shutting down already (Ctrl-C): the hook is running and has just been let go.
+      }
     }
-    return print(outcome, spec.commandLine(), run.quiet);
+  }
+
+  /** Waits for {@code latch} at most {@code wait}; an interrupt ends the wait (a shutdown hook's). */
+  static void awaitQuietly(CountDownLatch latch, Duration wait) {
+    try {
+      latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

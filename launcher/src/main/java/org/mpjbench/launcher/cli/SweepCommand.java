@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -154,11 +153,7 @@ public final class SweepCommand implements Callable<Integer> {
     CountDownLatch rowWritten = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stopping.set(true);
-      try {
-        rowWritten.await(ROW_AFTER_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      KernelCommand.awaitQuietly(rowWritten, ROW_AFTER_INTERRUPT);
     }, "mpjbench-sweep-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);
     try (ProgressBar bar = interactive ? bar(total) : null) {
