@@ -75,6 +75,7 @@ public final class JobRunner {
   public JobRunner(PrintStream echo) {
     this.echo = echo;
   }
+
   /**
    * Gives {@code task} to run, on a thread of its own, as soon as the job's processes are started:
    * work the launcher will need later (its codec's and result writer's first use), done while the
@@ -85,7 +86,6 @@ public final class JobRunner {
     this.whileStarting = task;
     return this;
   }
-
 
   /** Asks a running job to stop; returns once it has cleaned up or {@code wait} elapsed. */
   public void interrupt(Duration wait) {

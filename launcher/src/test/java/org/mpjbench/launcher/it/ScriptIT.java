@@ -31,17 +31,30 @@ class ScriptIT {
 
   private Outcome run(Map<String, String> environment, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(script().toString()));
-    command.addAll(List.of(args));
-    Path out = work.resolve("out.txt");
-    Path err = work.resolve("err.txt");
-    ProcessBuilder builder =
-        new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
+    Process process = start(environment, List.of(), args);
     assertTrue(process.waitFor(300, TimeUnit.SECONDS), "script finished");
-    return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Outcome(process.exitValue(), Files.readString(out(), StandardCharsets.UTF_8),
+        Files.readString(err(), StandardCharsets.UTF_8));
+  }
+
+  /** Starts the script with {@code args}, behind {@code prefix} (a command that runs it). */
+  private Process start(Map<String, String> environment, List<String> prefix, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>(prefix);
+    command.add(script().toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectOutput(out().toFile()).redirectError(err().toFile());
+    builder.environment().putAll(environment);
+    return builder.start();
+  }
+
+  private Path out() {
+    return work.resolve("out.txt");
+  }
+
+  private Path err() {
+    return work.resolve("err.txt");
   }
 
   @Test
@@ -103,21 +116,15 @@ class ScriptIT {
   @Test
   void ctrlCStopsTheFirstRunAfterABuild() throws Exception {
     Path cache = work.resolve("cache");
-    List<String> command = new ArrayList<>(List.of(
-        // The script as a terminal starts it: SIGINT handled by default, whatever this JVM has.
-        "env", "--default-signal=INT", script().toString(),
+    // The script as a terminal starts it: SIGINT handled by default, whatever this JVM has.
+    Process script = start(cacheEnvironment(cache), List.of("env", "--default-signal=INT"),
         "run", "berkeley", "-np", "2", "--rounds", "25000", "-q",
-        "--results", work.resolve("results").toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectOutput(work.resolve("out.txt").toFile())
-        .redirectError(work.resolve("err.txt").toFile());
-    builder.environment().putAll(cacheEnvironment(cache));
-    Process script = builder.start();
+        "--results", work.resolve("results").toString());
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
       while (script.descendants().noneMatch(ScriptIT::isRankJvm)) {
         assertTrue(script.isAlive(), "the run ended before its ranks started: "
-            + Files.readString(work.resolve("err.txt")));
+            + Files.readString(err()));
         assertTrue(System.nanoTime() < deadline, "no rank JVM within 120 s");
         Thread.sleep(50);
       }
@@ -125,7 +132,7 @@ class ScriptIT {
       assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(script.pid())).start()
           .waitFor());
       assertTrue(script.waitFor(30, TimeUnit.SECONDS), "the run still going 30 s after Ctrl-C");
-      String err = Files.readString(work.resolve("err.txt"));
+      String err = Files.readString(err());
       assertEquals(130, script.exitValue(), err);
       // Printed before the JVM ends, not lost to its shutdown: what happened and where it went.
       assertTrue(err.contains("mpjbench: berkeley interrupted"), err);
