@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +28,7 @@ import org.mpjbench.launcher.charts.ThroughputChart;
 import org.mpjbench.launcher.mpj.MachinesFile;
 import org.mpjbench.launcher.runs.RunOutcome;
 import org.mpjbench.launcher.runs.RunSettings;
+import org.mpjbench.launcher.runs.Runs;
 import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.launcher.settings.ProjectFolders;
 import org.mpjbench.launcher.settings.RunDefaults;
@@ -62,6 +64,12 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** The time per operation and message size of the osu sweep with --quick. */
   static final long QUICK_SIZE_MILLIS = 10;
+
+  /**
+   * How long Ctrl-C waits for the bench to say where the interrupted run's partial record went
+   * (the run's own hook waits at most 30 s for that record, which comes first).
+   */
+  private static final Duration PRINT_AFTER_INTERRUPT = Duration.ofSeconds(60);
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -185,35 +193,51 @@ public final class BenchCommand implements Callable<Integer> {
           NativeReference.cacheFolder());
       nativeNanos += System.nanoTime() - nativeStart;
     }
-    for (int k : ranks) {
-      RunOutcome<?> outcome = JmhCommand.run(parameters, settings(k, folder), err);
-      if (!outcome.complete()) {
-        if (outcome.file() != null) {
-          err.println("mpjbench: " + outcome.problem());
+    // Ctrl-C or SIGTERM: the JMH run's own hook stops it and writes its partial record; the hold
+    // keeps the JVM until the bench has said where that went and which rank counts are done.
+    try (InterruptHold hold = InterruptHold.open("mpjbench-bench-interrupt",
+        PRINT_AFTER_INTERRUPT)) {
+      for (int k : ranks) {
+        if (hold.interrupted()) {
+          err.println("mpjbench: bench interrupted before the JMH run on " + k + " ranks; "
+              + done(jmhFiles, folder));
+          err.flush();
+          return RunOutcome.INTERRUPTED_EXIT;
         }
-        err.println("mpjbench: bench stopped: the JMH run on " + k + " ranks failed");
-        err.flush();
-        return outcome.exitCode();
+        RunOutcome<?> outcome = JmhCommand.run(parameters, settings(k, folder), err);
+        if (!outcome.complete()) {
+          if (outcome.file() != null) {
+            err.println("mpjbench: " + outcome.problem());
+            err.println("mpjbench: partial result written to " + Runs.display(outcome.file()));
+          }
+          err.println(outcome.exitCode() == RunOutcome.INTERRUPTED_EXIT || hold.interrupted()
+              ? "mpjbench: bench interrupted during the JMH run on " + k + " ranks; "
+                  + done(jmhFiles, folder)
+              : "mpjbench: bench stopped: the JMH run on " + k + " ranks failed");
+          err.flush();
+          return outcome.exitCode();
+        }
+        RunRecord run = outcome.record();
+        String artifact = run.artifacts() == null ? null
+            : run.artifacts().get(BenchProgram.JMH_ARTIFACT);
+        if (artifact == null) {
+          throw new UserError(UserError.FAILED, "the JMH run on " + k
+              + " ranks returned no JSON");
+        }
+        Path jmh = folder.resolve("jmh-" + k + "r.json");
+        // Checked absent before the first run.
+        Files.copy(outcome.file().resolveSibling(artifact), jmh);
+        jmhFiles.add(jmh);
+        String sizesArtifact = run.artifacts().get(BenchProgram.SIZES_ARTIFACT);
+        if (sizesArtifact != null) {
+          Path sizeFile = folder.resolve("sizes-" + k + "r.json");
+          Files.copy(outcome.file().resolveSibling(sizesArtifact), sizeFile);
+          sizeFiles.add(sizeFile);
+        }
+        out.printf(Locale.ROOT, "[%d/%d] %d ranks done (%.0f s so far): %s%n", jmhFiles.size(),
+            ranks.size(), k, (System.nanoTime() - startNanos) / 1e9, jmh);
+        out.flush();
       }
-      RunRecord run = outcome.record();
-      String artifact = run.artifacts() == null ? null
-          : run.artifacts().get(BenchProgram.JMH_ARTIFACT);
-      if (artifact == null) {
-        throw new UserError(UserError.FAILED, "the JMH run on " + k + " ranks returned no JSON");
-      }
-      Path jmh = folder.resolve("jmh-" + k + "r.json");
-      // Checked absent before the first run.
-      Files.copy(outcome.file().resolveSibling(artifact), jmh);
-      jmhFiles.add(jmh);
-      String sizesArtifact = run.artifacts().get(BenchProgram.SIZES_ARTIFACT);
-      if (sizesArtifact != null) {
-        Path sizeFile = folder.resolve("sizes-" + k + "r.json");
-        Files.copy(outcome.file().resolveSibling(sizesArtifact), sizeFile);
-        sizeFiles.add(sizeFile);
-      }
-      out.printf(Locale.ROOT, "[%d/%d] %d ranks done (%.0f s so far): %s%n", jmhFiles.size(),
-          ranks.size(), k, (System.nanoTime() - startNanos) / 1e9, jmh);
-      out.flush();
     }
     if (reference != null) {
       long nativeStart = System.nanoTime();
@@ -287,6 +311,12 @@ public final class BenchCommand implements Callable<Integer> {
             + " got " + ranks);
       }
     }
+  }
+
+  /** What an interrupted bench keeps: the JMH files of the rank counts done, in {@code folder}. */
+  private static String done(List<Path> jmhFiles, Path folder) {
+    return jmhFiles.isEmpty() ? "no rank count done" : jmhFiles.size() + " rank count"
+        + (jmhFiles.size() == 1 ? "" : "s") + " done, JMH's JSON in " + folder;
   }
 
   /** The rank counts of the native reference: the bench's from 2 (ping-pong needs two). */

@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.KernelOptions;
@@ -92,16 +90,12 @@ final class KernelCommand implements Callable<Integer> {
   /**
    * Makes the run and prints how it ended ({@link #print}); returns the exit code. Bad input is a
    * usage error of {@code commandLine}. On Ctrl-C or SIGTERM the run's own hook stops the run and
-   * writes its partial record; a hook of this method keeps the JVM from exiting until the outcome
-   * (where that record went) is printed, as the sweep's does for its row: without it the JVM could
-   * end between the two, and did two times in three.
+   * writes its partial record, and an {@link InterruptHold} keeps the JVM until the outcome (where
+   * that record went) is printed.
    */
   static int runAndPrint(RunCall call, CommandLine commandLine, boolean quiet) throws IOException {
-    CountDownLatch printed = new CountDownLatch(1);
-    Thread hook = new Thread(() -> awaitQuietly(printed, PRINT_AFTER_INTERRUPT),
-        "mpjbench-run-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (InterruptHold hold = InterruptHold.open("mpjbench-run-interrupt",
+        PRINT_AFTER_INTERRUPT)) {
       RunOutcome<?> outcome;
       try {
         outcome = call.call();
@@ -109,22 +103,6 @@ final class KernelCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(commandLine, e.getMessage());
       }
       return print(outcome, commandLine, quiet);
-    } finally {
-      printed.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // Shutting down already (Ctrl-C): the hook is running and has just been let go.
-      }
-    }
-  }
-
-  /** Waits for {@code latch} at most {@code wait}; an interrupt ends the wait (a shutdown hook's). */
-  static void awaitQuietly(CountDownLatch latch, Duration wait) {
-    try {
-      latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

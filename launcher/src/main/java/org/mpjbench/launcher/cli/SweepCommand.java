@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -148,15 +146,10 @@ public final class SweepCommand implements Callable<Integer> {
     int failures = 0;
     boolean interactive = System.console() != null;
     // Ctrl-C or SIGTERM: the run's own hook (KernelRun) stops the run and writes its partial
-    // record; this one keeps the JVM from exiting until that run's row is in sweep.csv.
-    AtomicBoolean stopping = new AtomicBoolean();
-    CountDownLatch rowWritten = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      stopping.set(true);
-      KernelCommand.awaitQuietly(rowWritten, ROW_AFTER_INTERRUPT);
-    }, "mpjbench-sweep-interrupt");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (ProgressBar bar = interactive ? bar(total) : null) {
+    // record; the hold keeps the JVM from exiting until that run's row is in sweep.csv.
+    try (InterruptHold hold =
+            InterruptHold.open("mpjbench-sweep-interrupt", ROW_AFTER_INTERRUPT);
+        ProgressBar bar = interactive ? bar(total) : null) {
       int index = 0;
       for (String kernel : chosen) {
         // Once per kernel, not per run: which of the sweep's settings and whether a seed it takes.
@@ -168,7 +161,7 @@ public final class SweepCommand implements Callable<Integer> {
             index++;
             String label = String.format(Locale.ROOT, "[%d/%d] %s -np %d, seed %d", index, total,
                 kernel, rankCount, seed);
-            if (stopping.get()) {
+            if (hold.interrupted()) {
               err.println("mpjbench: sweep interrupted before " + label);
               return RunOutcome.INTERRUPTED_EXIT;
             }
@@ -186,7 +179,7 @@ public final class SweepCommand implements Callable<Integer> {
             if (run != null) {
               figures.add(run);
             }
-            if (outcome.exitCode() == RunOutcome.INTERRUPTED_EXIT || stopping.get()) {
+            if (outcome.exitCode() == RunOutcome.INTERRUPTED_EXIT || hold.interrupted()) {
               err.println("mpjbench: sweep interrupted at " + label);
               return RunOutcome.INTERRUPTED_EXIT;
             }
@@ -205,13 +198,6 @@ public final class SweepCommand implements Callable<Integer> {
             }
           }
         }
-      }
-    } finally {
-      rowWritten.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException e) {
-        // Shutting down already: the hook is running, and returns now that the row is written.
       }
     }
     out.println("runs and sweep.csv in " + folder);

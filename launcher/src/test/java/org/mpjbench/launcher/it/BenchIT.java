@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -100,6 +101,29 @@ class BenchIT {
   void aBrokenBerkeleyConfigurationFailsTheBenchLoudly() throws Exception {
     assertBrokenBenchFails("Berkeley check failed", "--benchmarks", "berkeley-round",
         "--berkeley-tolerance-us", "0");
+  }
+
+  /**
+   * A bench stopped by SIGTERM (as Ctrl-C) during its first JMH run says, before its JVM ends,
+   * that it was interrupted, where that run's partial record went and that no rank count is done;
+   * it makes no table nor chart and leaves no process.
+   */
+  @Test
+  void anInterruptedBenchSaysWhereItStopped() throws Exception {
+    Path results = work.resolve("stopped");
+    Path plots = work.resolve("stopped-plots");
+    Path log = work.resolve("bench.log");
+    Process launcher = Processes.startLauncher(log, "bench", "--ranks", "2,3", "--benchmarks",
+        "ping-pong", "--results", results.toString(), "--plots", plots.toString());
+    Processes.terminateOnceRunning(launcher, Duration.ofSeconds(3));
+    String out = Files.readString(log);
+    assertTrue(out.contains("mpjbench: partial result written to "), out);
+    assertTrue(out.contains("mpjbench: bench interrupted during the JMH run on 2 ranks; no rank"
+        + " count done"), out);
+    assertFalse(Files.exists(results.resolve("jmh-2r.json")), out);
+    assertFalse(Files.exists(results.resolve("bench.csv")), out);
+    assertFalse(Files.exists(plots.resolve("throughput.png")), out);
+    Processes.assertNoDescendants(ProcessHandle.current(), "the interrupted bench");
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.mpjbench.launcher.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -64,6 +65,22 @@ final class Processes {
       Thread.sleep(100);
     }
     Thread.sleep(settle.toMillis());
+  }
+
+  /**
+   * SIGTERM (as Ctrl-C) to {@code launcher} once its first run's MPJ runtime is up and its ranks
+   * have had {@code settle} to get going; asserts that it ends within 90 s, and kills it if not.
+   */
+  static void terminateOnceRunning(Process launcher, Duration settle)
+      throws InterruptedException {
+    try {
+      awaitRuntime(launcher, Duration.ofSeconds(60), settle);
+      launcher.destroy();
+      assertTrue(launcher.waitFor(90, TimeUnit.SECONDS),
+          "the launcher ends after SIGTERM");
+    } finally {
+      launcher.destroyForcibly();
+    }
   }
 
   /**

@@ -82,14 +82,7 @@ class SweepIT {
     Process launcher = Processes.startLauncher(work.resolve("sweep.log"), "sweep",
         "--kernels", "berkeley", "--ranks", "2", "--repeat", "2", "--rounds", "20000",
         "--results", results.toString(), "--plots", work.resolve("plots").toString());
-    try {
-      // Wait until the first run's MPJ runtime is up, then give the rounds time to start.
-      Processes.awaitRuntime(launcher, Duration.ofSeconds(60), Duration.ofSeconds(3));
-      launcher.destroy(); // SIGTERM, as Ctrl-C
-      assertTrue(launcher.waitFor(90, TimeUnit.SECONDS), "the sweep ends after SIGTERM");
-    } finally {
-      launcher.destroyForcibly();
-    }
+    Processes.terminateOnceRunning(launcher, Duration.ofSeconds(3));
     String log = Files.readString(work.resolve("sweep.log"));
     List<String> csv = Files.readAllLines(results.resolve("sweep.csv"), StandardCharsets.UTF_8);
     assertEquals(2, csv.size(), "header + the interrupted run, not the second: " + csv + "\n"
