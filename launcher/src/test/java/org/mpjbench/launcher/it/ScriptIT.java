@@ -78,20 +78,25 @@ class ScriptIT {
   /**
    * The launcher JVM's class-data archive: the first run in an empty cache makes it (and leaves no
    * partial file), the next maps it, picocli included. picocli is compiled for Java 5: only a
-   * static archive holds its classes on JDK 17 (docs/startup.md).
+   * static archive holds its classes on JDK 17 (docs/startup.md). Commands that are not runs, and
+   * runs that fail on bad input, make none: their few classes would stand in for a run's.
    */
   @Test
   void theFirstRunMakesTheLauncherArchiveAndTheNextMapsPicocliFromIt() throws Exception {
     Path cache = work.resolve("cache");
     Map<String, String> environment = cacheEnvironment(cache);
-
-    Outcome first = run(environment, "--version");
-    assertEquals(0, first.exitCode(), first.err());
     Path folder = cache.resolve("mpjbench").resolve("cds");
-    List<String> files;
-    try (Stream<Path> list = Files.list(folder)) {
-      files = list.map(p -> p.getFileName().toString()).sorted().toList();
-    }
+
+    Outcome version = run(environment, "--version");
+    assertEquals(0, version.exitCode(), version.err());
+    Outcome mistyped = run(environment, "run", "berkeley", "--rounds", "none");
+    assertEquals(2, mistyped.exitCode(), mistyped.err());
+    assertEquals(List.of(), launcherFiles(folder), "no archive from a command that is no run");
+
+    Outcome first = run(environment, "run", "berkeley", "-np", "2", "--rounds", "1", "-q",
+        "--results", work.resolve("results").toString());
+    assertEquals(0, first.exitCode(), first.err());
+    List<String> files = launcherFiles(folder);
     assertEquals(1, files.size(), "one archive and nothing else: " + files);
     assertTrue(files.get(0).matches("launcher-[0-9]+\\.jsa"), files.toString());
 
@@ -138,13 +143,22 @@ class ScriptIT {
       assertTrue(err.contains("mpjbench: berkeley interrupted"), err);
       assertTrue(err.contains("mpjbench: partial result ("), err);
       assertTrue(script.descendants().noneMatch(ProcessHandle::isAlive), "processes left");
-      try (Stream<Path> list = Files.list(cache.resolve("mpjbench").resolve("cds"))) {
-        assertEquals(List.of(), list.filter(p -> p.getFileName().toString().startsWith("launcher-"))
-            .toList(), "no launcher archive, nor its partial files, from an interrupted run");
-      }
+      assertEquals(List.of(), launcherFiles(cache.resolve("mpjbench").resolve("cds")),
+          "no launcher archive, nor its partial files, from an interrupted run");
     } finally {
       script.descendants().forEach(ProcessHandle::destroyForcibly);
       script.destroyForcibly();
+    }
+  }
+
+  /** The launcher's archives and partial files in the cache {@code folder}, by name. */
+  private static List<String> launcherFiles(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> list = Files.list(folder)) {
+      return list.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("launcher-"))
+          .sorted().toList();
     }
   }
 
