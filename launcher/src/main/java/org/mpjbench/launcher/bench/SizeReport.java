@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mpjbench.launcher.report.CsvLines;
 import org.mpjbench.launcher.report.Reporter;
 import org.mpjbench.launcher.report.Table;
 
@@ -124,14 +125,59 @@ public final class SizeReport {
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
-        if (!seen.add(List.of(row.operation(), ranks, device, row.bytes()))) {
-          throw new IllegalArgumentException(file + ": " + row.operation() + " at " + row.bytes()
-              + " B on " + ranks + " ranks (" + device + ") is there twice");
-        }
-        rows.add(row);
+        add(rows, seen, row, file);
       }
     }
     return new SizeReport(rows);
+  }
+
+  /**
+   * Reads bench tables ({@code sizes.csv}, as {@link #writeCsv} writes them) and merges them: the
+   * same bench on several devices, or runs on several machines, drawn together by {@code plot}.
+   *
+   * @throws IllegalArgumentException with one line naming the file (and the line) for a file that
+   *     is not such a table, or two rows for the same operation, K, device and size
+   */
+  public static SizeReport readCsv(List<Path> files) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    Set<List<Object>> seen = new HashSet<>();
+    for (Path file : new LinkedHashSet<>(files)) {
+      List<List<String>> lines = CsvLines.parse(file, Files.readAllLines(file));
+      if (lines.isEmpty() || !lines.get(0).equals(CSV_COLUMNS)) {
+        throw new IllegalArgumentException(file + ": not a bench's sizes.csv (its first line must"
+            + " be " + String.join(",", CSV_COLUMNS) + ")");
+      }
+      for (int i = 1; i < lines.size(); i++) {
+        List<String> cells = lines.get(i);
+        Row row;
+        try {
+          if (cells.size() != CSV_COLUMNS.size()) {
+            throw new IllegalArgumentException(cells.size() + " cells, not "
+                + CSV_COLUMNS.size());
+          }
+          row = new Row(cells.get(0), Integer.parseInt(cells.get(1)), cells.get(2),
+              Integer.parseInt(cells.get(3)), Integer.parseInt(cells.get(4)),
+              Double.parseDouble(cells.get(5)), Double.parseDouble(cells.get(6)),
+              cells.get(7).isEmpty() ? Double.NaN : Double.parseDouble(cells.get(7)));
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+          throw new IllegalArgumentException(file + ", row " + (i + 1) + ": " + e.getMessage());
+        }
+        add(rows, seen, row, file);
+      }
+    }
+    return new SizeReport(rows);
+  }
+
+  /**
+   * Adds {@code row}, read from {@code file}, unless a row of its operation, K, device and size is
+   * there already: then one line says so.
+   */
+  private static void add(List<Row> rows, Set<List<Object>> seen, Row row, Path file) {
+    if (!seen.add(List.of(row.operation(), row.ranks(), row.device(), row.bytes()))) {
+      throw new IllegalArgumentException(file + ": " + row.operation() + " at " + row.bytes()
+          + " B on " + row.ranks() + " ranks (" + row.device() + ") is there twice");
+    }
+    rows.add(row);
   }
 
   /** Every row: by operation (in {@link #OPERATIONS} order), device, K, size. */

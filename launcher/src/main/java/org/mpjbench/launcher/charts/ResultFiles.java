@@ -101,8 +101,10 @@ public final class ResultFiles {
     List<Parsed> parsed = new ArrayList<>();
     Set<Path> artifacts = new HashSet<>();
     for (Path file : candidates) {
-      if (isJmhResult(file)) {
-        continue; // JMH's own JSON from 'mpjbench bench' (drawn by bench as throughput.png)
+      if (isJmhResult(file) || isSizeSweep(file)) {
+        // JMH's own JSON and the size sweep of one rank count from 'mpjbench bench': bench draws
+        // the first (throughput.png), plot the second from the folder's sizes.csv.
+        continue;
       }
       Parsed one = parse(file);
       parsed.add(one);
@@ -136,6 +138,23 @@ public final class ResultFiles {
       JsonNode tree = ResultWriter.mapper().readTree(file.toFile());
       return tree != null && tree.isArray() && tree.size() > 0
           && tree.get(0).has("benchmark") && tree.get(0).has("primaryMetric");
+    } catch (IOException e) {
+      return false; // parse() will say what is wrong with it
+    }
+  }
+
+  /**
+   * Whether {@code file} is a bench's {@code sizes-<K>r.json} (or {@code sizes-native-<K>r.json}):
+   * named so, an object with the rank count and the rows of the size sweep.
+   */
+  private static boolean isSizeSweep(Path file) {
+    if (!file.getFileName().toString().matches("sizes-(native-)?[0-9]+r\\.json")) {
+      return false;
+    }
+    try {
+      JsonNode tree = ResultWriter.mapper().readTree(file.toFile());
+      return tree != null && tree.isObject() && tree.path("ranks").canConvertToInt()
+          && tree.path("rows").isArray();
     } catch (IOException e) {
       return false; // parse() will say what is wrong with it
     }

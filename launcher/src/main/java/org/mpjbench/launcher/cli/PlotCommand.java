@@ -2,14 +2,18 @@ package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.mpjbench.kernels.results.Preflight;
 import org.mpjbench.kernels.results.RunRecord;
 import org.mpjbench.launcher.charts.Charts;
+import org.mpjbench.launcher.bench.SizeReport;
 import org.mpjbench.launcher.charts.ResultFiles;
+import org.mpjbench.launcher.charts.SizeCharts;
 import org.mpjbench.launcher.runs.UserError;
 import org.mpjbench.launcher.settings.ProjectFolders;
 import picocli.CommandLine;
@@ -45,6 +49,10 @@ import picocli.CommandLine.Parameters;
       "kernels-latency.png",
       "    the algorithm kernels' median latency of one operation (ms, log scale)",
       "    against K, beside the MPI ping-pong measured in the same runs",
+      "bench-latency-by-size.png, bench-bandwidth-by-size.png",
+      "    from bench tables by message size (sizes.csv of 'bench', named or found",
+      "    in a folder): one line per operation, K and device, so the tables of one",
+      "    bench on several devices are drawn together",
       "",
       "A chart is drawn when the runs have data for it. The download runs must share",
       "device, line count, rate and burst. Prints each file written, and a note for",
@@ -54,13 +62,17 @@ import picocli.CommandLine.Parameters;
 public final class PlotCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Result files (*.json), or"
-      + " folders searched for them (recursively).")
+  @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "Result files (*.json),"
+      + " bench tables by message size (sizes.csv), or folders searched for both"
+      + " (recursively).")
   List<Path> results;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where the charts go (default:"
       + " the project's plots/ folder).")
   Path out;
+
+  /** The name of a bench's table by message size, as {@code bench} writes it. */
+  private static final String SIZE_TABLE = "sizes.csv";
 
   @Option(names = "--strict", description = "Fail (exit 2) on any file in a RESULTS folder that"
       + " is not a result file, instead of leaving it out with a note.")
@@ -69,10 +81,25 @@ public final class PlotCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter stdout = spec.commandLine().getOut();
+    // Result files (JSON) and folders go to ResultFiles; a bench's sizes.csv, named or found in a
+    // folder, is read as such.
+    List<Path> runPaths = new ArrayList<>();
+    List<Path> sizeTables = new ArrayList<>();
+    for (Path path : results) {
+      if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".csv")) {
+        sizeTables.add(path);
+      } else {
+        runPaths.add(path);
+        sizeTables.addAll(sizeTablesIn(path));
+      }
+    }
     List<ResultFiles.Loaded> loaded;
     List<String> leftOut = new ArrayList<>();
+    SizeReport bySize;
     try {
-      loaded = ResultFiles.loadFiles(results, strict ? null : leftOut);
+      loaded = runPaths.isEmpty() ? List.of()
+          : ResultFiles.loadFiles(runPaths, strict ? null : leftOut);
+      bySize = SizeReport.readCsv(sizeTables);
     } catch (IllegalArgumentException e) {
       throw new UserError(UserError.USAGE, e.getMessage());
     }
@@ -80,10 +107,10 @@ public final class PlotCommand implements Callable<Integer> {
     for (String problem : leftOut) {
       stdout.println("note: left out " + problem);
     }
-    if (loaded.isEmpty()) {
+    if (loaded.isEmpty() && sizeTables.isEmpty()) {
       stdout.flush();
-      throw new UserError(UserError.USAGE, "no result files (*.json) in " + String.join(", ",
-          results.stream().map(Path::toString).toList()));
+      throw new UserError(UserError.USAGE, "no result files (*.json) nor bench tables"
+          + " (sizes.csv) in " + String.join(", ", results.stream().map(Path::toString).toList()));
     }
     // Incomplete runs are noted here rather than by Charts, so that the note names the file.
     List<RunRecord> complete = new ArrayList<>();
@@ -95,11 +122,13 @@ public final class PlotCommand implements Callable<Integer> {
             + " (only complete runs are plotted)");
       }
     }
-    if (complete.isEmpty()) {
+    if (complete.isEmpty() && bySize.isEmpty()) {
       stdout.flush();
-      throw new UserError(UserError.USAGE, loaded.size() == 1
+      throw new UserError(UserError.USAGE, !loaded.isEmpty() ? (loaded.size() == 1
           ? "nothing to plot: the one run read did not complete"
-          : "nothing to plot: none of the " + loaded.size() + " runs read completed");
+          : "nothing to plot: none of the " + loaded.size() + " runs read completed")
+          : "nothing to plot: no rows in " + String.join(", ",
+              sizeTables.stream().map(Path::toString).toList()));
     }
     Path directory = outDirectory();
     try {
@@ -108,9 +137,17 @@ public final class PlotCommand implements Callable<Integer> {
       stdout.flush();
       throw new UserError(UserError.USAGE, e.getMessage());
     }
-    Charts.Rendering rendering;
+    List<String> notes = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     try {
-      rendering = Charts.render(complete, directory);
+      if (!complete.isEmpty()) {
+        Charts.Rendering rendering = Charts.render(complete, directory);
+        notes.addAll(rendering.notes());
+        files.addAll(rendering.files());
+      }
+      if (!bySize.isEmpty()) {
+        files.addAll(SizeCharts.writeAll(bySize, directory));
+      }
     } catch (IllegalArgumentException e) {
       stdout.flush();
       throw new UserError(UserError.USAGE, e.getMessage());
@@ -120,14 +157,25 @@ public final class PlotCommand implements Callable<Integer> {
           + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
           + ")");
     }
-    for (String note : rendering.notes()) {
+    for (String note : notes) {
       stdout.println("note: " + note);
     }
-    for (Path file : rendering.files()) {
+    for (Path file : files) {
       stdout.println(file);
     }
     stdout.flush();
     return 0;
+  }
+
+  /** The bench tables ({@code sizes.csv}) in {@code folder} and below; none for a file. */
+  private static List<Path> sizeTablesIn(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(file -> file.getFileName().toString().equals(SIZE_TABLE))
+          .filter(Files::isRegularFile).sorted().toList();
+    }
   }
 
   /** --out, else plots/ of the project (the launcher script says where it is), else ./plots. */

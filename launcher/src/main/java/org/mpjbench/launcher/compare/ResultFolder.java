@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.mpjbench.launcher.bench.JmhIterations;
+import org.mpjbench.launcher.report.CsvLines;
 import org.mpjbench.launcher.report.KernelFigures;
 
 /**

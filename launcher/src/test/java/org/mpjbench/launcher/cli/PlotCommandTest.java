@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mpjbench.launcher.bench.SizeReport;
+import org.mpjbench.launcher.charts.SizeCharts;
 
 /** {@code mpjbench plot}: charts from result files, and bad input as one line with exit 2. */
 class PlotCommandTest {
@@ -97,7 +99,8 @@ class PlotCommandTest {
     Path b = Files.writeString(folder.resolve("b.json"), "");
     CliRun run = CliRun.of("plot", folder.toString(), "--out", tmp.resolve("o").toString());
     assertEquals(2, run.exitCode(), run::describe);
-    assertEquals(List.of("mpjbench: no result files (*.json) in " + folder), run.errLines(),
+    assertEquals(List.of("mpjbench: no result files (*.json) nor bench tables (sizes.csv) in "
+        + folder), run.errLines(),
         run::describe);
     List<String> notes = run.out().lines().toList();
     assertEquals(2, notes.size(), run::describe);
@@ -163,7 +166,7 @@ class PlotCommandTest {
     Path folder = Files.createDirectories(tmp.resolve("notes"));
     Files.writeString(folder.resolve("README.txt"), "not a result\n");
     CliRun run = CliRun.of("plot", folder.toString(), "--out", tmp.resolve("o").toString());
-    assertUsageError(run, "no result files (*.json) in " + folder);
+    assertUsageError(run, "no result files (*.json) nor bench tables (sizes.csv) in " + folder);
   }
 
   @Test
@@ -195,7 +198,7 @@ class PlotCommandTest {
 
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     run = CliRun.of("plot", empty.toString());
-    assertUsageError(run, "no result files (*.json) in " + empty);
+    assertUsageError(run, "no result files (*.json) nor bench tables (sizes.csv) in " + empty);
   }
 
   @Test
@@ -242,10 +245,78 @@ class PlotCommandTest {
     assertEquals(0, run.exitCode(), run::describe);
     for (String text : List.of("Usage: mpjbench plot", "RESULTS", "--out",
         "download-lines-vs-time.png", "download-speedup.png", "berkeley-skew.png", "log scale",
-        "kernels-messages.png", "kernels-latency.png")) {
+        "kernels-messages.png", "kernels-latency.png", "bench-latency-by-size.png",
+        "sizes.csv")) {
       assertTrue(run.out().contains(text), () -> "missing '" + text + "':\n" + run.describe());
     }
     assertTrue(CliRun.of("--help").out().contains("plot"));
+  }
+
+  /** A bench's sizes.csv of {@code device} in {@code folder}, written as bench writes it. */
+  private static Path sizeTable(Path folder, String device) throws IOException {
+    Files.createDirectories(folder);
+    Path file = folder.resolve("sizes.csv");
+    SizeReport.of(List.of(
+        new SizeReport.Row("latency", 2, device, 1, 100, 20, 30, Double.NaN),
+        new SizeReport.Row("latency", 2, device, 1024, 100, 25, 40, Double.NaN),
+        new SizeReport.Row("bandwidth", 2, device, 1024, 10, 700, 800, 93.6)))
+        .writeCsv(file);
+    return file;
+  }
+
+  /**
+   * The tables of one bench on two devices, each in its folder beside the per-K JSON bench keeps,
+   * are drawn into one latency and one bandwidth chart with both devices' lines; the JSON is no
+   * stranger to note.
+   */
+  @Test
+  void benchTablesOfTwoDevicesAreDrawnTogether() throws IOException {
+    Path multicore = tmp.resolve("bench-multicore");
+    sizeTable(multicore, "multicore");
+    Files.writeString(multicore.resolve("sizes-2r.json"),
+        "{\"ranks\": 2, \"device\": \"multicore\", \"rows\": []}\n");
+    Path niodev = sizeTable(tmp.resolve("bench-niodev"), "niodev");
+    Path out = tmp.resolve("sizes-out");
+    CliRun run = CliRun.of("plot", multicore.toString(), niodev.toString(), "--out",
+        out.toString());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertEquals(List.of(out.resolve(SizeCharts.LATENCY_FILE_NAME).toString(),
+        out.resolve(SizeCharts.BANDWIDTH_FILE_NAME).toString()), run.out().lines().toList(),
+        run::describe);
+    for (String file : run.out().lines().toList()) {
+      assertTrue(Files.size(Path.of(file)) > 1000, file);
+    }
+    List<String> lines = SizeCharts.latencyLines(SizeReport.readCsv(List.of(
+        multicore.resolve("sizes.csv"), niodev))).stream().map(SizeCharts.Line::label).toList();
+    assertEquals(List.of("latency K=2 (multicore)", "latency K=2 (niodev)"), lines);
+
+    // With runs' result files beside them, both kinds of chart are drawn.
+    CliRun both = CliRun.of("plot", results().toString(), niodev.toString(), "--out",
+        tmp.resolve("both").toString());
+    assertEquals(0, both.exitCode(), both::describe);
+    assertTrue(both.out().contains("download-speedup.png"), both::describe);
+    assertTrue(both.out().contains(SizeCharts.LATENCY_FILE_NAME), both::describe);
+  }
+
+  @Test
+  void twoTablesOfTheSameDeviceOrAForeignCsvAreOneLine() throws IOException {
+    Path first = sizeTable(tmp.resolve("a"), "multicore");
+    Path second = sizeTable(tmp.resolve("b"), "multicore");
+    Path out = tmp.resolve("o");
+    CliRun run = CliRun.of("plot", first.toString(), second.toString(), "--out", out.toString());
+    assertUsageError(run, second + ": latency at 1 B on 2 ranks (multicore) is there twice");
+    assertFalse(Files.exists(out), "nothing drawn");
+
+    Path foreign = Files.writeString(tmp.resolve("other.csv"), "a,b\n1,2\n");
+    run = CliRun.of("plot", foreign.toString(), "--out", out.toString());
+    assertUsageError(run, foreign + ": not a bench's sizes.csv (its first line must be "
+        + String.join(",", SizeReport.CSV_COLUMNS) + ")");
+
+    Path damaged = Files.writeString(tmp.resolve("damaged.csv"),
+        String.join(",", SizeReport.CSV_COLUMNS) + "\nlatency,two,multicore,1,1,1,1,\n");
+    run = CliRun.of("plot", damaged.toString(), "--out", out.toString());
+    assertUsageError(run, damaged + ", row 2: For input string: \"two\"");
+    assertFalse(Files.exists(out), "nothing drawn");
   }
 
   private static void assertUsageError(CliRun run, String message) {

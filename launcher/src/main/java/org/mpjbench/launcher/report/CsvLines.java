@@ -1,19 +1,19 @@
-package org.mpjbench.launcher.compare;
+package org.mpjbench.launcher.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads back what {@link org.mpjbench.launcher.report.Reporter#CSV} writes (RFC 4180, one record
- * per line: the sweep's cells hold no line break): cells split at commas, a quoted cell's doubled
- * quotes undone.
+ * Reads back what {@link Reporter#CSV} writes (RFC 4180, one record per line: the tables' cells
+ * hold no line break): cells split at commas, a quoted cell's doubled quotes undone. Used by
+ * {@code compare} (the sweep's CSV) and {@code plot} (the bench's {@code sizes.csv}).
  */
-final class CsvLines {
+public final class CsvLines {
   private CsvLines() {}
 
   /** The cells of every non-blank line of {@code file}. */
-  static List<List<String>> parse(Path file, List<String> lines) {
+  public static List<List<String>> parse(Path file, List<String> lines) {
     List<List<String>> rows = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!lines.get(i).isBlank()) {
@@ -23,7 +23,12 @@ final class CsvLines {
     return rows;
   }
 
-  static List<String> cells(Path file, int lineNumber, String line) {
+  /**
+   * The cells of {@code line}, line {@code lineNumber} of {@code file}.
+   *
+   * @throws IllegalArgumentException naming the file and line when a quote is not closed
+   */
+  public static List<String> cells(Path file, int lineNumber, String line) {
     List<String> cells = new ArrayList<>();
     StringBuilder cell = new StringBuilder();
     boolean quoted = false;
