@@ -1,6 +1,5 @@
 package org.mpjbench.kernels.berkeley;
 
-import java.util.Arrays;
 
 /**
  * The master's discipline of each slave's clock from round to round, a pure step (no MPI): it
@@ -201,8 +200,14 @@ public final class ClockDiscipline {
   }
 
   private long shortestRecent(int r) {
-    return filled[r] == 0 ? Long.MAX_VALUE
-        : Arrays.stream(recentRoundTrips[r], 0, filled[r]).min().getAsLong();
+    // A loop, not a stream: the master runs this once a round per slave inside the timed round,
+    // too seldom to be compiled, and an interpreted stream's set-up cost several µs a slave.
+    long shortest = Long.MAX_VALUE;
+    long[] ring = recentRoundTrips[r];
+    for (int i = 0; i < filled[r]; i++) {
+      shortest = Math.min(shortest, ring[i]);
+    }
+    return shortest;
   }
 
   private void remember(int r, long roundTrip) {

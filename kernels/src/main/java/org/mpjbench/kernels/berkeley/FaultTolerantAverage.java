@@ -61,21 +61,56 @@ public final class FaultTolerantAverage {
       }
     }
     // Summed exactly: offsets of a faulty clock may be months, beyond what a double holds to 1 ns.
-    BigInteger sum = BigInteger.ZERO;
+    // In longs while they fit (every round but a wild one): the master does this inside the timed
+    // round, interpreted, where each BigInteger step costs microseconds.
+    boolean[] included = new boolean[n];
+    long longSum = 0;
+    boolean fits = true;
     for (int index : chosen) {
-      sum = sum.add(BigInteger.valueOf(offsetsNanos[index]));
+      included[index] = true;
+      if (fits) {
+        try {
+          longSum = Math.addExact(longSum, offsetsNanos[index]);
+        } catch (ArithmeticException overflow) {
+          fits = false;
+        }
+      }
     }
-    long average =
-        new BigDecimal(sum)
-            .divide(BigDecimal.valueOf(chosen.size()), 0, RoundingMode.HALF_EVEN)
-            .longValueExact();
+    long average;
+    if (fits) {
+      average = halfEven(longSum, chosen.size());
+    } else {
+      BigInteger sum = BigInteger.ZERO;
+      for (int index : chosen) {
+        sum = sum.add(BigInteger.valueOf(offsetsNanos[index]));
+      }
+      average = new BigDecimal(sum)
+          .divide(BigDecimal.valueOf(chosen.size()), 0, RoundingMode.HALF_EVEN)
+          .longValueExact();
+    }
     List<Integer> excluded = new ArrayList<>();
     for (int index = 0; index < n; index++) {
-      if (!chosen.contains(index)) {
+      if (!included[index]) {
         excluded.add(index);
       }
     }
     return new Agreement(average, centre, chosen, List.copyOf(excluded));
+  }
+
+  /**
+   * {@code sum / count} rounded to the nearest long, a half to the even neighbour: what {@code
+   * BigDecimal}'s {@code HALF_EVEN} gives, in long arithmetic.
+   */
+  static long halfEven(long sum, int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, got " + count);
+    }
+    long quotient = sum / count; // toward zero
+    long twiceRemainder = Math.abs(sum % count) * 2; // below 2^32: no overflow
+    if (twiceRemainder > count || (twiceRemainder == count && (quotient & 1) != 0)) {
+      quotient += Long.signum(sum); // away from zero
+    }
+    return quotient;
   }
 
   private static List<Integer> within(long[] offsets, long centre, long tolerance) {

@@ -336,4 +336,36 @@ class FaultTolerantAverageTest {
     assertEquals(List.of(1, 2, 3), agreement.included());
     assertEquals(nearMaxNanos, agreement.averageNanos());
   }
+
+  /** The long-arithmetic rounding the average uses is BigDecimal's HALF_EVEN, halves and signs. */
+  @Test
+  void halfEvenRoundsAsBigDecimalDoes() {
+    java.util.Random random = new java.util.Random(14);
+    List<long[]> cases = new java.util.ArrayList<>(List.of(
+        new long[] {5, 2}, new long[] {-5, 2}, new long[] {7, 2}, new long[] {-7, 2},
+        new long[] {8, 3}, new long[] {-8, 3}, new long[] {7, 3}, new long[] {0, 5},
+        new long[] {Long.MAX_VALUE, 2}, new long[] {Long.MIN_VALUE, 2},
+        new long[] {Long.MIN_VALUE, 3}, new long[] {Long.MAX_VALUE, 1},
+        new long[] {Long.MAX_VALUE, Integer.MAX_VALUE}, new long[] {-3, Integer.MAX_VALUE}));
+    for (int i = 0; i < 10_000; i++) {
+      cases.add(new long[] {random.nextLong() >> random.nextInt(64), 1 + random.nextInt(70)});
+    }
+    for (long[] c : cases) {
+      long expected = new java.math.BigDecimal(c[0]).divide(java.math.BigDecimal.valueOf(c[1]),
+          0, java.math.RoundingMode.HALF_EVEN).longValueExact();
+      assertEquals(expected, FaultTolerantAverage.halfEven(c[0], (int) c[1]),
+          c[0] + " / " + c[1]);
+    }
+    assertThrows(IllegalArgumentException.class, () -> FaultTolerantAverage.halfEven(1, 0));
+  }
+
+  /** Offsets whose sum leaves a long are still averaged exactly (the BigInteger path). */
+  @Test
+  void offsetsWhoseSumOverflowsALongAreAveragedExactly() {
+    long big = Long.MAX_VALUE - 10;
+    FaultTolerantAverage.Agreement agreement =
+        FaultTolerantAverage.compute(new long[] {big, big - 2, big - 4}, 100);
+    assertEquals(big - 2, agreement.averageNanos());
+    assertEquals(List.of(0, 1, 2), agreement.included());
+  }
 }
