@@ -71,6 +71,8 @@ public record RunRecord(
    * @param mpjHome the MPJ home used
    * @param machines the hosts of a niodev run (null for multicore)
    * @param daemonPort the MPJ daemons' port (niodev only)
+   * @param protocolSwitchBytes niodev, hybdev: MPJ's protocol switch limit when the run set one
+   *     ({@code --protocol-switch-bytes}, mpjrun's {@code -psl}); null for MPJ's default
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Environment(
@@ -82,18 +84,19 @@ public record RunRecord(
       String mpjVersion,
       String mpjHome,
       List<String> machines,
-      Integer daemonPort) {
+      Integer daemonPort,
+      Integer protocolSwitchBytes) {
 
     /** The environment of this JVM's host with these MPJ Express facts. */
     public static Environment here(String mpjVersion, String mpjHome, List<String> machines,
-        Integer daemonPort) {
+        Integer daemonPort, Integer protocolSwitchBytes) {
       return new Environment(localHost(),
           System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
               + System.getProperty("os.arch"),
           Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"),
           System.getProperty("java.vm.name") + " (" + System.getProperty("java.vm.vendor") + ")",
-          mpjVersion, mpjHome, machines, daemonPort);
+          mpjVersion, mpjHome, machines, daemonPort, protocolSwitchBytes);
     }
 
     /** This host's name, or "unknown-host". */

@@ -135,8 +135,9 @@ public final class SizeReport {
    * Reads bench tables ({@code sizes.csv}, as {@link #writeCsv} writes them) and merges them: the
    * same bench on several devices, or runs on several machines, drawn together by {@code plot}.
    *
-   * @throws IllegalArgumentException with one line naming the file (and the line) for a file that
-   *     is not such a table, or two rows for the same operation, K, device and size
+   * @throws IllegalArgumentException with one line naming the file (and the row, counted as
+   *     {@code CsvLines} counts them: blank lines left out) for a file that is not such a table,
+   *     or two rows for the same operation, K, device and size
    */
   public static SizeReport readCsv(List<Path> files) throws IOException {
     List<Row> rows = new ArrayList<>();

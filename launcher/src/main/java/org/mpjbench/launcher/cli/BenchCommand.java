@@ -343,7 +343,8 @@ public final class BenchCommand implements Callable<Integer> {
   /** The settings of the JMH run on {@code k} ranks: quiet, JMH's time-out, the bench's ports. */
   private RunSettings settings(int k, Path folder) {
     return RunSettings.builder().ranks(k).device(RunSettings.device(device)).machines(machines)
-        .ports(ports.daemonPort, ports.mpjPorts()).results(folder)
+        .ports(ports.daemonPort, ports.mpjPorts())
+        .protocolSwitchBytes(ports.protocolSwitchBytes).results(folder)
         .timeoutSeconds(RunDefaults.JMH_TIMEOUT_SECONDS).quiet(true).build();
   }
 

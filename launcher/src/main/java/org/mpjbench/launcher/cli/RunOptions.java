@@ -117,7 +117,7 @@ public final class RunOptions {
    */
   RunSettings settings() {
     return new RunSettings(ranks, RunSettings.device(device), machines, ports.daemonPort,
-        ports.mpjPorts(), controlHost, results != null ? results : ProjectFolders.results(),
+        ports.mpjPorts(), ports.protocolSwitchBytes, controlHost, results != null ? results : ProjectFolders.results(),
         timeoutSeconds, startupTimeoutSeconds, silenceTimeoutSeconds, mpjHome,
         injectFault == null ? null : FaultInjection.parse(injectFault), trace, verbose, quiet)
         .validate();

@@ -421,7 +421,8 @@ public final class SweepCommand implements Callable<Integer> {
   /** The settings of the sweep's run on {@code rankCount} ranks: quiet, the sweep's values. */
   private RunSettings settings(int rankCount, Path folder) {
     return RunSettings.builder().ranks(rankCount).device(parsedDevice).machines(machines)
-        .ports(ports.daemonPort, ports.mpjPorts()).results(folder).timeoutSeconds(timeoutSeconds)
+        .ports(ports.daemonPort, ports.mpjPorts())
+        .protocolSwitchBytes(ports.protocolSwitchBytes).results(folder).timeoutSeconds(timeoutSeconds)
         .quiet(true).build();
   }
 

@@ -256,6 +256,10 @@ public final class JobRunner {
     command.add(machines.toString());
     command.add("-dport");
     command.add(Integer.toString(spec.daemonPort()));
+    if (spec.protocolSwitchBytes() != null) {
+      command.add("-psl");
+      command.add(Integer.toString(spec.protocolSwitchBytes()));
+    }
     // The ranks' working folder must exist on every host: the launcher's own (a shared home or
     // checkout on a cluster), never a temporary folder of this host's /tmp.
     command.add("-wdir");

@@ -21,6 +21,8 @@ import org.mpjbench.launcher.mpj.MpjHome;
  * @param device multicore or niodev
  * @param machines the hosts (niodev only; null for multicore)
  * @param daemonPort the MPJ daemons' port (niodev only)
+ * @param protocolSwitchBytes niodev, hybdev: MPJ's protocol switch limit for its starter's {@code
+ *     -psl}, or null for MPJ's default
  * @param mpjHome the MPJ Express installation
  * @param rankClasspath what the ranks need besides MPJ's own jars
  * @param controlBind the local address the control server listens on
@@ -42,6 +44,7 @@ public record JobSpec(
     Device device,
     MachinesFile machines,
     int daemonPort,
+    Integer protocolSwitchBytes,
     MpjHome mpjHome,
     List<Path> rankClasspath,
     InetAddress controlBind,

@@ -9,12 +9,17 @@ import org.mpjbench.launcher.mpj.MpjHome;
 public final class Environments {
   private Environments() {}
 
-  /** The environment of a run on {@code device} (machines and daemon port for niodev only). */
+  /**
+   * The environment of a run on {@code device} (machines, daemon port and the protocol switch
+   * limit, when one was set, for niodev and hybdev only).
+   */
   public static RunRecord.Environment describe(
-      MpjHome home, Device device, MachinesFile machines, int daemonPort) {
+      MpjHome home, Device device, MachinesFile machines, int daemonPort,
+      Integer protocolSwitchBytes) {
     boolean cluster = device.usesDaemons();
     return RunRecord.Environment.here(home.version(), home.path().toString(),
-        cluster ? machines.hosts() : null, cluster ? daemonPort : null);
+        cluster ? machines.hosts() : null, cluster ? daemonPort : null,
+        cluster ? protocolSwitchBytes : null);
   }
 
   /** This host's name, or "unknown-host". */

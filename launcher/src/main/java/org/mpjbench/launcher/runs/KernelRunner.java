@@ -153,6 +153,7 @@ final class KernelRunner {
             device,
             machines,
             options.daemonPort(),
+            options.protocolSwitchBytes(),
             runtimeHome,
             RankClasspath.entries(),
             control.bind(),
@@ -249,7 +250,8 @@ final class KernelRunner {
         parameters,
         startTime,
         outcome.wallTime().toNanos() / 1e9,
-        Environments.describe(home, device, machines, options.daemonPort()),
+        Environments.describe(home, device, machines, options.daemonPort(),
+            options.protocolSwitchBytes()),
         outcome.rankHosts(),
         complete ? outcome.result() : null,
         complete ? null : outcome.progress(),
@@ -267,7 +269,8 @@ final class KernelRunner {
     try {
       ResultWriter.warmUp(new RunRecord(RunRecord.SCHEMA, JobOutcome.Status.COMPLETE.jsonName(),
           false, program, options.ranks(), device.mpjName(), parameters, Instant.now(), 0.0,
-          Environments.describe(home, device, machines, options.daemonPort()),
+          Environments.describe(home, device, machines, options.daemonPort(),
+            options.protocolSwitchBytes()),
           Map.of(0, new RunRecord.RankHost("localhost", 1)), parameters, null, null, null));
     } catch (RuntimeException e) {
       // Only time is at stake: the run's own record meets the same problem and reports it.

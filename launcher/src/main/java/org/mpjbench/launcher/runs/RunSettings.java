@@ -23,6 +23,8 @@ import org.mpjbench.launcher.settings.RunDefaults;
  * @param machines niodev and hybdev: the machines file; null for this host alone
  * @param daemonPort niodev and hybdev: the MPJ daemons' port
  * @param mpjPorts niodev and hybdev: the port managers' and the starter's ports
+ * @param protocolSwitchBytes niodev and hybdev: MPJ's protocol switch limit (mpjrun's {@code
+ *     -psl}: larger messages go by rendezvous), or null for MPJ's default
  * @param controlHost the address the ranks report to; null to work it out
  * @param results the folder of the result file
  * @param timeoutSeconds bound of the whole run
@@ -40,6 +42,7 @@ public record RunSettings(
     Path machines,
     int daemonPort,
     MpjPorts mpjPorts,
+    Integer protocolSwitchBytes,
     String controlHost,
     Path results,
     long timeoutSeconds,
@@ -89,6 +92,13 @@ public record RunSettings(
     if (machines != null && !device.usesDaemons()) {
       throw new IllegalArgumentException("--machines needs --device niodev or hybdev");
     }
+    if (protocolSwitchBytes != null) {
+      requireProtocolSwitch(protocolSwitchBytes);
+      if (!device.usesDaemons()) {
+        throw new IllegalArgumentException("--protocol-switch-bytes needs --device niodev or"
+            + " hybdev (multicore has no eager and rendezvous protocols to switch between)");
+      }
+    }
     if (fault != null && fault.rank() >= ranks) {
       throw new IllegalArgumentException("--inject-fault names rank " + fault.rank()
           + ", but the run has only ranks 0 to " + (ranks - 1));
@@ -102,6 +112,17 @@ public record RunSettings(
     }
     return this;
   }
+
+  /** MPJ's protocol switch limit must be a message size MPJ can hold: 1 B to 1 GiB. */
+  public static void requireProtocolSwitch(int bytes) {
+    if (bytes < 1 || bytes > MAX_PROTOCOL_SWITCH_BYTES) {
+      throw new IllegalArgumentException("--protocol-switch-bytes must be 1 to "
+          + MAX_PROTOCOL_SWITCH_BYTES + ", got " + bytes);
+    }
+  }
+
+  /** The largest protocol switch limit taken: 1 GiB (an eager message is buffered whole). */
+  public static final int MAX_PROTOCOL_SWITCH_BYTES = 1 << 30;
 
   /** The daemon port's check, alone: the sweep and bench check it before their first run. */
   public static void requirePort(int daemonPort) {
@@ -141,6 +162,7 @@ public record RunSettings(
     builder.machines = machines;
     builder.daemonPort = daemonPort;
     builder.mpjPorts = mpjPorts;
+    builder.protocolSwitchBytes = protocolSwitchBytes;
     builder.controlHost = controlHost;
     builder.results = results;
     builder.timeoutSeconds = timeoutSeconds;
@@ -161,6 +183,7 @@ public record RunSettings(
     private Path machines;
     private int daemonPort = MpjDaemon.DEFAULT_PORT;
     private MpjPorts mpjPorts = MpjPorts.DEFAULTS;
+    private Integer protocolSwitchBytes;
     private String controlHost;
     private Path results = ProjectFolders.results();
     private long timeoutSeconds = RunDefaults.TIMEOUT_SECONDS;
@@ -196,6 +219,12 @@ public record RunSettings(
     public Builder ports(int daemonPort, MpjPorts mpjPorts) {
       this.daemonPort = daemonPort;
       this.mpjPorts = mpjPorts;
+      return this;
+    }
+
+    /** MPJ's protocol switch limit (niodev, hybdev), or null for MPJ's default. */
+    public Builder protocolSwitchBytes(Integer protocolSwitchBytes) {
+      this.protocolSwitchBytes = protocolSwitchBytes;
       return this;
     }
 
@@ -262,9 +291,9 @@ public record RunSettings(
      * @throws IllegalArgumentException naming the option at fault
      */
     public RunSettings build() {
-      return new RunSettings(ranks, device, machines, daemonPort, mpjPorts, controlHost, results,
-          timeoutSeconds, startupTimeoutSeconds, silenceTimeoutSeconds, mpjHome, fault, trace,
-          verbose, quiet).validate();
+      return new RunSettings(ranks, device, machines, daemonPort, mpjPorts, protocolSwitchBytes,
+          controlHost, results, timeoutSeconds, startupTimeoutSeconds, silenceTimeoutSeconds,
+          mpjHome, fault, trace, verbose, quiet).validate();
     }
   }
 }

@@ -76,6 +76,7 @@ class EveryOptionTest {
     rule("--daemon-port", "0", "-1", "65536");
     rule("--port-manager-port", "0", "-1", "65536");
     rule("--starter-port", "0", "-1", "65536", "40052");
+    rule("--protocol-switch-bytes", "0", "-1", "1073741825");
     rule("--control-host", "192.0.2.1", "host name", "-x", "300.1.1.1");
     rule("--results", FILE, UNDER_FILE, "/proc/mpjbench-results");
     rule("--timeout-s", "0", "-5", "604801");

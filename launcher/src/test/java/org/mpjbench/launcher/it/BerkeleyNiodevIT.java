@@ -59,6 +59,45 @@ class BerkeleyNiodevIT {
     assertFalse(MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500)));
   }
 
+  /**
+   * {@code --protocol-switch-bytes} reaches MPJ's starter as mpjrun's {@code -psl} (its command
+   * line while the run goes on) and the result file records it; the run completes.
+   */
+  @Test
+  void theProtocolSwitchLimitGoesToMpjsStarterAndIntoTheRecord() throws Exception {
+    int port = Processes.freePort();
+    Path results = work.resolve("psl");
+    Path log = work.resolve("psl.log");
+    Process launcher = Processes.launcher("run", "berkeley", "-np", "2", "--device", "niodev",
+        "--daemon-port", Integer.toString(port), "--rounds", "500", "--protocol-switch-bytes",
+        "4194304", "--results", results.toString()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    try {
+      String starter = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (starter == null && launcher.isAlive() && System.nanoTime() < deadline) {
+        starter = launcher.descendants().map(p -> p.info().commandLine().orElse(""))
+            .filter(line -> line.contains("starter.jar")).findFirst().orElse(null);
+        Thread.sleep(20);
+      }
+      assertTrue(starter != null, "MPJ's starter seen: " + Files.readString(log));
+      assertTrue(starter.contains(" -psl 4194304 "), starter);
+      assertTrue(launcher.waitFor(120, TimeUnit.SECONDS), "the run ends");
+    } finally {
+      if (launcher.isAlive()) {
+        launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+        launcher.destroyForcibly();
+      }
+    }
+    assertEquals(0, launcher.exitValue(), Files.readString(log));
+    JsonNode json = org.mpjbench.kernels.results.ResultWriter.mapper()
+        .readTree(LauncherRun.newestResult(results).toFile());
+    assertEquals("complete", json.get("status").asText());
+    assertEquals(4_194_304, json.at("/environment/protocolSwitchBytes").asInt());
+    assertFalse(MpjDaemon.isListening("127.0.0.1", port, Duration.ofMillis(500)),
+        "the run's own daemon is gone");
+  }
+
   @Test
   void aRunWithoutDaemonStartsOneAndStopsIt() throws Exception {
     int port = Processes.freePort();

@@ -257,7 +257,7 @@ class ResultWriterTest {
 
   private static RunRecord.Environment environment() {
     return new RunRecord.Environment("host", "Linux 6.1 amd64", 8, "17.0.12", "OpenJDK",
-        "0.44", "/opt/mpj", null, null);
+        "0.44", "/opt/mpj", null, null, null);
   }
 
   private static List<Path> list(Path folder) throws IOException {

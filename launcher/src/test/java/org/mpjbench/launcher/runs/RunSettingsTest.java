@@ -25,6 +25,7 @@ class RunSettingsTest {
     assertEquals(RunDefaults.STARTUP_TIMEOUT_SECONDS, settings.startupTimeoutSeconds());
     assertEquals(RunDefaults.SILENCE_TIMEOUT_SECONDS, settings.silenceTimeoutSeconds());
     assertNull(settings.machines());
+    assertNull(settings.protocolSwitchBytes(), "MPJ's own limit unless one is given");
     assertEquals(settings, settings.toBuilder().build());
   }
 
@@ -42,6 +43,11 @@ class RunSettingsTest {
         RunSettings.builder().timeouts(10, 10, 1));
     assertProblem("--machines needs --device niodev or hybdev",
         RunSettings.builder().machines(Path.of("machines")));
+    assertProblem("--protocol-switch-bytes needs --device niodev or hybdev (multicore has no"
+        + " eager and rendezvous protocols to switch between)",
+        RunSettings.builder().protocolSwitchBytes(4_194_304));
+    assertProblem("--protocol-switch-bytes must be 1 to 1073741824, got 0",
+        RunSettings.builder().device(Device.NIODEV).protocolSwitchBytes(0));
     assertProblem("--inject-fault names rank 2, but the run has only ranks 0 to 1",
         RunSettings.builder().ranks(2).fault(FaultInjection.parse("2:fail")));
     assertProblem("--verbose and --quiet exclude each other",

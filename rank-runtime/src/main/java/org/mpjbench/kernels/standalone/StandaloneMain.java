@@ -480,6 +480,6 @@ public final class StandaloneMain {
         // An MPJ home without its configuration: the version stays unknown.
       }
     }
-    return RunRecord.Environment.here(version, home, null, null);
+    return RunRecord.Environment.here(version, home, null, null, null);
   }
 }
