@@ -75,7 +75,8 @@ public final class PlotCommand implements Callable<Integer> {
   private static final String SIZE_TABLE = "sizes.csv";
 
   @Option(names = "--strict", description = "Fail (exit 2) on any file in a RESULTS folder that"
-      + " is not a result file, instead of leaving it out with a note.")
+      + " is not a result file, and on bench tables found there that cannot be drawn together,"
+      + " instead of leaving them out with a note.")
   boolean strict;
 
   @Override
@@ -85,12 +86,15 @@ public final class PlotCommand implements Callable<Integer> {
     // folder, is read as such.
     List<Path> runPaths = new ArrayList<>();
     List<Path> sizeTables = new ArrayList<>();
+    boolean tablesFound = false;
     for (Path path : results) {
       if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".csv")) {
         sizeTables.add(path);
       } else {
         runPaths.add(path);
-        sizeTables.addAll(sizeTablesIn(path));
+        List<Path> found = sizeTablesIn(path);
+        sizeTables.addAll(found);
+        tablesFound |= !found.isEmpty();
       }
     }
     List<ResultFiles.Loaded> loaded;
@@ -99,9 +103,20 @@ public final class PlotCommand implements Callable<Integer> {
     try {
       loaded = runPaths.isEmpty() ? List.of()
           : ResultFiles.loadFiles(runPaths, strict ? null : leftOut);
-      bySize = SizeReport.readCsv(sizeTables);
     } catch (IllegalArgumentException e) {
       throw new UserError(UserError.USAGE, e.getMessage());
+    }
+    try {
+      bySize = SizeReport.readCsv(sizeTables);
+    } catch (IllegalArgumentException e) {
+      if (strict || !tablesFound) {
+        throw new UserError(UserError.USAGE, e.getMessage());
+      }
+      // Tables found in folders (two benches of one device in results/, a damaged one) cost the
+      // charts by size, not the others, as a damaged result file in a folder does.
+      leftOut.add("the charts by message size: " + e.getMessage() + " (name the tables to draw"
+          + " them)");
+      bySize = SizeReport.of(List.of());
     }
     // One damaged file in a folder of runs does not cost the chart of the others; each is named.
     for (String problem : leftOut) {
@@ -127,7 +142,7 @@ public final class PlotCommand implements Callable<Integer> {
       throw new UserError(UserError.USAGE, !loaded.isEmpty() ? (loaded.size() == 1
           ? "nothing to plot: the one run read did not complete"
           : "nothing to plot: none of the " + loaded.size() + " runs read completed")
-          : "nothing to plot: no rows in " + String.join(", ",
+          : "nothing to plot: no rows read from " + String.join(", ",
               sizeTables.stream().map(Path::toString).toList()));
     }
     Path directory = outDirectory();

@@ -114,7 +114,7 @@ public record RunSettings(
   }
 
   /** MPJ's protocol switch limit must be a message size MPJ can hold: 1 B to 1 GiB. */
-  public static void requireProtocolSwitch(int bytes) {
+  private static void requireProtocolSwitch(int bytes) {
     if (bytes < 1 || bytes > MAX_PROTOCOL_SWITCH_BYTES) {
       throw new IllegalArgumentException("--protocol-switch-bytes must be 1 to "
           + MAX_PROTOCOL_SWITCH_BYTES + ", got " + bytes);
@@ -122,7 +122,7 @@ public record RunSettings(
   }
 
   /** The largest protocol switch limit taken: 1 GiB (an eager message is buffered whole). */
-  public static final int MAX_PROTOCOL_SWITCH_BYTES = 1 << 30;
+  private static final int MAX_PROTOCOL_SWITCH_BYTES = 1 << 30;
 
   /** The daemon port's check, alone: the sweep and bench check it before their first run. */
   public static void requirePort(int daemonPort) {

@@ -319,6 +319,31 @@ class PlotCommandTest {
     assertFalse(Files.exists(out), "nothing drawn");
   }
 
+  /**
+   * Two benches of one device found in a folder (results/ after two benches) cost the charts by
+   * size, with a note, not the runs' charts; with --strict they fail the plot.
+   */
+  @Test
+  void clashingTablesFoundInAFolderAreLeftOutWithANote() throws IOException {
+    Path results = results();
+    sizeTable(results.resolve("bench-1"), "multicore");
+    Path second = sizeTable(results.resolve("bench-2"), "multicore");
+    Path out = tmp.resolve("clash");
+    CliRun run = CliRun.of("plot", results.toString(), "--out", out.toString());
+    assertEquals(0, run.exitCode(), run::describe);
+    assertTrue(run.out().contains("note: left out the charts by message size: " + second
+        + ": latency at 1 B on 2 ranks (multicore) is there twice (name the tables to draw"
+        + " them)"), run::describe);
+    assertTrue(Files.isRegularFile(out.resolve("download-speedup.png")), run::describe);
+    assertFalse(Files.exists(out.resolve(SizeCharts.LATENCY_FILE_NAME)), run::describe);
+
+    CliRun strict = CliRun.of("plot", results.toString(), "--strict", "--out",
+        tmp.resolve("strict").toString());
+    assertEquals(2, strict.exitCode(), strict::describe);
+    assertEquals(List.of("mpjbench: " + second + ": latency at 1 B on 2 ranks (multicore) is"
+        + " there twice"), strict.errLines(), strict::describe);
+  }
+
   private static void assertUsageError(CliRun run, String message) {
     assertEquals(2, run.exitCode(), run::describe);
     assertEquals(List.of("mpjbench: " + message), run.errLines(), run::describe);

@@ -115,9 +115,10 @@ class PortsIT {
 
   @Test
   void aTakenPortManagerPortIsOneLine() throws Exception {
-    int port = 40352;
-    try (ServerSocket stranger = new ServerSocket()) {
-      stranger.bind(new InetSocketAddress(port));
+    // The first free of three fixed ports, as above: a port of Linux's ephemeral range may be held
+    // for a while by another test's outgoing connection (40352 alone once was: BindException).
+    try (ServerSocket stranger = bindFirstFree(40352, 40362, 40372)) {
+      int port = stranger.getLocalPort();
       LauncherRun start = LauncherRun.runPlain("cluster", "start", "--daemon-port", "40355",
           "--port-manager-port", Integer.toString(port)).expectExit(1);
       assertEquals("mpjbench: cannot start the MPJ daemon: port " + port + " at 127.0.0.1, which"
