@@ -28,6 +28,12 @@ public final class StarterLock implements AutoCloseable {
   /** How long a port held by something else than a run of ours may take to come free. */
   private static final long FOREIGN_HOLDER_PATIENCE_NANOS = 3_000_000_000L;
 
+  /** What a waiting run says of a holder that has not written who it is. */
+  private static final String UNNAMED = "a run that has not said who it is";
+
+  /** How long a waiting run gives a holder that has just taken the lock to say who it is. */
+  private static final long HOLDER_NAMING_NANOS = 1_000_000_000L;
+
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -57,8 +63,16 @@ public final class StarterLock implements AutoCloseable {
     try {
       long deadline = System.nanoTime() + patience.toNanos();
       FileLock lock = tryLock(channel);
+      String holder = lock == null ? holder(channel) : null;
+      // The holder says who it is just after taking the lock: a run started at the same moment
+      // can find it taken and still unnamed. Give it a moment to say so before telling the user.
+      long naming = System.nanoTime() + HOLDER_NAMING_NANOS;
+      while (lock == null && UNNAMED.equals(holder) && System.nanoTime() < naming) {
+        sleep();
+        lock = tryLock(channel);
+        holder = holder(channel);
+      }
       if (lock == null) {
-        String holder = holder(channel);
         note.accept("waiting for another niodev run on this host to end (" + holder + "): MPJ's"
             + " starter listens on port " + port + ", one job per port at a time (--starter-port"
             + " gives another)");
@@ -132,7 +146,7 @@ public final class StarterLock implements AutoCloseable {
       ByteBuffer buffer = ByteBuffer.allocate(512);
       int n = channel.read(buffer, 0);
       String text = n <= 0 ? "" : new String(buffer.array(), 0, n, StandardCharsets.UTF_8).strip();
-      return text.isEmpty() ? "a run that has not said who it is" : text;
+      return text.isEmpty() ? UNNAMED : text;
     } catch (IOException e) {
       return "a run that cannot be named";
     }
@@ -152,6 +166,7 @@ public final class StarterLock implements AutoCloseable {
   public void close() throws IOException {
     try {
       if (lock.isValid()) {
+        channel.truncate(0); // a later run waiting for the next holder must not read this one
         lock.release();
       }
     } finally {

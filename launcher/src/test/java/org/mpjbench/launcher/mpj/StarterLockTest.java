@@ -83,4 +83,42 @@ class StarterLockTest {
       }
     }
   }
+
+  /**
+   * A holder that has taken the lock but not yet said who it is (the moment between the two, or
+   * a released holder's name wiped): the waiting run gives it a moment and names it, instead of
+   * "a run that has not said who it is".
+   */
+  @Test
+  void aWaitingRunNamesAHolderThatSaysWhoItIsAMomentLate() throws Exception {
+    int port = freePort();
+    java.nio.file.Path file = StarterLock.lockFile(port);
+    try (java.nio.channels.FileChannel holder = java.nio.channels.FileChannel.open(file,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.READ,
+            java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = holder.lock()) {
+      Thread late = new Thread(() -> {
+        try {
+          Thread.sleep(300);
+          holder.write(java.nio.ByteBuffer.wrap("pid 1, a late run\n".getBytes(
+              java.nio.charset.StandardCharsets.UTF_8)), 0);
+        } catch (IOException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      late.start();
+      List<String> notes = new ArrayList<>();
+      assertThrows(IllegalStateException.class, () -> StarterLock.acquire(port,
+          "mpjbench run ring -np 2", Duration.ofMillis(1_500), notes::add));
+      late.join();
+      assertEquals(1, notes.size(), notes::toString);
+      assertTrue(notes.get(0).startsWith("waiting for another niodev run on this host to end"
+          + " (pid 1, a late run)"), notes.get(0));
+    }
+    try (StarterLock released = StarterLock.acquire(port, "mpjbench run ring -np 2",
+        Duration.ofSeconds(5), note -> { })) {
+      assertTrue(released != null);
+    }
+    assertEquals(0, java.nio.file.Files.size(file), "a released holder's name is wiped");
+  }
 }
