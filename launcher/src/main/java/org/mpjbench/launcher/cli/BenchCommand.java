@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,12 +63,6 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** The time per operation and message size of the osu sweep with --quick. */
   static final long QUICK_SIZE_MILLIS = 10;
-
-  /**
-   * How long Ctrl-C waits for the bench to say where the interrupted run's partial record went
-   * (the run's own hook waits at most 30 s for that record, which comes first).
-   */
-  private static final Duration PRINT_AFTER_INTERRUPT = Duration.ofSeconds(60);
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -195,8 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     // Ctrl-C or SIGTERM: the JMH run's own hook stops it and writes its partial record; the hold
     // keeps the JVM until the bench has said where that went and which rank counts are done.
-    try (InterruptHold hold = InterruptHold.open("mpjbench-bench-interrupt",
-        PRINT_AFTER_INTERRUPT)) {
+    try (InterruptHold hold = InterruptHold.open("mpjbench-bench-interrupt")) {
       for (int k : ranks) {
         if (hold.interrupted()) {
           err.println("mpjbench: bench interrupted before the JMH run on " + k + " ranks; "

@@ -13,25 +13,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once it has printed; while it is open a shutdown waits for {@link #close} at most its bound.
  */
 final class InterruptHold implements AutoCloseable {
+  /**
+   * How long a shutdown waits for the command at most: the run's own hook waits at most 30 s for
+   * its partial record, which comes before anything the command prints.
+   */
+  private static final Duration BOUND = Duration.ofSeconds(60);
+
   private final CountDownLatch released = new CountDownLatch(1);
   private final AtomicBoolean interrupted = new AtomicBoolean();
-  private final Duration bound;
   private final Thread hook;
 
-  private InterruptHold(String name, Duration bound) {
-    this.bound = bound;
+  private InterruptHold(String name) {
     this.hook = new Thread(() -> {
       interrupted.set(true);
-      await(released, this.bound);
+      await(released, BOUND);
     }, name);
   }
 
   /**
-   * Holds a shutdown for at most {@code bound} from now until {@link #close}; {@code name} names
-   * the hook's thread (as a thread dump shows it).
+   * Holds a shutdown for at most a minute from now until {@link #close}; {@code name} names the
+   * hook's thread (as a thread dump shows it).
    */
-  static InterruptHold open(String name, Duration bound) {
-    InterruptHold hold = new InterruptHold(name, bound);
+  static InterruptHold open(String name) {
+    InterruptHold hold = new InterruptHold(name);
     Runtime.getRuntime().addShutdownHook(hold.hook);
     return hold;
   }

@@ -2,7 +2,6 @@ package org.mpjbench.launcher.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mpjbench.kernels.results.RunRecord;
@@ -21,12 +20,6 @@ import picocli.CommandLine.Mixin;
  */
 @Command(sortOptions = false)
 final class KernelCommand implements Callable<Integer> {
-  /**
-   * How long Ctrl-C waits for the interrupted run's outcome to be printed (the run's own hook
-   * waits at most 30 s for its partial record, which comes first).
-   */
-  private static final Duration PRINT_AFTER_INTERRUPT = Duration.ofSeconds(60);
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Mixin RunOptions run;
@@ -94,8 +87,7 @@ final class KernelCommand implements Callable<Integer> {
    * that record went) is printed.
    */
   static int runAndPrint(RunCall call, CommandLine commandLine, boolean quiet) throws IOException {
-    try (InterruptHold hold = InterruptHold.open("mpjbench-run-interrupt",
-        PRINT_AFTER_INTERRUPT)) {
+    try (InterruptHold hold = InterruptHold.open("mpjbench-run-interrupt")) {
       RunOutcome<?> outcome;
       try {
         outcome = call.call();

@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -59,8 +58,6 @@ import picocli.CommandLine.Option;
       "operation) and kernels-latency.png (median latency per operation), and prints the medians.",
     })
 public final class SweepCommand implements Callable<Integer> {
-  /** How long Ctrl-C waits for the interrupted run's record and row (the run's own hook: 30 s). */
-  private static final Duration ROW_AFTER_INTERRUPT = Duration.ofSeconds(60);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -147,8 +144,7 @@ public final class SweepCommand implements Callable<Integer> {
     boolean interactive = System.console() != null;
     // Ctrl-C or SIGTERM: the run's own hook (KernelRun) stops the run and writes its partial
     // record; the hold keeps the JVM from exiting until that run's row is in sweep.csv.
-    try (InterruptHold hold =
-            InterruptHold.open("mpjbench-sweep-interrupt", ROW_AFTER_INTERRUPT);
+    try (InterruptHold hold = InterruptHold.open("mpjbench-sweep-interrupt");
         ProgressBar bar = interactive ? bar(total) : null) {
       int index = 0;
       for (String kernel : chosen) {
@@ -422,7 +418,8 @@ public final class SweepCommand implements Callable<Integer> {
   private RunSettings settings(int rankCount, Path folder) {
     return RunSettings.builder().ranks(rankCount).device(parsedDevice).machines(machines)
         .ports(ports.daemonPort, ports.mpjPorts())
-        .protocolSwitchBytes(ports.protocolSwitchBytes).results(folder).timeoutSeconds(timeoutSeconds)
+        .protocolSwitchBytes(ports.protocolSwitchBytes).results(folder)
+        .timeoutSeconds(timeoutSeconds)
         .quiet(true).build();
   }
 
