@@ -50,26 +50,28 @@ final class ClassSharing {
   }
 
   /**
-   * Sharing for a JVM called {@code name} running {@code classpath}, or none when the cache folder
-   * cannot be made or written.
+   * Sharing for a JVM called {@code name} that reads the class files {@code classes} and is started
+   * with {@code classpathOptions} (where each of them goes: boot append path, class path), or none
+   * when the cache folder cannot be made or written.
    */
-  static Optional<ClassSharing> forJvm(String name, List<Path> classpath,
+  static Optional<ClassSharing> forJvm(String name, List<Path> classes,
       List<String> classpathOptions) {
-    return forJvm(folder(), name, classpath, archive -> loads(archive, classpathOptions));
+    return forJvm(folder(), name, classes, classpathOptions,
+        archive -> loads(archive, classpathOptions));
   }
 
   /**
    * The same with the archives in {@code folder}; a new archive is kept only if {@code loads}
    * says a JVM maps it.
    */
-  static Optional<ClassSharing> forJvm(Path folder, String name, List<Path> classpath,
-      Predicate<Path> loads) {
+  static Optional<ClassSharing> forJvm(Path folder, String name, List<Path> classes,
+      List<String> classpathOptions, Predicate<Path> loads) {
     try {
       Files.createDirectories(folder);
     } catch (IOException e) {
       return Optional.empty();
     }
-    Path archive = folder.resolve(name + "-" + key(classpath) + ".jsa");
+    Path archive = folder.resolve(name + "-" + key(classes, classpathOptions) + ".jsa");
     if (Files.isRegularFile(archive) && Files.isReadable(archive)) {
       return Optional.of(new ClassSharing(archive, null, true, loads));
     }
@@ -188,13 +190,19 @@ final class ClassSharing {
     return cacheDir.resolve("mpjbench").resolve("cds");
   }
 
-  /** What the archive depends on: the class files and the JVM that reads it. */
-  static String key(List<Path> classpath) {
+  /**
+   * What the archive depends on: the class files (by path, size and time), where the JVM is told
+   * to find them, and the JVM that reads it. Nothing else: the working folder in particular must
+   * not change it (until 7 December a layout marker resolved against it did, and every new working
+   * folder made, and paid for, an archive of its own).
+   */
+  static String key(List<Path> classes, List<String> classpathOptions) {
     CRC32 crc = new CRC32();
     StringBuilder text = new StringBuilder();
     text.append(System.getProperty("java.home")).append('|')
         .append(System.getProperty("java.vm.version")).append('|');
-    for (Path entry : classpath) {
+    classpathOptions.forEach(option -> text.append(option).append('|'));
+    for (Path entry : classes) {
       text.append(entry.toAbsolutePath()).append(' ');
       try {
         BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class);

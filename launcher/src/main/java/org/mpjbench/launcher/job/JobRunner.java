@@ -301,14 +301,14 @@ public final class JobRunner {
 
   /**
    * The multicore rank JVM's options: its class-data archive, when the ranks' class path is all
-   * jars (in the order the rank JVM sees them, boot append path then the rest: the key changes
-   * with the layout as well as with the files), and its metaspace threshold.
+   * jars (in the order the rank JVM sees them, boot append path then the rest; the key holds the
+   * rank JVM's class path options too, so it changes with the layout as well as with the files),
+   * and its metaspace threshold.
    */
   private static List<String> rankJvmOptions(JobSpec spec, List<ClassSharing> sharing)
       throws IOException {
     List<Path> rankClasses = new ArrayList<>(mpjJars(spec));
     spec.rankClasspath().stream().filter(JobRunner::sharedByRanks).forEach(rankClasses::add);
-    rankClasses.add(Path.of("--"));
     spec.rankClasspath().stream().filter(p -> !sharedByRanks(p)).forEach(rankClasses::add);
     boolean allJars = spec.rankClasspath().stream().allMatch(Files::isRegularFile);
     Optional<ClassSharing> rankSharing = allJars

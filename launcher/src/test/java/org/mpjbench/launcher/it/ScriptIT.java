@@ -40,11 +40,20 @@ class ScriptIT {
   /** Starts the script with {@code args}, behind {@code prefix} (a command that runs it). */
   private Process start(Map<String, String> environment, List<String> prefix, String... args)
       throws IOException {
+    return start(environment, prefix, null, args);
+  }
+
+  /** The same in the working folder {@code folder} (this JVM's when null). */
+  private Process start(Map<String, String> environment, List<String> prefix, Path folder,
+      String... args) throws IOException {
     List<String> command = new ArrayList<>(prefix);
-    command.add(script().toString());
+    command.add(script().toAbsolutePath().toString());
     command.addAll(List.of(args));
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectOutput(out().toFile()).redirectError(err().toFile());
+    if (folder != null) {
+      builder.directory(folder.toFile());
+    }
     builder.environment().putAll(environment);
     return builder.start();
   }
@@ -110,6 +119,29 @@ class ScriptIT {
     assertTrue(classes.contains("picocli.CommandLine source: shared objects file"),
         "picocli mapped from the archive: " + classes.lines()
             .filter(line -> line.contains("picocli.CommandLine ")).toList());
+  }
+
+  /**
+   * The rank JVM's class-data archive does not depend on the folder a run is started from: until
+   * 7 December its key held a marker resolved against the working folder, so every new folder
+   * made an archive of its own (the dump costs the run that makes it about 0.3 s of CPU), and
+   * more than four folders in turn evicted each other's.
+   */
+  @Test
+  void runsFromTwoFoldersShareOneRankArchive() throws Exception {
+    Path cache = work.resolve("cache");
+    for (String name : List.of("here", "there")) {
+      Path folder = Files.createDirectories(work.resolve(name));
+      Process script = start(cacheEnvironment(cache), List.of(), folder, "run", "berkeley",
+          "-np", "2", "--rounds", "1", "-q", "--results", work.resolve("results").toString());
+      assertTrue(script.waitFor(300, TimeUnit.SECONDS), "script finished");
+      assertEquals(0, script.exitValue(), Files.readString(err()));
+    }
+    try (Stream<Path> list = Files.list(cache.resolve("mpjbench").resolve("cds"))) {
+      List<String> rankArchives = list.map(p -> p.getFileName().toString())
+          .filter(name -> name.startsWith("ranks-")).sorted().toList();
+      assertEquals(1, rankArchives.size(), "one rank archive for both folders: " + rankArchives);
+    }
   }
 
   /**

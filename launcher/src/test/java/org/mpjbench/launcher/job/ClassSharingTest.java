@@ -20,12 +20,21 @@ class ClassSharingTest {
   @Test
   void aNewBuildOfAJarGetsANewKey() throws Exception {
     Path jar = Files.writeString(dir.resolve("a.jar"), "one");
-    String before = ClassSharing.key(List.of(jar));
-    assertEquals(before, ClassSharing.key(List.of(jar)));
+    List<String> layout = List.of("-cp", jar.toString());
+    String before = ClassSharing.key(List.of(jar), layout);
+    assertEquals(before, ClassSharing.key(List.of(jar), layout));
     Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar)
         .toMillis() + 5_000));
-    assertNotEquals(before, ClassSharing.key(List.of(jar)));
-    assertNotEquals(before, ClassSharing.key(List.of(jar, dir.resolve("b.jar"))));
+    assertNotEquals(before, ClassSharing.key(List.of(jar), layout));
+    assertNotEquals(before, ClassSharing.key(List.of(jar, dir.resolve("b.jar")), layout));
+  }
+
+  /** The same files put elsewhere (the boot append path instead of the class path): another key. */
+  @Test
+  void anotherLayoutOfTheSameJarsGetsAnotherKey() throws Exception {
+    Path jar = Files.writeString(dir.resolve("a.jar"), "one");
+    assertNotEquals(ClassSharing.key(List.of(jar), List.of("-cp", jar.toString())),
+        ClassSharing.key(List.of(jar), List.of("-Xbootclasspath/a:" + jar)));
   }
 
   @Test
@@ -40,8 +49,8 @@ class ClassSharingTest {
     }
     Files.writeString(old, "an earlier build's");
     Files.setLastModifiedTime(old, FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
-    ClassSharing first = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> true)
-        .orElseThrow();
+    ClassSharing first = ClassSharing.forJvm(cache, "ranks", List.of(jar), List.of(),
+        archive -> true).orElseThrow();
     String option = lastOption(first);
     assertTrue(option.startsWith("-XX:ArchiveClassesAtExit=" + cache.resolve("ranks-")), option);
     assertTrue(option.endsWith(".partial"), option);
@@ -54,8 +63,8 @@ class ClassSharingTest {
     assertFalse(Files.exists(cache.resolve("ranks-other" + (ClassSharing.ARCHIVES_KEPT - 1)
         + ".jsa")), "beyond the newest " + ClassSharing.ARCHIVES_KEPT);
 
-    ClassSharing second = ClassSharing.forJvm(cache, "ranks", List.of(jar), archive -> true)
-        .orElseThrow();
+    ClassSharing second = ClassSharing.forJvm(cache, "ranks", List.of(jar), List.of(),
+        archive -> true).orElseThrow();
     String use = lastOption(second);
     assertTrue(use.startsWith("-XX:SharedArchiveFile=" + cache.resolve("ranks-")), use);
     assertEquals("archive", Files.readString(archiveOf(second)));
@@ -82,8 +91,8 @@ class ClassSharingTest {
   private ClassSharing archiveWrittenAndKept(String name, Predicate<Path> loads, String content,
       boolean endedWell) throws IOException {
     Path jar = Files.writeString(dir.resolve("a.jar"), "one");
-    ClassSharing run = ClassSharing.forJvm(dir.resolve("cds"), name, List.of(jar), loads)
-        .orElseThrow();
+    ClassSharing run = ClassSharing.forJvm(dir.resolve("cds"), name, List.of(jar), List.of(),
+        loads).orElseThrow();
     Files.writeString(archiveOf(run), content);
     run.keep(endedWell);
     return run;
@@ -110,7 +119,7 @@ class ClassSharingTest {
   @Test
   void noFolderNoSharing() throws Exception {
     Path notAFolder = Files.writeString(dir.resolve("file"), "x");
-    assertTrue(ClassSharing.forJvm(notAFolder.resolve("cds"), "ranks", List.of(), archive -> true)
-        .isEmpty());
+    assertTrue(ClassSharing.forJvm(notAFolder.resolve("cds"), "ranks", List.of(), List.of(),
+        archive -> true).isEmpty());
   }
 }
