@@ -275,11 +275,16 @@ public final class StandaloneMain {
     }
 
     /**
-     * Rank 0 starts the kernel's fixture (the download's line server) and sends the parameters
-     * to every rank, so that all run with the same; null everywhere when that failed.
+     * Rank 0 starts the kernel's fixture (the download's line server) and makes sure every rank
+     * runs with its parameters; null everywhere when that failed. Every rank parsed the same
+     * words, so most runs agree already: rank 0 sends its parameters' text (a record's {@code
+     * toString}, which names every field), and only when a rank's own differ (a fixture changed
+     * them: the line server's address) does rank 0 send them as JSON. So the other ranks do not
+     * set up Jackson, in their own class loaders, only to read what they already have: that took
+     * them about a quarter of a second before the kernel started (docs/standalone.md).
      */
     private P agreeOnParameters(KernelOptions<P> options) throws MPIException {
-      byte[] json = new byte[0];
+      byte[] json = null;
       P parameters = null;
       if (rank == 0) {
         try {
@@ -300,17 +305,25 @@ public final class StandaloneMain {
         } catch (IOException | RuntimeException e) {
           err.println(PROGRAM + ": " + kernel.name() + " cannot start: " + e.getMessage());
           closeFixture();
-          json = null;
+          parameters = null;
         }
+      } else {
+        parameters = options.parameters(size); // checked already by parse, so it does not throw
       }
-      int[] length = {json == null ? -1 : json.length};
-      MPI.COMM_WORLD.Bcast(length, 0, 1, MPI.INT, 0);
-      if (length[0] < 0) {
+      byte[] text = rank == 0 && parameters == null ? null
+          : String.valueOf(parameters).getBytes(StandardCharsets.UTF_8);
+      byte[] fromRankZero = broadcast(text);
+      if (fromRankZero == null) {
         return null;
       }
-      byte[] received = rank == 0 ? json : new byte[length[0]];
-      MPI.COMM_WORLD.Bcast(received, 0, length[0], MPI.BYTE, 0);
-      if (rank == 0) {
+      int[] differs = {rank != 0 && !Arrays.equals(text, fromRankZero) ? 1 : 0};
+      int[] anyDiffers = new int[1];
+      MPI.COMM_WORLD.Allreduce(differs, 0, anyDiffers, 0, 1, MPI.INT, MPI.MAX);
+      if (anyDiffers[0] == 0) {
+        return parameters;
+      }
+      byte[] received = broadcast(json);
+      if (rank == 0 || differs[0] == 0) {
         return parameters;
       }
       try {
@@ -319,6 +332,18 @@ public final class StandaloneMain {
       } catch (IOException e) {
         throw new IllegalStateException("rank " + rank + " cannot read the parameters", e);
       }
+    }
+
+    /** Rank 0's {@code bytes} on every rank; null everywhere when rank 0 has none. */
+    private byte[] broadcast(byte[] bytes) throws MPIException {
+      int[] length = {bytes == null ? -1 : bytes.length};
+      MPI.COMM_WORLD.Bcast(length, 0, 1, MPI.INT, 0);
+      if (length[0] < 0) {
+        return null;
+      }
+      byte[] received = rank == 0 ? bytes : new byte[length[0]];
+      MPI.COMM_WORLD.Bcast(received, 0, length[0], MPI.BYTE, 0);
+      return received;
     }
 
     /** Where the fixture listens: loopback when every rank is on rank 0's host. */
