@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
   /**
-   * The rank runtime (module {@code rank-runtime}): a rank's entry points and its control channel.
+   * The rank runtime: a rank's entry points (module {@code rank-runtime}) and its control channel
+   * (module {@code control-protocol}, shared by every rank of a multicore JVM).
    */
   private static final String[] RANK_RUNTIME = {"org.mpjbench.kernels.rank..",
       "org.mpjbench.kernels.control..", "org.mpjbench.kernels.standalone.."};
@@ -43,6 +45,9 @@ class ArchitectureTest {
    * API, one per kernel and what several share, so that a new kernel's package is one without
    * naming it here.
    */
+  /** The control protocol's module: the messages, their codec, and the check's verdict. */
+  private static final String[] CONTROL_PROTOCOL = {"org.mpjbench.kernels.control..",
+      "org.mpjbench.kernels.check.."};
   private static final DescribedPredicate<JavaClass> AN_ALGORITHM =
       resideInAPackage("org.mpjbench.kernels..")
           .and(not(resideInAnyPackage(RANK_RUNTIME)))
@@ -77,6 +82,17 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.mpjbench.kernels.rank..")
         .should().dependOnClassesThat().resideInAnyPackage("org.mpjbench.kernels.spi..")
         .orShould().dependOnClassesThat(AN_ALGORITHM)
+        .check(classes);
+  }
+
+  @Test
+  void theControlProtocolNamesNothingOfOursButItsVerdict() {
+    // The multicore rank JVM loads it once for all its ranks, from the boot class path beside
+    // Jackson, where no class of a rank's own (MPI, the kernel API, a kernel) can be seen: a
+    // dependency on one would fail only there, at run time (launcher.job.JobRunner).
+    ArchRuleDefinition.classes().that().resideInAnyPackage(CONTROL_PROTOCOL)
+        .should().onlyDependOnClassesThat().resideInAnyPackage(
+            "java..", "com.fasterxml.jackson..", CONTROL_PROTOCOL[0], CONTROL_PROTOCOL[1])
         .check(classes);
   }
 

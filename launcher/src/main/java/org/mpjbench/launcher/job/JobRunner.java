@@ -344,14 +344,18 @@ public final class JobRunner {
   }
 
   /**
-   * Whether the multicore ranks share one copy of this jar's classes: Jackson, which every rank
-   * uses only to read and write its control messages and which took most of a rank's start (MPJ
-   * gives each rank its own class loader, and each loaded and set up Jackson again: at 64 ranks,
-   * 64 times). The ranks' own classes, the kernels' and MPI's stay one copy per rank.
+   * Whether the multicore ranks share one copy of this jar's classes: Jackson, and the control
+   * protocol (the messages and their codec), which every rank uses only to speak to the launcher.
+   * MPJ gives each rank its own class loader, and each loaded and set up Jackson again, then
+   * built its codec's serializers for every message (at 64 ranks, 64 times: about 1 s of CPU).
+   * On the boot append path they are loaded, compiled and set up once, and the codec's one mapper
+   * serves every rank. The protocol depends on Jackson alone (an architecture rule): a class there
+   * cannot see a rank's own. The ranks' own classes, the kernels' and MPI's stay one copy per rank.
    */
   static boolean sharedByRanks(Path jar) {
     String name = jar.getFileName().toString();
-    return Files.isRegularFile(jar) && name.startsWith("jackson-") && name.endsWith(".jar");
+    return Files.isRegularFile(jar) && name.endsWith(".jar")
+        && (name.startsWith("jackson-") || name.startsWith("mpjbench-control-protocol-"));
   }
 
   /**

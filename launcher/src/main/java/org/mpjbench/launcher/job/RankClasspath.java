@@ -10,21 +10,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.mpjbench.benchmarks.BenchProgram;
+import org.mpjbench.kernels.control.ControlCodec;
 import org.mpjbench.kernels.rank.RankMain;
 import org.mpjbench.kernels.spi.KernelDescriptor;
 import org.mpjbench.kernels.spi.Kernels;
 
 /**
- * The class path handed to {@code mpjrun -cp}: the rank runtime, the kernel API, every module that
- * provides a kernel (found through the kernels' service registration, so a kernel module is never
- * named here), the line-server and benchmarks modules and their own dependencies (Jackson, JMH),
- * found where this JVM loaded them from (a jar in {@code target/lib} when packaged, a classes
- * folder in tests). MPJ's jars are left out on purpose: the runtime adds its own, and twice breaks
- * it.
+ * The class path handed to {@code mpjrun -cp}: the rank runtime, the control protocol, the kernel
+ * API, every module that provides a kernel (found through the kernels' service registration, so a
+ * kernel module is never named here), the line-server and benchmarks modules and their own
+ * dependencies (Jackson, JMH), found where this JVM loaded them from (a jar in {@code target/lib}
+ * when packaged, a classes folder in tests). MPJ's jars are left out on purpose: the runtime adds
+ * its own, and twice breaks it.
  */
 public final class RankClasspath {
   private static final List<Class<?>> ROOTS =
-      List.of(RankMain.class, KernelDescriptor.class, ObjectMapper.class, JsonFactory.class, JsonProperty.class,
+      List.of(RankMain.class, KernelDescriptor.class, ControlCodec.class, ObjectMapper.class,
+          JsonFactory.class, JsonProperty.class,
           // The download kernel's ranks run and speak to the line server (its own module).
           org.mpjbench.lineserver.LineServer.class,
           // Kernel options are picocli-annotated (the descriptors that ranks load refer to them).
