@@ -14,9 +14,12 @@ import picocli.CommandLine;
  * {@code run} subcommands, of {@code sweep --kernels all} and of the charts' colours).
  */
 public final class Kernels {
-  private static final List<KernelDescriptor<?, ?>> ALL = load();
-
   private Kernels() {}
+
+  /** Every kernel, loaded on first use of {@link #all}. */
+  private static final class All {
+    static final List<KernelDescriptor<?, ?>> KERNELS = load();
+  }
 
   private static List<KernelDescriptor<?, ?>> load() {
     List<KernelDescriptor<?, ?>> found = new ArrayList<>();
@@ -34,7 +37,7 @@ public final class Kernels {
 
   /** Every registered kernel, in registration order. */
   public static List<KernelDescriptor<?, ?>> all() {
-    return ALL;
+    return All.KERNELS;
   }
 
   /**
@@ -64,6 +67,27 @@ public final class Kernels {
       return Optional.empty();
     }
     String wanted = name.toLowerCase(Locale.ROOT);
-    return ALL.stream().filter(k -> k.name().equals(wanted)).findFirst();
+    return all().stream().filter(k -> k.name().equals(wanted)).findFirst();
+  }
+
+  /**
+   * A descriptor of its own of the kernel named {@code name} (case-insensitive), as {@link
+   * #byName} finds it, loading only the kernels registered before it: for a program that runs one
+   * kernel and nothing else. Every rank of a standalone run looks its kernel up in a class loader
+   * of its own, where loading all the descriptors (and what they name) cost it about 0.1 s before
+   * its kernel could start (docs/standalone.md). Not the instance {@link #all} holds.
+   */
+  public static Optional<KernelDescriptor<?, ?>> loadOne(String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String wanted = name.toLowerCase(Locale.ROOT);
+    for (RankProgramFactory factory :
+        ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader())) {
+      if (factory instanceof KernelDescriptor<?, ?> kernel && kernel.name().equals(wanted)) {
+        return Optional.of(kernel);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -40,6 +40,25 @@ class KernelsTest {
     assertRegistered(name, (Class<? extends KernelDescriptor<?, ?>>) descriptor);
   }
 
+  /**
+   * A standalone rank's lookup, which loads only the kernels registered before the one it wants,
+   * finds the same kernel as the registry for every name (a descriptor of its own), ignores case
+   * as the registry does, and finds nothing for an unknown name.
+   */
+  @Test
+  void loadingOneKernelFindsWhatTheRegistryFinds() {
+    for (KernelDescriptor<?, ?> registered : Kernels.all()) {
+      KernelDescriptor<?, ?> alone = Kernels.loadOne(registered.name()).orElseThrow();
+      assertEquals(registered.getClass(), alone.getClass(), registered.name());
+      assertEquals(registered.name(), alone.name());
+      assertEquals(registered.getClass(),
+          Kernels.loadOne(registered.name().toUpperCase(java.util.Locale.ROOT)).orElseThrow()
+              .getClass());
+    }
+    assertTrue(Kernels.loadOne("no-such-kernel").isEmpty());
+    assertTrue(Kernels.loadOne(null).isEmpty());
+  }
+
   /** Fresh options give the defaults; a bad value (the arguments, split on spaces) is named. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -141,7 +141,7 @@ public final class StandaloneMain {
       }
       throw new IllegalArgumentException("name a kernel first: " + String.join(", ", names()));
     }
-    KernelDescriptor<?, ?> kernel = Kernels.byName(words[0]).orElseThrow(() ->
+    KernelDescriptor<?, ?> kernel = Kernels.loadOne(words[0]).orElseThrow(() ->
         new IllegalArgumentException("unknown kernel '" + words[0] + "'; known kernels: "
             + String.join(", ", names())));
     return parse(kernel, Arrays.copyOfRange(words, 1, words.length));
