@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.mpjbench.kernels.program.RankProgramFactory;
 import picocli.CommandLine;
 
@@ -23,16 +25,33 @@ public final class Kernels {
 
   private static List<KernelDescriptor<?, ?>> load() {
     List<KernelDescriptor<?, ?>> found = new ArrayList<>();
-    for (RankProgramFactory factory :
-        ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader())) {
-      if (factory instanceof KernelDescriptor<?, ?> kernel) {
-        if (found.stream().anyMatch(k -> k.name().equals(kernel.name()))) {
-          throw new IllegalStateException("two kernels are named " + kernel.name());
-        }
-        found.add(kernel);
+    registered().forEach(kernel -> {
+      if (found.stream().anyMatch(k -> k.name().equals(kernel.name()))) {
+        throw new IllegalStateException("two kernels are named " + kernel.name());
       }
-    }
+      found.add(kernel);
+    });
     return List.copyOf(found);
+  }
+
+  /**
+   * The registered kernels in registration order, each loaded and made only when the stream
+   * reaches it (the other rank program factories, the benchmarks', left out).
+   */
+  private static Stream<KernelDescriptor<?, ?>> registered() {
+    return ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader()).stream()
+        .map(ServiceLoader.Provider::get)
+        .<KernelDescriptor<?, ?>>mapMulti((factory, kernels) -> {
+          if (factory instanceof KernelDescriptor<?, ?> kernel) {
+            kernels.accept(kernel);
+          }
+        });
+  }
+
+  /** Whether a kernel is the one {@code name} names (case-insensitive); none when null. */
+  private static Predicate<KernelDescriptor<?, ?>> named(String name) {
+    String wanted = name == null ? null : name.toLowerCase(Locale.ROOT);
+    return kernel -> kernel.name().equals(wanted);
   }
 
   /** Every registered kernel, in registration order. */
@@ -63,11 +82,7 @@ public final class Kernels {
 
   /** The kernel named {@code name} (case-insensitive), if one is registered. */
   public static Optional<KernelDescriptor<?, ?>> byName(String name) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    String wanted = name.toLowerCase(Locale.ROOT);
-    return all().stream().filter(k -> k.name().equals(wanted)).findFirst();
+    return all().stream().filter(named(name)).findFirst();
   }
 
   /**
@@ -78,16 +93,6 @@ public final class Kernels {
    * its kernel could start (docs/standalone.md). Not the instance {@link #all} holds.
    */
   public static Optional<KernelDescriptor<?, ?>> loadOne(String name) {
-    if (name == null) {
-      return Optional.empty();
-    }
-    String wanted = name.toLowerCase(Locale.ROOT);
-    for (RankProgramFactory factory :
-        ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader())) {
-      if (factory instanceof KernelDescriptor<?, ?> kernel && kernel.name().equals(wanted)) {
-        return Optional.of(kernel);
-      }
-    }
-    return Optional.empty();
+    return registered().filter(named(name)).findFirst();
   }
 }

@@ -100,12 +100,13 @@ class ScriptIT {
     assertEquals(0, version.exitCode(), version.err());
     Outcome mistyped = run(environment, "run", "berkeley", "--rounds", "none");
     assertEquals(2, mistyped.exitCode(), mistyped.err());
-    assertEquals(List.of(), launcherFiles(folder), "no archive from a command that is no run");
+    assertEquals(List.of(), archiveFiles(folder, "launcher-"),
+        "no archive from a command that is no run");
 
     Outcome first = run(environment, "run", "berkeley", "-np", "2", "--rounds", "1", "-q",
         "--results", work.resolve("results").toString());
     assertEquals(0, first.exitCode(), first.err());
-    List<String> files = launcherFiles(folder);
+    List<String> files = archiveFiles(folder, "launcher-");
     assertEquals(1, files.size(), "one archive and nothing else: " + files);
     assertTrue(files.get(0).matches("launcher-[0-9]+\\.jsa"), files.toString());
 
@@ -137,11 +138,8 @@ class ScriptIT {
       assertTrue(script.waitFor(300, TimeUnit.SECONDS), "script finished");
       assertEquals(0, script.exitValue(), Files.readString(err()));
     }
-    try (Stream<Path> list = Files.list(cache.resolve("mpjbench").resolve("cds"))) {
-      List<String> rankArchives = list.map(p -> p.getFileName().toString())
-          .filter(name -> name.startsWith("ranks-")).sorted().toList();
-      assertEquals(1, rankArchives.size(), "one rank archive for both folders: " + rankArchives);
-    }
+    List<String> rankArchives = archiveFiles(cache.resolve("mpjbench").resolve("cds"), "ranks-");
+    assertEquals(1, rankArchives.size(), "one rank archive for both folders: " + rankArchives);
   }
 
   /**
@@ -175,7 +173,7 @@ class ScriptIT {
       assertTrue(err.contains("mpjbench: berkeley interrupted"), err);
       assertTrue(err.contains("mpjbench: partial result ("), err);
       assertTrue(script.descendants().noneMatch(ProcessHandle::isAlive), "processes left");
-      assertEquals(List.of(), launcherFiles(cache.resolve("mpjbench").resolve("cds")),
+      assertEquals(List.of(), archiveFiles(cache.resolve("mpjbench").resolve("cds"), "launcher-"),
           "no launcher archive, nor its partial files, from an interrupted run");
     } finally {
       script.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -183,13 +181,16 @@ class ScriptIT {
     }
   }
 
-  /** The launcher's archives and partial files in the cache {@code folder}, by name. */
-  private static List<String> launcherFiles(Path folder) throws IOException {
+  /**
+   * One JVM's archives and partial files in the cache {@code folder} ({@code jvm}: {@code
+   * "launcher-"}, {@code "ranks-"}), by name.
+   */
+  private static List<String> archiveFiles(Path folder, String jvm) throws IOException {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
     try (Stream<Path> list = Files.list(folder)) {
-      return list.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("launcher-"))
+      return list.map(p -> p.getFileName().toString()).filter(name -> name.startsWith(jvm))
           .sorted().toList();
     }
   }
