@@ -35,7 +35,8 @@ public abstract class BaseDescriptor<P, R> implements KernelDescriptor<P, R> {
    * @param options makes a fresh options object for each command line
    * @param program makes the program every rank runs
    * @param meaning what the figures mean, the same for every run ({@link #meaning()})
-   * @param description the help's description, lines of at most 80 characters
+   * @param description the help's description, lines of at most 80 characters; the first is a
+   *     whole sentence of its own, the kernel's summary in {@code run --help}'s list of kernels
    */
   protected BaseDescriptor(String name, Class<P> parametersType, Class<R> resultType, P defaults,
       Supplier<? extends KernelOptions<P>> options, Function<P, ? extends RankProgram<R>> program,

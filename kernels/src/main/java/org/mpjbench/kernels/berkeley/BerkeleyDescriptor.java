@@ -27,11 +27,12 @@ public final class BerkeleyDescriptor extends BaseDescriptor<BerkeleyParameters,
         BerkeleyOptions::new, BerkeleyKernel::new,
         // A round polls every slave and scatters the corrections; messages are not counted.
         new FigureMeaning("round", "round", false, null),
-        "Berkeley clock synchronization: rank 0 (the master) polls every rank's simulated clock,",
-        "estimates its offset compensating half the round trip (best of --samples polls), averages",
-        "the offsets within --tolerance-us of the median, and sends each rank its own correction.",
-        "All ranks share the host's monotonic clock, so the true skew after each round is measured,",
-        "not estimated.");
+        "Berkeley clock synchronization: a master averages the clocks and corrects each.",
+        "Rank 0 (the master) polls every rank's simulated clock, estimates its offset",
+        "compensating half the round trip (best of --samples polls), averages the offsets",
+        "within --tolerance-us of the median, and sends each rank its own correction. All",
+        "ranks share the host's monotonic clock, so the true skew after each round is",
+        "measured, not estimated.");
   }
 
   /** A progress record per round, numbered from 1. */

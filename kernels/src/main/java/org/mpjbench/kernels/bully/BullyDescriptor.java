@@ -11,12 +11,13 @@ public final class BullyDescriptor extends ElectionDescriptor<BullyResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
   public BullyDescriptor() {
     super("bully", BullyResult.class, BullyKernel::new,
-        "Bully election. The initiator sends ELECTION to every higher rank; a live higher",
-        "rank answers OK and holds its own election; a rank with no OK within",
-        "--timeout-ms declares itself coordinator and sends COORDINATOR to every lower",
-        "rank; one that got an OK waits for it. Checked: every live rank agrees on the",
-        "highest live rank, and the messages counted lie within this configuration's",
-        "bounds (textbook: best case n-1, worst case O(n^2)).");
+        "Bully election: the highest live rank wins by bullying the lower ones.",
+        "The initiator sends ELECTION to every higher rank; a live higher rank answers OK",
+        "and holds its own election; a rank with no OK within --timeout-ms declares",
+        "itself coordinator and sends COORDINATOR to every lower rank; one that got an OK",
+        "waits for it. Checked: every live rank agrees on the highest live rank, and the",
+        "messages counted lie within this configuration's bounds (textbook: best case",
+        "n-1, worst case O(n^2)).");
   }
 
   @Override

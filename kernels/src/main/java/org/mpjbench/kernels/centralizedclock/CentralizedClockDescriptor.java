@@ -27,12 +27,13 @@ public final class CentralizedClockDescriptor
         CentralizedClockOptions::new, CentralizedClockKernel::new,
         // A sync is one request and its reply: 2 messages, exactly.
         new FigureMeaning("sync", "a client's sync", true, new Expectation("2", false, k -> 2.0)),
-        "Centralized clock synchronization: rank 0 is the time server; every other rank",
-        "asks it for the time once and sets its simulated clock to the value it reads,",
-        "with no round-trip compensation (as cristian) and no averaging (as berkeley).",
-        "Property, checked on the true clocks (the ranks share the host's monotonic",
-        "clock): every client ends within its round trip of the server (plus a drift",
-        "allowance of nanoseconds); it is behind by the reply's one-way delay.");
+        "Centralized clock synchronization: every rank sets its clock to the server's.",
+        "Rank 0 is the time server; every other rank asks it for the time once and sets",
+        "its simulated clock to the value it reads, with no round-trip compensation (as",
+        "cristian) and no averaging (as berkeley). Property, checked on the true clocks",
+        "(the ranks share the host's monotonic clock): every client ends within its round",
+        "trip of the server (plus a drift allowance of nanoseconds); it is behind by the",
+        "reply's one-way delay.");
   }
 
   /** {@link TimeServerFigures}, with the true skew and the signed mean error after the sync. */

@@ -27,12 +27,12 @@ public final class CristianDescriptor extends BaseDescriptor<CristianParameters,
         // A sync is one client's requests until it sets its clock; messages are counted, no
         // formula.
         new FigureMeaning("sync", "a client's sync", true, null),
-        "Cristian's algorithm: rank 0 is the time server; every other rank asks it",
-        "for the time --samples times, one request at a time, and steps its simulated",
-        "clock to server time + round trip / 2 of its shortest round trip.",
-        "Property, checked on the true clocks (the ranks share the host's monotonic",
-        "clock): every client ends within half its shortest round trip of the server",
-        "(plus a drift allowance of nanoseconds).");
+        "Cristian's algorithm: every rank asks a time server and corrects for the delay.",
+        "Rank 0 is the time server; every other rank asks it for the time --samples",
+        "times, one request at a time, and steps its simulated clock to server time +",
+        "round trip / 2 of its shortest round trip. Property, checked on the true clocks",
+        "(the ranks share the host's monotonic clock): every client ends within half its",
+        "shortest round trip of the server (plus a drift allowance of nanoseconds).");
   }
 
   /** {@link TimeServerFigures}, with the largest true error after the sync. */

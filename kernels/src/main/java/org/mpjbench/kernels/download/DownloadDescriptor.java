@@ -31,11 +31,13 @@ public final class DownloadDescriptor extends BaseDescriptor<DownloadParameters,
             "ranks"),
         DownloadOptions::new, DownloadKernel::new,
         new FigureMeaning("draw", null, false, null),
-        "Cooperative file download: every rank fetches random lines from a rate-limited line server",
-        "over its own connection, the ranks share what they get through MPI, and rank 0 submits the",
-        "whole file. Without --server, a line server is started for the run on a free port and",
-        "stopped afterwards. Reports the time beside the coupon-collector bound N·H(N)/(K·R) and the",
-        "efficiency E = D/(K·R)/T, where D is the draws the group needed (luck) and T the time.");
+        "Cooperative file download: the ranks fetch a file's lines and share them.",
+        "Every rank fetches random lines from a rate-limited line server over its own",
+        "connection, the ranks share what they get through MPI, and rank 0 submits the",
+        "whole file. Without --server, a line server is started for the run on a free",
+        "port and stopped afterwards. Reports the time beside the coupon-collector bound",
+        "N·H(N)/(K·R) and the efficiency E = D/(K·R)/T, where D is the draws the group",
+        "needed (luck) and T the time.");
   }
 
   /** A progress record is a point of the lines-against-time series. */

@@ -24,14 +24,14 @@ public final class FileIpcDescriptor extends BaseDescriptor<FileIpcParameters, F
         FileIpcOptions::new, FileIpcKernel::new,
         // A record through the file; in ping-pong, written and answered (2 file messages).
         new FigureMeaning("record", "record latency through the file", true, null),
-        "Inter-process communication through a shared file: rank 0 appends --lines",
-        "records (sequence number, send time, payload, CRC32) to a file in a folder every",
-        "rank sees, and the other ranks follow it as it grows. With --mode ping-pong,",
-        "rank 1 answers each record through a second file before rank 0 writes the next,",
-        "so the round trip through the filesystem is timed as the MPI ping-pong of the",
-        "same size, measured in the same run. Property: every reader gets every record",
-        "once, in order, intact. Across hosts the one-way latency mixes two clocks: trust",
-        "the round trip there.");
+        "Inter-process communication through a shared file, timed against MPI.",
+        "Rank 0 appends --lines records (sequence number, send time, payload, CRC32) to a",
+        "file in a folder every rank sees, and the other ranks follow it as it grows.",
+        "With --mode ping-pong, rank 1 answers each record through a second file before",
+        "rank 0 writes the next, so the round trip through the filesystem is timed as the",
+        "MPI ping-pong of the same size, measured in the same run. Property: every reader",
+        "gets every record once, in order, intact. Across hosts the one-way latency mixes",
+        "two clocks: trust the round trip there.");
   }
 
   /**

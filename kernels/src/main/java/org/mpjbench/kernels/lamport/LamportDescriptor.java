@@ -24,12 +24,13 @@ public final class LamportDescriptor extends BaseDescriptor<LamportParameters, L
         LamportOptions::new, LamportKernel::new,
         // An operation is a message of the pattern, timed from its send to its receive.
         new FigureMeaning("message", "send to receive", true, null),
-        "Lamport logical clocks: the ranks exchange a seeded random pattern of",
-        "--messages point-to-point messages with local events between them; a clock",
-        "ticks before each local event and send, and takes max(local, received) + 1",
-        "on a receive (--vector: vector clocks, component-wise maximum, then tick).",
-        "Property: rank 0 gathers every event and checks that each send is stamped",
-        "below its receive, and with --vector that V(a) < V(b) iff a happened before b.");
+        "Lamport logical clocks (or vector clocks): every event stamped in causal order.",
+        "The ranks exchange a seeded random pattern of --messages point-to-point messages",
+        "with local events between them; a clock ticks before each local event and send,",
+        "and takes max(local, received) + 1 on a receive (--vector: vector clocks,",
+        "component-wise maximum, then tick). Property: rank 0 gathers every event and",
+        "checks that each send is stamped below its receive, and with --vector that V(a)",
+        "< V(b) iff a happened before b.");
   }
 
   /** The messages, their median time, and messages per second of the pattern's time. */

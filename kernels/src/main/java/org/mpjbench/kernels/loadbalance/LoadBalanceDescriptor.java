@@ -24,13 +24,14 @@ public final class LoadBalanceDescriptor extends BaseDescriptor<LoadBalanceParam
         LoadBalanceOptions::new, LoadBalanceKernel::new,
         // A task of any policy; its latency is the turnaround from the policy's start to its end.
         new FigureMeaning("task", "task turnaround", true, null),
-        "Load balancing: rank 0 dispatches a seeded stream of --tasks tasks with skewed",
-        "(Pareto-like) costs to workers 1..K-1, who execute each as a park of its cost.",
-        "Policies: round-robin (task i to worker i mod W), least-loaded (next task to the",
-        "worker with least outstanding work, from completions), work-stealing (per-worker",
-        "queues at the dispatcher; an idle worker takes its own head or steals another's",
-        "tail). Property: every task is done exactly once. Figures: makespan against",
-        "total work / workers.");
+        "Load balancing: a dispatcher shares skewed tasks among workers by a policy.",
+        "Rank 0 dispatches a seeded stream of --tasks tasks with skewed (Pareto-like)",
+        "costs to workers 1..K-1, who execute each as a park of its cost. Policies:",
+        "round-robin (task i to worker i mod W), least-loaded (next task to the worker",
+        "with least outstanding work, from completions), work-stealing (per-worker queues",
+        "at the dispatcher; an idle worker takes its own head or steals another's tail).",
+        "Property: every task is done exactly once. Figures: makespan against total work",
+        "/ workers.");
   }
 
   /**

@@ -26,12 +26,13 @@ public final class NamingDescriptor extends BaseDescriptor<NamingParameters, Nam
         NamingOptions::new, NamingKernel::new,
         // A lookup of a name at the name server, timed from request to reply.
         new FigureMeaning("lookup", "lookup round trip", true, null),
-        "A name server: rank 0 holds flat names (printer-3-4) and hierarchical names",
-        "(eu/node-2/sqrt-5, resolved through a tree of directories). Every other rank",
-        "registers --names names, then resolves --lookups names drawn from everybody's",
-        "plus unknown ones (--miss-ratio), one request at a time. With 1 rank, rank 0",
-        "does it all locally. Property: every answer equals the ground truth computed",
-        "from the seed; every unknown name gives a miss with the right reason.");
+        "A name server: the ranks register and resolve flat and hierarchical names.",
+        "Rank 0 holds flat names (printer-3-4) and hierarchical names (eu/node-2/sqrt-5,",
+        "resolved through a tree of directories). Every other rank registers --names",
+        "names, then resolves --lookups names drawn from everybody's plus unknown ones",
+        "(--miss-ratio), one request at a time. With 1 rank, rank 0 does it all locally.",
+        "Property: every answer equals the ground truth computed from the seed; every",
+        "unknown name gives a miss with the right reason.");
   }
 
   @Override

@@ -26,12 +26,13 @@ public final class RemoteCallDescriptor extends BaseDescriptor<RemoteCallParamet
         RemoteCallOptions::new, RemoteCallKernel::new,
         // A call of the square-root service, timed from request to reply.
         new FigureMeaning("call", "call round trip", true, null),
-        "Remote invocation like a square-root service over Java RMI: the highest rank",
-        "registers \"math/sqrt\" at a registry on rank 0; every other rank looks it up",
-        "by name, then makes --calls calls [callId, argument] one at a time and gets",
-        "[callId, result, status] (a typed error for a negative argument). A plain MPI",
-        "ping-pong between the same ranks is measured alongside. Property: every call",
-        "answered once, every reply exactly Math.sqrt(argument) or the error.");
+        "Remote invocation: a square-root service found by name and called over MPI.",
+        "Like a square-root service over Java RMI: the highest rank registers",
+        "\"math/sqrt\" at a registry on rank 0; every other rank looks it up by name,",
+        "then makes --calls calls [callId, argument] one at a time and gets [callId,",
+        "result, status] (a typed error for a negative argument). A plain MPI ping-pong",
+        "between the same ranks is measured alongside. Property: every call answered",
+        "once, every reply exactly Math.sqrt(argument) or the error.");
   }
 
   /** The calls beside the MPI ping-pong between the same ranks (0, none, with one rank). */

@@ -15,12 +15,12 @@ public final class RicartAgrawalaDescriptor extends MutexDescriptor<RicartAgrawa
     // An entry costs exactly 2(K−1) messages.
     super("ricart-agrawala", RicartAgrawalaResult.class, RicartAgrawalaKernel::new,
         new Expectation("2(K−1)", false, k -> 2.0 * (k - 1)),
-        "Ricart-Agrawala mutual exclusion: a rank stamps a REQUEST with its Lamport",
-        "clock and sends it to every other rank; a rank replies at once unless it is",
-        "inside or asking with a smaller (timestamp, rank), else when it leaves. A",
-        "rank enters after K-1 replies: exactly 2(K-1) messages per entry. Checked:",
-        "never two ranks inside at once, every rank served --entries times, and",
-        "exactly 2(K-1) messages per entry.");
+        "Ricart-Agrawala mutual exclusion: enter after every other rank's permission.",
+        "A rank stamps a REQUEST with its Lamport clock and sends it to every other rank;",
+        "a rank replies at once unless it is inside or asking with a smaller (timestamp,",
+        "rank), else when it leaves. A rank enters after K-1 replies: exactly 2(K-1)",
+        "messages per entry. Checked: never two ranks inside at once, every rank served",
+        "--entries times, and exactly 2(K-1) messages per entry.");
   }
 
   @Override

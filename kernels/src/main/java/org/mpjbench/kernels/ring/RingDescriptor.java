@@ -11,11 +11,12 @@ public final class RingDescriptor extends ElectionDescriptor<RingResult> {
   /** The descriptor {@link java.util.ServiceLoader} creates. */
   public RingDescriptor() {
     super("ring", RingResult.class, RingKernel::new,
-        "Ring election on the ring 0, 1, ..., K-1, 0. The initiator sends ELECTION to its",
-        "successor; each live rank acknowledges it, appends its id and forwards it; a",
-        "forward not acknowledged within --timeout-ms skips the crashed successor. Back",
-        "at the initiator the highest id wins, and COORDINATOR goes once around the live",
-        "ring. Checked: every live rank agrees on the highest live rank, and the messages",
+        "Ring election: an ELECTION message goes once around the ring of live ranks.",
+        "On the ring 0, 1, ..., K-1, 0 the initiator sends ELECTION to its successor;",
+        "each live rank acknowledges it, appends its id and forwards it; a forward not",
+        "acknowledged within --timeout-ms skips the crashed successor. Back at the",
+        "initiator the highest id wins, and COORDINATOR goes once around the live ring.",
+        "Checked: every live rank agrees on the highest live rank, and the messages",
         "counted are exactly the predicted ones.");
   }
 

@@ -15,12 +15,13 @@ public final class SuzukiKasamiDescriptor extends MutexDescriptor<SuzukiKasamiRe
     // An entry costs at most K messages (0 with the token at hand).
     super("suzuki-kasami", SuzukiKasamiResult.class, SuzukiKasamiKernel::new,
         new Expectation("at most K", true, k -> k),
-        "Suzuki-Kasami mutual exclusion: one token, first held by rank 0, carries",
-        "LN[] (each rank's last served request) and a queue. A rank without it",
-        "broadcasts REQUEST(rank, RN[rank]); the holder passes it on when idle, or on",
-        "leaving to the head of the queue of outstanding requests. An entry costs 0",
-        "messages (token at hand) or K (K-1 requests + the token). Checked: never two",
-        "ranks inside at once, every rank served --entries times, K messages per ask.");
+        "Suzuki-Kasami mutual exclusion: one token, asked for by broadcast.",
+        "One token, first held by rank 0, carries LN[] (each rank's last served request)",
+        "and a queue. A rank without it broadcasts REQUEST(rank, RN[rank]); the holder",
+        "passes it on when idle, or on leaving to the head of the queue of outstanding",
+        "requests. An entry costs 0 messages (token at hand) or K (K-1 requests + the",
+        "token). Checked: never two ranks inside at once, every rank served --entries",
+        "times, K messages per ask.");
   }
 
   @Override

@@ -48,6 +48,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
+      "Times the kernels and MPI itself with JMH on real MPJ ranks.",
       "Times every kernel with JMH on 1, 2, 3 and 4 real MPJ ranks, beside an MPI ping-pong and an",
       "Allreduce measured on the same ranks in the same run. Writes JMH's JSON per rank count,",
       "bench.csv and bench.md under results/bench-<time>/, plots/throughput.png and",

@@ -385,9 +385,9 @@ public final class ClusterCommand implements Runnable {
   /** {@code cluster boot}. */
   @Command(name = "boot", mixinStandardHelpOptions = true,
       description = {
-        "Starts the MPJ daemon on every host of --machines, over ssh (this host directly),",
-        "as MPJ's mpjboot does: each host runs 'mpjbench cluster start' from the shared",
-        "checkout. Names every host that failed; exit code 1 if any did."
+        "Starts the MPJ daemon on every host of --machines, over ssh (as MPJ's mpjboot).",
+        "This host directly, the others over ssh: each host runs 'mpjbench cluster start'",
+        "from the shared checkout. Names every host that failed; exit code 1 if any did."
       })
   static final class Boot extends OnEveryHost {
     @Override
@@ -403,8 +403,9 @@ public final class ClusterCommand implements Runnable {
   /** {@code cluster halt}. */
   @Command(name = "halt", mixinStandardHelpOptions = true,
       description = {
-        "Stops the MPJ daemon that 'cluster boot' or 'cluster start' started on every host",
-        "of --machines, and the rank JVMs it left, over ssh, as MPJ's mpjhalt does."
+        "Stops the MPJ daemon on every host of --machines, over ssh (as MPJ's mpjhalt).",
+        "It stops what 'cluster boot' or 'cluster start' started on each host: the daemon",
+        "and the rank JVMs it left."
       })
   static final class Halt extends OnEveryHost {
     @Override
@@ -416,7 +417,8 @@ public final class ClusterCommand implements Runnable {
   /** {@code cluster up}. */
   @Command(name = "up", mixinStandardHelpOptions = true,
       description = {
-        "Builds N test hosts on this machine (root only): network namespaces h1..hN at",
+        "Builds N test hosts on this machine (root only), an MPJ daemon in each.",
+        "The test hosts are network namespaces h1..hN at",
         VirtualCluster.SUBNET + ".11.., joined by a bridge (this machine is "
             + VirtualCluster.GATEWAY + "), each with",
         "its own host name, /tmp, sshd and MPJ daemon, plus a host 'srv' (" + VirtualCluster.SUBNET
@@ -481,8 +483,8 @@ public final class ClusterCommand implements Runnable {
 
   /** {@code cluster down}. */
   @Command(name = "down", mixinStandardHelpOptions = true,
-      description = "Removes the test hosts 'cluster up' made: stops every process inside them,"
-          + " deletes the namespaces, links, bridge and state. Safe to repeat.")
+      description = {"Removes the test hosts 'cluster up' made. Safe to repeat.",
+        "Stops every process inside them, deletes the namespaces, links, bridge and state."})
   static final class Down implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -502,9 +504,9 @@ public final class ClusterCommand implements Runnable {
 
   /** {@code cluster exec}. */
   @Command(name = "exec", mixinStandardHelpOptions = true,
-      description = "Runs a command on a test host (its network, its host name), in the"
-          + " foreground; e.g. cluster exec srv -- launcher/mpjbench line-server --bind "
-          + VirtualCluster.SUBNET + ".2")
+      description = {"Runs a command on a test host (its network, its host name), in the foreground.",
+        "For instance: cluster exec srv -- launcher/mpjbench line-server --bind "
+          + VirtualCluster.SUBNET + ".2"})
   static final class Exec implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -31,6 +31,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
+      "Compares two sweeps or two benches: ratios with confidence intervals, and verdicts.",
       "Compares two result folders of the same kind: two sweeps (their sweep.csv, a sample per",
       "run) or two benches (their jmh-<K>r.json, a sample per JMH measurement iteration). For",
       "each figure both have (kernel or benchmark, rank count, column): the medians of A and B,",

@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
+      "Serves the lines of a file over TCP, rate-limited, for the cooperative download.",
       "Serves the lines of a file over TCP for the cooperative-download kernel: SENDLINE gets a",
       "random line as '<n>\\n<text>\\n', or '-1\\n\\n' when declined (over the connection's rate",
       "limit, or at random); SUBMIT checks a whole reassembled file. Runs until Ctrl-C or",

@@ -52,6 +52,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
+      "Runs kernels on several rank counts, draws their charts and prints the medians.",
       "Runs each kernel for each rank count, --repeat times, writes every result and a CSV under",
       "results/sweep-<time>/, renders plots/download-lines-vs-time.png, download-speedup.png,",
       "berkeley-skew.png, and for the algorithm kernels kernels-messages.png (messages per",

@@ -3,6 +3,8 @@ package org.mpjbench.launcher.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mpjbench.launcher.mpj.MpjHome;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code --help} at every level and {@code --version} exit 0 and print to stdout only. */
 class HelpAndVersionTest {
@@ -46,6 +50,35 @@ class HelpAndVersionTest {
       assertTrue(run.out().contains(text), () -> "missing '" + text + "':\n" + run.describe());
     }
   }
+
+  /**
+   * A parent's list of commands shows each command's first description line (or its header's):
+   * cut mid-sentence ("writes every result and a CSV under") it says nothing, so every one is a
+   * whole sentence of its own, short enough to read in a list.
+   */
+  @Test
+  void everyListedCommandHasAWholeSentenceAsItsSummary() {
+    List<String> problems = new ArrayList<>();
+    collectSummaries(MpjBenchCommand.commandLine(), problems);
+    assertEquals(List.of(), problems, () -> String.join("\n", problems));
+  }
+
+  private static void collectSummaries(CommandLine parent, List<String> problems) {
+    for (CommandLine child : new LinkedHashSet<>(parent.getSubcommands().values())) {
+      CommandSpec spec = child.getCommandSpec();
+      String[] header = spec.usageMessage().header();
+      String[] description = spec.usageMessage().description();
+      String summary = header.length > 0 ? header[0]
+          : description.length > 0 ? description[0] : "";
+      if (!summary.strip().endsWith(".") || summary.length() > MAX_SUMMARY_CHARS) {
+        problems.add(spec.qualifiedName() + ": '" + summary + "'");
+      }
+      collectSummaries(child, problems);
+    }
+  }
+
+  /** Two lines of the list at most (picocli wraps a summary after its name's column). */
+  private static final int MAX_SUMMARY_CHARS = 110;
 
   @Test
   void berkeleyHelpShowsTheKernelDefaults() {
