@@ -49,13 +49,14 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Times the kernels and MPI itself with JMH on real MPJ ranks.",
-      "Times every kernel with JMH on 1, 2, 3 and 4 real MPJ ranks, beside an MPI ping-pong and an",
-      "Allreduce measured on the same ranks in the same run. Writes JMH's JSON per rank count,",
-      "bench.csv and bench.md under results/bench-<time>/, plots/throughput.png and",
-      "plots/kernel-throughput.png (the kernel runs); with 'osu', OSU-style latency and",
-      "bandwidth by message size (--sizes) in sizes.csv, sizes.md and",
-      "plots/bench-latency-by-size.png, plots/bench-bandwidth-by-size.png; with --native, the",
-      "same latency and Allreduce sweep in C against Open MPI beside them (native-openmpi).",
+      "Times every kernel with JMH on 1, 2, 3 and 4 real MPJ ranks, beside an MPI",
+      "ping-pong and an Allreduce measured on the same ranks in the same run. Writes",
+      "JMH's JSON per rank count, bench.csv and bench.md under results/bench-<time>/,",
+      "plots/throughput.png and plots/kernel-throughput.png (the kernel runs); with",
+      "'osu', OSU-style latency and bandwidth by message size (--sizes) in sizes.csv,",
+      "sizes.md and plots/bench-latency-by-size.png, plots/bench-bandwidth-by-size.png;",
+      "with --native, the same latency and Allreduce sweep in C against Open MPI beside",
+      "them (native-openmpi).",
     })
 public final class BenchCommand implements Callable<Integer> {
   /** Every benchmark: the session benchmarks, the baselines and every kernel case. */

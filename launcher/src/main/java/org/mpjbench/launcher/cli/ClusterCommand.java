@@ -208,8 +208,8 @@ public final class ClusterCommand implements Runnable {
 
   /** {@code cluster stop}. */
   @Command(name = "stop", mixinStandardHelpOptions = true,
-      description = "Stops the MPJ daemon that 'cluster start' started on this host, and every"
-          + " rank JVM it left running.")
+      description = {"Stops the MPJ daemon that 'cluster start' started on this host.",
+        "Every rank JVM the daemon left running is stopped with it."})
   static final class Stop extends OnThisHost {
     @Option(names = "--machines", paramLabel = "FILE",
         description = "Only checks that this host is among the machines, as start does.")
@@ -240,8 +240,8 @@ public final class ClusterCommand implements Runnable {
 
   /** {@code cluster status}. */
   @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Shows, for every host, whether an MPJ daemon answers. Exit code 0 when all"
-          + " do, 1 otherwise.")
+      description = {"Shows, for every host, whether an MPJ daemon answers.",
+        "Exit code 0 when all do, 1 otherwise."})
   static final class Status implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
     @CommandLine.Mixin DaemonOptions daemon;
@@ -418,12 +418,12 @@ public final class ClusterCommand implements Runnable {
   @Command(name = "up", mixinStandardHelpOptions = true,
       description = {
         "Builds N test hosts on this machine (root only), an MPJ daemon in each.",
-        "The test hosts are network namespaces h1..hN at",
-        VirtualCluster.SUBNET + ".11.., joined by a bridge (this machine is "
-            + VirtualCluster.GATEWAY + "), each with",
-        "its own host name, /tmp, sshd and MPJ daemon, plus a host 'srv' (" + VirtualCluster.SUBNET
-            + ".2) for servers. Writes",
-        "the machines file for run --device niodev --machines. Removed by 'cluster down'."
+        "The test hosts are network namespaces h1..hN at " + VirtualCluster.SUBNET + ".11..,",
+        "joined by a bridge (this machine is " + VirtualCluster.GATEWAY + "), each with its own",
+        "host name, /tmp, sshd and MPJ daemon, plus a host 'srv' (" + VirtualCluster.SUBNET
+            + ".2) for",
+        "servers. Writes the machines file for run --device niodev --machines. Removed by",
+        "'cluster down'."
       })
   static final class Up implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -484,7 +484,7 @@ public final class ClusterCommand implements Runnable {
   /** {@code cluster down}. */
   @Command(name = "down", mixinStandardHelpOptions = true,
       description = {"Removes the test hosts 'cluster up' made. Safe to repeat.",
-        "Stops every process inside them, deletes the namespaces, links, bridge and state."})
+        "Stops every process inside them; deletes the namespaces, links, bridge, state."})
   static final class Down implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -549,8 +549,8 @@ public final class ClusterCommand implements Runnable {
 
   /** {@code cluster link}. */
   @Command(name = "link", mixinStandardHelpOptions = true,
-      description = "Cuts (down) or restores (up) a test host's network link, to see what a run"
-          + " does when a host disappears.")
+      description = {"Cuts (down) or restores (up) a test host's network link.",
+        "To see what a run does when a host disappears."})
   static final class Link implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -31,17 +31,18 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Compares two sweeps or two benches: ratios with confidence intervals, and verdicts.",
-      "Compares two result folders of the same kind: two sweeps (their sweep.csv, a sample per",
-      "run) or two benches (their jmh-<K>r.json, a sample per JMH measurement iteration). For",
-      "each figure both have (kernel or benchmark, rank count, column): the medians of A and B,",
-      "the ratio B/A with a 95 % percentile-bootstrap interval, and a verdict: faster, slower, or",
-      "no difference (the interval holds 1). A time or skew is faster when lower, a rate or a",
-      "score when higher. A side with one sample has no interval: 'no difference' unless",
+      "Compares two sweeps or two benches: ratios, confidence intervals and verdicts.",
+      "Compares two result folders of the same kind: two sweeps (their sweep.csv, a",
+      "sample per run) or two benches (their jmh-<K>r.json, a sample per JMH",
+      "measurement iteration). For each figure both have (kernel or benchmark, rank",
+      "count, column): the medians of A and B, the ratio B/A with a 95 %",
+      "percentile-bootstrap interval, and a verdict: faster, slower, or no difference",
+      "(the interval holds 1). A time or skew is faster when lower, a rate or a score",
+      "when higher. A side with one sample has no interval: 'no difference' unless",
       "--fail-if-slower's threshold is passed. Writes compare.csv, compare.md and",
       "compare-ratios.png into --out.",
       "",
-      "Exit codes: 0 compared; 1 a figure is slower beyond --fail-if-slower; 2 bad input.",
+      "Exit codes: 0 compared; 1 a figure slower beyond --fail-if-slower; 2 bad input.",
     })
 public final class CompareCommand implements Callable<Integer> {
   /** The most resamples: a million take about a second per figure. */

@@ -37,14 +37,14 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Serves the lines of a file over TCP, rate-limited, for the cooperative download.",
-      "Serves the lines of a file over TCP for the cooperative-download kernel: SENDLINE gets a",
-      "random line as '<n>\\n<text>\\n', or '-1\\n\\n' when declined (over the connection's rate",
-      "limit, or at random); SUBMIT checks a whole reassembled file. Runs until Ctrl-C or",
-      "SIGTERM, then prints its statistics.",
+      "Serves the lines of a file over TCP for the cooperative-download kernel:",
+      "SENDLINE gets a random line as '<n>\\n<text>\\n', or '-1\\n\\n' when declined (over",
+      "the connection's rate limit, or at random); SUBMIT checks a whole reassembled",
+      "file. Runs until Ctrl-C or SIGTERM, then prints its statistics.",
       "",
       "Examples:",
       "  mpjbench line-server --lines 1000 --seed 1",
-      "  mpjbench line-server --file notes.txt --port 7000 --rate-per-second 50 --burst 10",
+      "  mpjbench line-server --file a.txt --port 7000 --rate-per-second 50 --burst 10",
     })
 public final class LineServerCommand implements Callable<Integer> {
   /**

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs one kernel as MPJ Express ranks, prints a summary and writes a JSON result file.",
-      "Multicore (one JVM, one thread per rank) by default; --device niodev for a cluster."
+      "Runs one kernel as MPJ Express ranks, prints a summary, writes a JSON result.",
+      "By default multicore (one JVM, a thread per rank); --device niodev on a cluster."
     })
 public final class RunCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

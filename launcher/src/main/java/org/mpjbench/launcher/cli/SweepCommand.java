@@ -53,10 +53,11 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Runs kernels on several rank counts, draws their charts and prints the medians.",
-      "Runs each kernel for each rank count, --repeat times, writes every result and a CSV under",
-      "results/sweep-<time>/, renders plots/download-lines-vs-time.png, download-speedup.png,",
-      "berkeley-skew.png, and for the algorithm kernels kernels-messages.png (messages per",
-      "operation) and kernels-latency.png (median latency per operation), and prints the medians.",
+      "Runs each kernel for each rank count, --repeat times, writes every result and a",
+      "CSV under results/sweep-<time>/, renders plots/download-lines-vs-time.png,",
+      "download-speedup.png, berkeley-skew.png, and for the algorithm kernels",
+      "kernels-messages.png (messages per operation) and kernels-latency.png (median",
+      "latency per operation), and prints the medians.",
     })
 public final class SweepCommand implements Callable<Integer> {
   private static final DateTimeFormatter STAMP =

@@ -59,13 +59,7 @@ class HelpAndVersionTest {
   @Test
   void everyListedCommandHasAWholeSentenceAsItsSummary() {
     List<String> problems = new ArrayList<>();
-    collectSummaries(MpjBenchCommand.commandLine(), problems);
-    assertEquals(List.of(), problems, () -> String.join("\n", problems));
-  }
-
-  private static void collectSummaries(CommandLine parent, List<String> problems) {
-    for (CommandLine child : new LinkedHashSet<>(parent.getSubcommands().values())) {
-      CommandSpec spec = child.getCommandSpec();
+    for (CommandSpec spec : subcommands(MpjBenchCommand.commandLine())) {
       String[] header = spec.usageMessage().header();
       String[] description = spec.usageMessage().description();
       String summary = header.length > 0 ? header[0]
@@ -73,8 +67,38 @@ class HelpAndVersionTest {
       if (!summary.strip().endsWith(".") || summary.length() > MAX_SUMMARY_CHARS) {
         problems.add(spec.qualifiedName() + ": '" + summary + "'");
       }
-      collectSummaries(child, problems);
     }
+    assertEquals(List.of(), problems, () -> String.join("\n", problems));
+  }
+
+  /**
+   * picocli prints a description line by line and wraps each at the help's width on its own: a
+   * longer line leaves a stub of a few words on a line of their own ("CSV under" / "results/...").
+   */
+  @Test
+  void everyDescriptionLineFitsTheHelpsWidth() {
+    List<String> problems = new ArrayList<>();
+    List<CommandSpec> specs = new ArrayList<>(subcommands(MpjBenchCommand.commandLine()));
+    specs.add(MpjBenchCommand.commandLine().getCommandSpec());
+    for (CommandSpec spec : specs) {
+      int width = spec.usageMessage().width();
+      for (String line : spec.usageMessage().description()) {
+        if (line.length() > width) {
+          problems.add(spec.qualifiedName() + " (" + line.length() + " > " + width + "): " + line);
+        }
+      }
+    }
+    assertEquals(List.of(), problems, () -> String.join("\n", problems));
+  }
+
+  /** Every command under {@code parent}, at every depth, each once (aliases share a command). */
+  private static List<CommandSpec> subcommands(CommandLine parent) {
+    List<CommandSpec> specs = new ArrayList<>();
+    for (CommandLine child : new LinkedHashSet<>(parent.getSubcommands().values())) {
+      specs.add(child.getCommandSpec());
+      specs.addAll(subcommands(child));
+    }
+    return specs;
   }
 
   /** Two lines of the list at most (picocli wraps a summary after its name's column). */
