@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Encodes control messages as single JSON lines and decodes them back, and converts kernel records
@@ -76,8 +77,18 @@ public final class ControlCodec {
    * thread of its own while it waits for something else (a rank during {@code MPI.Init}, the
    * launcher while the rank JVM starts; docs/startup.md). It touches no state but the mapper's
    * caches, which are built the same way by the first real message.
+   *
+   * <p>Once per class loader of this class: the multicore ranks share it (it is on their JVM's
+   * boot path), and each used to start its own warm-up during {@code MPI.Init}, building the same
+   * serializers side by side on 2 cores. A later call, or one made while another is under way,
+   * returns at once.
+   *
+   * @return whether this call did the warm-up
    */
-  public static void warmUp() {
+  public static boolean warmUp() {
+    if (!WARMING.compareAndSet(false, true)) {
+      return false;
+    }
     JsonNode tree = MAPPER.createObjectNode().put("warm-up", 1.5).set("list",
         MAPPER.createArrayNode().add(1).add("text"));
     List<ControlMessage> messages = List.of(
@@ -95,7 +106,11 @@ public final class ControlCodec {
     } catch (IOException | RuntimeException e) {
       // Only time is at stake: the real message meets the same problem and reports it.
     }
+    return true;
   }
+
+  /** Set by the first {@link #warmUp}. */
+  private static final AtomicBoolean WARMING = new AtomicBoolean();
 
   /** A kernel record as a JSON tree (for {@link ControlMessage.Progress} and results). */
   public static JsonNode toTree(Object value) {

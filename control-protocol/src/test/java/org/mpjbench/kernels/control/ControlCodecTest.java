@@ -222,4 +222,17 @@ class ControlCodecTest {
   void decodeOfAMessageFollowedByMoreContentThrowsIoException(String line) {
     assertThrows(IOException.class, () -> ControlCodec.decode(line));
   }
+
+  /**
+   * The multicore ranks share the codec (their JVM's boot path), and each starts a warm-up: only
+   * one may build the serializers, the others return at once.
+   */
+  @Test
+  void warmingUpTwiceDoesTheWorkOnce() throws IOException {
+    ControlCodec.warmUp();
+    assertFalse(ControlCodec.warmUp());
+    // And the codec works after it, as before.
+    ControlMessage done = new ControlMessage.Done(3);
+    assertEquals(done, ControlCodec.decode(ControlCodec.encode(done)));
+  }
 }
