@@ -34,10 +34,18 @@ public sealed interface ControlMessage {
   /**
    * The launcher's answer to a valid hello: the kernel to run, its parameters, optionally a fault
    * to inject (null for a normal run), and how many {@link KernelEvent}s each rank may send: 0
-   * when no trace was asked for, and then the ranks send none.
+   * when no trace was asked for, and then the ranks send none. {@code factoryClass} names the
+   * class that makes the program (a kernel's descriptor), so that a rank need not make every
+   * registered one to find it by name; null leaves the rank to search.
    */
   record Start(String kernel, JsonNode parameters, FaultInjection fault, int eventsPerRank,
-      String resultsFolder) implements ControlMessage {
+      String resultsFolder, String factoryClass) implements ControlMessage {
+    /** A start order that leaves the rank to find the program's factory by its name. */
+    public Start(String kernel, JsonNode parameters, FaultInjection fault, int eventsPerRank,
+        String resultsFolder) {
+      this(kernel, parameters, fault, eventsPerRank, resultsFolder, null);
+    }
+
     /** A start order without kernel events (no {@code --trace}) and no results folder. */
     public Start(String kernel, JsonNode parameters, FaultInjection fault) {
       this(kernel, parameters, fault, 0);

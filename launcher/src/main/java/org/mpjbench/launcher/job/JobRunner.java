@@ -180,7 +180,8 @@ public final class JobRunner {
     ControlMessage.Start start =
         new ControlMessage.Start(spec.program(), spec.parameters(), spec.fault(),
             spec.trace() == null ? 0 : EventTrace.KERNEL_EVENTS_PER_RANK,
-            spec.resultsFolder() == null ? null : spec.resultsFolder().toString());
+            spec.resultsFolder() == null ? null : spec.resultsFolder().toString(),
+            spec.factoryClass());
     try (ControlServer control =
         new ControlServer(spec.controlBind(), token, spec.ranks(), start,
             new ControlMessage.Liveness(spec.heartbeatInterval().toMillis(),

@@ -16,6 +16,9 @@ import org.mpjbench.launcher.mpj.MpjHome;
  *
  * @param program the rank program every rank runs: a kernel's name, or a {@code
  *     RankProgramFactory}'s
+ * @param factoryClass the class that makes the rank program (a kernel's descriptor), named in
+ *     the start order so that no rank makes the other registered ones to find it; null leaves the
+ *     ranks to find it by name
  * @param parameters its parameters, as the JSON the ranks decode
  * @param ranks number of ranks ({@code -np})
  * @param device multicore or niodev
@@ -39,6 +42,7 @@ import org.mpjbench.launcher.mpj.MpjHome;
  */
 public record JobSpec(
     String program,
+    String factoryClass,
     JsonNode parameters,
     int ranks,
     Device device,

@@ -51,6 +51,8 @@ import org.mpjbench.launcher.results.Environments;
 final class KernelRunner {
   private final RunSettings options;
   private final String program;
+  /** The class that makes the program, for the start order; null: the ranks look it up. */
+  private final String factoryClass;
   private final PrintWriter err;
   private final ResultWriter writer;
   private final Device device;
@@ -66,15 +68,18 @@ final class KernelRunner {
   /**
    * Checks everything that does not depend on the kernel's parameters and works out where the
    * ranks will reach this launcher. {@code program} is the kernel's name, or the name of another
-   * rank program (the JMH harness); {@code artifactBytes} what the run will store beside its
+   * rank program (the JMH harness); {@code factoryClass} the class that makes it, named to the
+   * ranks (null: they find it by name); {@code artifactBytes} what the run will store beside its
    * result (checked to fit); {@code err} takes the notes.
    *
    * @throws IllegalArgumentException for bad input (a command exits with 2), naming the option
    * @throws UserError for missing set-up (exit code 1)
    */
-  KernelRunner(RunSettings options, String program, long artifactBytes, PrintWriter err) {
+  KernelRunner(RunSettings options, String program, String factoryClass, long artifactBytes,
+      PrintWriter err) {
     this.options = options.validate();
     this.program = program;
+    this.factoryClass = factoryClass;
     this.err = err;
     this.writer = new ResultWriter(options.results());
     device = options.device();
@@ -148,6 +153,7 @@ final class KernelRunner {
     JobSpec spec =
         new JobSpec(
             program,
+            factoryClass,
             parametersJson,
             options.ranks(),
             device,

@@ -72,13 +72,14 @@ public final class Runs {
     P parameters = options.parameters(settings.ranks());
     KernelFixture<P> fixture = options.fixture(settings.ranks());
     if (fixture == null) {
-      return new KernelRunner(settings, kernel.name(), 0, err).execute(parameters,
+      return new KernelRunner(settings, kernel.name(), kernel.getClass().getName(), 0, err).execute(parameters,
           progress(kernel, parameters), kernel.resultType(),
           (record, file) -> Results.summary(kernel, record, file, null));
     }
     try (fixture) {
       // Stored beside the result: the runner checks the room for it first.
-      KernelRunner runner = new KernelRunner(settings, kernel.name(), fixture.artifactBytes(), err);
+      KernelRunner runner = new KernelRunner(settings, kernel.name(),
+          kernel.getClass().getName(), fixture.artifactBytes(), err);
       try {
         parameters = fixture.start(runner.rankFacingAddress(), runner.rankFacingHost());
       } catch (IOException e) {
@@ -102,7 +103,7 @@ public final class Runs {
    */
   public static <R> RunOutcome<R> program(String program, Object parameters, Class<R> resultType,
       RunSettings settings, Summary summary, PrintWriter err) throws IOException {
-    return new KernelRunner(settings, program, 0, err).execute(parameters, Progress.NONE,
+    return new KernelRunner(settings, program, null, 0, err).execute(parameters, Progress.NONE,
         resultType, summary::lines);
   }
 

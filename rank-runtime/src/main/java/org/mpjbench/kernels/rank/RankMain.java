@@ -1,6 +1,5 @@
 package org.mpjbench.kernels.rank;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ServiceLoader;
 import mpi.MPI;
 import org.mpjbench.kernels.check.PropertyCheck;
 import org.mpjbench.kernels.control.ControlCodec;
@@ -110,17 +108,12 @@ public final class RankMain {
 
   private static Object runKernel(ControlMessage.Start start, RankContext context)
       throws Exception {
-    JsonNode parameters = start.parameters();
-    // Every kernel registers its descriptor as a rank program factory (as the JMH harness does
-    // its program): the runtime finds them by name without importing any kernel.
-    for (RankProgramFactory factory :
-        ServiceLoader.load(RankProgramFactory.class, RankMain.class.getClassLoader())) {
-      if (factory.name().equals(start.kernel())) {
-        return factory.create(ControlCodec.fromTree(parameters, factory.parametersType()))
-            .run(context);
-      }
-    }
-    throw new IllegalArgumentException("unknown rank program " + start.kernel());
+    // Every kernel's descriptor is a rank program factory (as the JMH harness's program is): the
+    // runtime makes the one the launcher names without importing any kernel.
+    RankProgramFactory factory = ProgramLookup.find(start.kernel(), start.factoryClass(),
+        RankMain.class.getClassLoader());
+    return factory.create(ControlCodec.fromTree(start.parameters(), factory.parametersType()))
+        .run(context);
   }
 
   /**
