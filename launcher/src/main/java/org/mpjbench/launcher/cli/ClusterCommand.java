@@ -504,7 +504,8 @@ public final class ClusterCommand implements Runnable {
 
   /** {@code cluster exec}. */
   @Command(name = "exec", mixinStandardHelpOptions = true,
-      description = {"Runs a command on a test host (its network, its host name), in the foreground.",
+      description = {
+        "Runs a command on a test host (its network, its host name), in the foreground.",
         "For instance: cluster exec srv -- launcher/mpjbench line-server --bind "
           + VirtualCluster.SUBNET + ".2"})
   static final class Exec implements Callable<Integer> {

@@ -72,14 +72,13 @@ public final class Runs {
     P parameters = options.parameters(settings.ranks());
     KernelFixture<P> fixture = options.fixture(settings.ranks());
     if (fixture == null) {
-      return new KernelRunner(settings, kernel.name(), kernel.getClass().getName(), 0, err).execute(parameters,
+      return runner(kernel, settings, 0, err).execute(parameters,
           progress(kernel, parameters), kernel.resultType(),
           (record, file) -> Results.summary(kernel, record, file, null));
     }
     try (fixture) {
       // Stored beside the result: the runner checks the room for it first.
-      KernelRunner runner = new KernelRunner(settings, kernel.name(),
-          kernel.getClass().getName(), fixture.artifactBytes(), err);
+      KernelRunner runner = runner(kernel, settings, fixture.artifactBytes(), err);
       try {
         parameters = fixture.start(runner.rankFacingAddress(), runner.rankFacingHost());
       } catch (IOException e) {
@@ -92,6 +91,13 @@ public final class Runs {
       return runner.execute(parameters, progress(kernel, parameters), kernel.resultType(),
           (record, file) -> Results.summary(kernel, record, file, fixture));
     }
+  }
+
+  /** A runner of {@code kernel}: the ranks get its name and the class that makes it. */
+  private static KernelRunner runner(KernelDescriptor<?, ?> kernel, RunSettings settings,
+      long artifactBytes, PrintWriter err) {
+    return new KernelRunner(settings, kernel.name(), kernel.getClass().getName(), artifactBytes,
+        err);
   }
 
   /**

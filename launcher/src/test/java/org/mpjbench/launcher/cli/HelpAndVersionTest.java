@@ -78,8 +78,9 @@ class HelpAndVersionTest {
   @Test
   void everyDescriptionLineFitsTheHelpsWidth() {
     List<String> problems = new ArrayList<>();
-    List<CommandSpec> specs = new ArrayList<>(subcommands(MpjBenchCommand.commandLine()));
-    specs.add(MpjBenchCommand.commandLine().getCommandSpec());
+    CommandLine root = MpjBenchCommand.commandLine();
+    List<CommandSpec> specs = new ArrayList<>(subcommands(root));
+    specs.add(root.getCommandSpec());
     for (CommandSpec spec : specs) {
       int width = spec.usageMessage().width();
       for (String line : spec.usageMessage().description()) {
