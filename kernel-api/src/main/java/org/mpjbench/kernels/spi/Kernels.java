@@ -48,6 +48,16 @@ public final class Kernels {
         });
   }
 
+  /**
+   * The classes of every registered rank program factory, kernels' and others', in registration
+   * order, loaded but none of them made: where a program needs to know where the kernels come from
+   * (their class path entries), not what they are.
+   */
+  public static List<Class<? extends RankProgramFactory>> registeredClasses() {
+    return ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader()).stream()
+        .<Class<? extends RankProgramFactory>>map(ServiceLoader.Provider::type).toList();
+  }
+
   /** Whether a kernel is the one {@code name} names (case-insensitive); none when null. */
   private static Predicate<KernelDescriptor<?, ?>> named(String name) {
     String wanted = name == null ? null : name.toLowerCase(Locale.ROOT);

@@ -59,6 +59,17 @@ class KernelsTest {
     assertTrue(Kernels.loadOne(null).isEmpty());
   }
 
+  /**
+   * The registered factories' classes, which the launcher's rank class path is found from, hold
+   * every kernel's descriptor class in the registry's order, among the other factories.
+   */
+  @Test
+  void theRegisteredClassesHoldEveryKernelsInOrder() {
+    List<Class<?>> kernelClasses = Kernels.registeredClasses().stream()
+        .filter(KernelDescriptor.class::isAssignableFrom).<Class<?>>map(c -> c).toList();
+    assertEquals(Kernels.all().stream().<Class<?>>map(Object::getClass).toList(), kernelClasses);
+  }
+
   /** Fresh options give the defaults; a bad value (the arguments, split on spaces) is named. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {

@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
       "Compares two result folders of the same kind: two sweeps (their sweep.csv, a",
       "sample per run) or two benches (their jmh-<K>r.json, a sample per JMH",
       "measurement iteration). For each figure both have (kernel or benchmark, rank",
-      "count, column): the medians of A and B, the ratio B/A with a 95 %",
+      "count, column): the medians of A and B, the ratio B/A with a 95 %%",
       "percentile-bootstrap interval, and a verdict: faster, slower, or no difference",
       "(the interval holds 1). A time or skew is faster when lower, a rate or a score",
       "when higher. A side with one sample has no interval: 'no difference' unless",

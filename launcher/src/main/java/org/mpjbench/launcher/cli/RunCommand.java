@@ -31,8 +31,10 @@ public final class RunCommand implements Runnable {
    * errors as ever.
    */
   static void addSubcommands(CommandLine run, String kernel) {
-    KernelDescriptor<?, ?> only = Kernels.all().stream()
-        .filter(k -> k.name().equals(kernel)).findFirst().orElse(null);
+    // Only the kernels registered before it are made (Kernels.loadOne); the name must match
+    // exactly, as picocli matches subcommands: "run Berkeley" gets the whole tree and its error.
+    KernelDescriptor<?, ?> only = kernel == null ? null
+        : Kernels.loadOne(kernel).filter(k -> k.name().equals(kernel)).orElse(null);
     if (only != null) {
       run.addSubcommand(only.name(), KernelCommand.of(only));
       return;

@@ -40,9 +40,10 @@ public final class RankClasspath {
   /** The entries, in a stable order. */
   public static List<Path> entries() {
     List<Class<?>> roots = new ArrayList<>(ROOTS);
-    for (KernelDescriptor<?, ?> kernel : Kernels.all()) {
-      roots.add(kernel.getClass());
-    }
+    // The factories' classes, not the descriptors: making every kernel's descriptor (its
+    // parameters, options and kernel classes) only to find its jar cost a run's launcher about
+    // 20 ms before it could start the ranks (docs/startup.md).
+    roots.addAll(Kernels.registeredClasses());
     Set<Path> paths = new LinkedHashSet<>();
     for (Class<?> root : roots) {
       try {

@@ -78,10 +78,7 @@ class HelpAndVersionTest {
   @Test
   void everyDescriptionLineFitsTheHelpsWidth() {
     List<String> problems = new ArrayList<>();
-    CommandLine root = MpjBenchCommand.commandLine();
-    List<CommandSpec> specs = new ArrayList<>(subcommands(root));
-    specs.add(root.getCommandSpec());
-    for (CommandSpec spec : specs) {
+    for (CommandSpec spec : everyCommand()) {
       int width = spec.usageMessage().width();
       for (String line : spec.usageMessage().description()) {
         if (line.length() > width) {
@@ -90,6 +87,40 @@ class HelpAndVersionTest {
       }
     }
     assertEquals(List.of(), problems, () -> String.join("\n", problems));
+  }
+
+  /**
+   * picocli passes every line of a help page through {@code String.format} ({@code %n} is a line
+   * break): a lone {@code %} ("a 95 % interval") cannot be formatted, and picocli prints a warning
+   * above the help instead. Every text of every command must format.
+   */
+  @Test
+  void everyHelpTextFormatsWithoutAWarning() {
+    List<String> problems = new ArrayList<>();
+    for (CommandSpec spec : everyCommand()) {
+      List<String> texts = new ArrayList<>();
+      texts.addAll(List.of(spec.usageMessage().header()));
+      texts.addAll(List.of(spec.usageMessage().description()));
+      texts.addAll(List.of(spec.usageMessage().footer()));
+      spec.options().forEach(option -> texts.addAll(List.of(option.description())));
+      spec.positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+      for (String text : texts) {
+        try {
+          String.format(text);
+        } catch (java.util.IllegalFormatException e) {
+          problems.add(spec.qualifiedName() + ": '" + text + "' (" + e + ")");
+        }
+      }
+    }
+    assertEquals(List.of(), problems, () -> String.join("\n", problems));
+  }
+
+  /** {@code mpjbench} itself and every command under it. */
+  private static List<CommandSpec> everyCommand() {
+    CommandLine root = MpjBenchCommand.commandLine();
+    List<CommandSpec> specs = new ArrayList<>(subcommands(root));
+    specs.add(root.getCommandSpec());
+    return specs;
   }
 
   /** Every command under {@code parent}, at every depth, each once (aliases share a command). */
