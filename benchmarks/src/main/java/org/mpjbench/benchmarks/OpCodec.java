@@ -31,7 +31,8 @@ final class OpCodec {
       Map.entry("size-bcast", SizeOps.BcastLatency.class),
       Map.entry("size-allreduce", SizeOps.AllreduceLatency.class),
       Map.entry("size-gather", SizeOps.GatherLatency.class),
-      Map.entry("size-alltoall", SizeOps.AlltoallLatency.class));
+      Map.entry("size-alltoall", SizeOps.AlltoallLatency.class),
+      Map.entry("size-validate", SizeValidation.Validate.class));
 
   private static final Map<Class<? extends CollectiveOp>, String> NAMES = OPS.entrySet().stream()
       .collect(Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));

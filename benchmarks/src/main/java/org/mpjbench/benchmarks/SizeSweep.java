@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The OSU-style sweep on rank 0: for every {@link SizeOps#KINDS kind} the ranks allow and every
- * size, a warm-up, then batches of timed iterations (1, 2, 4, ... up to {@value #MAX_BATCH}, each
- * a lockstep operation, so the broadcast of the operation falls between batches and never inside a
- * timed iteration) until the time per size is spent and at least {@value #MIN_SAMPLES} iterations
+ * size, the data check ({@link SizeValidation}), a warm-up, then batches of timed iterations (1,
+ * 2, 4, ... up to {@value #MAX_BATCH}, each a lockstep operation, so the broadcast of the
+ * operation falls between batches and never inside a timed iteration) until the time per size is spent and at least {@value #MIN_SAMPLES} iterations
  * are timed, or {@value #MAX_SAMPLES} are. Per size: the median and the 99th percentile of the
  * iterations, and for bandwidth the bytes of a window over its median time.
  */
@@ -70,6 +70,7 @@ final class SizeSweep {
   private Row measure(SizeOps.Kind kind, int bytes, long budgetNanos) {
     SizeOps.Samples samples = new SizeOps.Samples();
     state.start(samples);
+    lockstep.call(new SizeValidation.Validate(kind.name(), bytes));
     lockstep.call(kind.batch().of(bytes, 1, bytes <= SMALL_BYTES ? 20 : 3));
     long start = System.nanoTime();
     int batch = 1;

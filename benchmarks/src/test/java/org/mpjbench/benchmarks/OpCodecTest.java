@@ -28,7 +28,8 @@ class OpCodecTest {
       new SizeOps.BcastLatency(8, 1000, 20),
       new SizeOps.AllreduceLatency(16, 7, 1),
       new SizeOps.GatherLatency(32, 9, 2),
-      new SizeOps.AlltoallLatency(67_108_864, 1, 3));
+      new SizeOps.AlltoallLatency(67_108_864, 1, 3),
+      new SizeValidation.Validate("alltoall", 65_536));
 
   @Test
   void everyRegisteredOperationComesBackEqualFromItsBytes() throws IOException {
