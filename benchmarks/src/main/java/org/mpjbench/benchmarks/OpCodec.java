@@ -32,6 +32,9 @@ final class OpCodec {
       Map.entry("size-allreduce", SizeOps.AllreduceLatency.class),
       Map.entry("size-gather", SizeOps.GatherLatency.class),
       Map.entry("size-alltoall", SizeOps.AlltoallLatency.class),
+      Map.entry("size-reduce", SizeOps.ReduceLatency.class),
+      Map.entry("size-allgather", SizeOps.AllgatherLatency.class),
+      Map.entry("size-scatter", SizeOps.ScatterLatency.class),
       Map.entry("size-validate", SizeValidation.Validate.class));
 
   private static final Map<Class<? extends CollectiveOp>, String> NAMES = OPS.entrySet().stream()

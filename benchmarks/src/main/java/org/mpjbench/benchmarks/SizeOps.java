@@ -47,7 +47,8 @@ public final class SizeOps {
   /**
    * One kind of measurement of the sweep.
    *
-   * @param name its name in the results: latency, bandwidth, bcast, allreduce, gather, alltoall
+   * @param name its name in the results: latency, bandwidth, bcast, allreduce, gather, alltoall,
+   *     reduce, allgather, scatter
    * @param minRanks the fewest ranks it means anything on
    * @param bytesPerIteration bytes one timed iteration moves per {@code bytes} of message: the
    *     window for bandwidth, 0 for the latencies (no bandwidth figure)
@@ -62,7 +63,10 @@ public final class SizeOps {
       new Kind("bcast", 1, 0, BcastLatency::new),
       new Kind("allreduce", 1, 0, AllreduceLatency::new),
       new Kind("gather", 1, 0, GatherLatency::new),
-      new Kind("alltoall", 1, 0, AlltoallLatency::new));
+      new Kind("alltoall", 1, 0, AlltoallLatency::new),
+      new Kind("reduce", 1, 0, ReduceLatency::new),
+      new Kind("allgather", 1, 0, AllgatherLatency::new),
+      new Kind("scatter", 1, 0, ScatterLatency::new));
 
   /**
    * Rank 0's record of the timed iterations of the point being measured: the sweep starts a new
@@ -159,10 +163,8 @@ public final class SizeOps {
   public record BcastLatency(int bytes, int iterations, int warmup) implements Timed {
     @Override
     public long run(RankState state) throws MPIException {
-      byte[] buffer = new byte[bytes];
-      collective(state, iterations, warmup,
-          () -> state.comm().Bcast(buffer, 0, bytes, MPI.BYTE, 0));
-      return 0;
+      return timeCollective(state, this, 1, 0,
+          (comm, in, out) -> comm.Bcast(in, 0, bytes, MPI.BYTE, 0));
     }
   }
 
@@ -170,11 +172,8 @@ public final class SizeOps {
   public record AllreduceLatency(int bytes, int iterations, int warmup) implements Timed {
     @Override
     public long run(RankState state) throws MPIException {
-      byte[] in = new byte[bytes];
-      byte[] out = new byte[bytes];
-      collective(state, iterations, warmup,
-          () -> state.comm().Allreduce(in, 0, out, 0, bytes, MPI.BYTE, MPI.SUM));
-      return 0;
+      return timeCollective(state, this, 1, 1,
+          (comm, in, out) -> comm.Allreduce(in, 0, out, 0, bytes, MPI.BYTE, MPI.SUM));
     }
   }
 
@@ -182,11 +181,8 @@ public final class SizeOps {
   public record GatherLatency(int bytes, int iterations, int warmup) implements Timed {
     @Override
     public long run(RankState state) throws MPIException {
-      byte[] in = new byte[bytes];
-      byte[] out = new byte[bytes * state.size()];
-      collective(state, iterations, warmup,
-          () -> state.comm().Gather(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE, 0));
-      return 0;
+      return timeCollective(state, this, 1, state.size(),
+          (comm, in, out) -> comm.Gather(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE, 0));
     }
   }
 
@@ -194,12 +190,56 @@ public final class SizeOps {
   public record AlltoallLatency(int bytes, int iterations, int warmup) implements Timed {
     @Override
     public long run(RankState state) throws MPIException {
-      byte[] in = new byte[bytes * state.size()];
-      byte[] out = new byte[bytes * state.size()];
-      collective(state, iterations, warmup,
-          () -> state.comm().Alltoall(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE));
-      return 0;
+      return timeCollective(state, this, state.size(), state.size(),
+          (comm, in, out) -> comm.Alltoall(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE));
     }
+  }
+
+  /** OSU's osu_reduce: a {@code Reduce} (sum) of {@code bytes} bytes over all ranks to rank 0. */
+  public record ReduceLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      return timeCollective(state, this, 1, 1,
+          (comm, in, out) -> comm.Reduce(in, 0, out, 0, bytes, MPI.BYTE, MPI.SUM, 0));
+    }
+  }
+
+  /** OSU's osu_allgather: every rank sends the same {@code bytes} to every rank. */
+  public record AllgatherLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      return timeCollective(state, this, 1, state.size(),
+          (comm, in, out) -> comm.Allgather(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE));
+    }
+  }
+
+  /** OSU's osu_scatter: rank 0 sends {@code bytes} of its own to every rank. */
+  public record ScatterLatency(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      return timeCollective(state, this, state.size(), 1,
+          (comm, in, out) -> comm.Scatter(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE, 0));
+    }
+  }
+
+  /** One collective call on this rank's buffers. */
+  @FunctionalInterface
+  private interface Call {
+    void run(Intracomm comm, byte[] in, byte[] out) throws MPIException;
+  }
+
+  /**
+   * Times {@code batch}'s collective {@code call} with a send buffer of {@code inMessages} and a
+   * receive buffer of {@code outMessages} messages of the batch's size (OSU's buffers: allocated
+   * once, sent as they are); returns 0, the figure being rank 0's {@link Samples}.
+   */
+  private static long timeCollective(RankState state, Timed batch, int inMessages,
+      int outMessages, Call call) throws MPIException {
+    byte[] in = new byte[batch.bytes() * inMessages];
+    byte[] out = new byte[batch.bytes() * outMessages];
+    Intracomm comm = state.comm();
+    collective(state, batch.iterations(), batch.warmup(), () -> call.run(comm, in, out));
+    return 0;
   }
 
   /**

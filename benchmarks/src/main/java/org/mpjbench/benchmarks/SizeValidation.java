@@ -42,6 +42,9 @@ final class SizeValidation {
         case "allreduce" -> allreduce(state, bytes);
         case "gather" -> gather(state, bytes);
         case "alltoall" -> alltoall(state, bytes);
+        case "reduce" -> reduce(state, bytes);
+        case "allgather" -> allgather(state, bytes);
+        case "scatter" -> scatter(state, bytes);
         default -> throw new IllegalArgumentException("no data check for '" + operation + "'");
       };
       int[] all = new int[VERDICT_INTS * state.size()];
@@ -176,9 +179,23 @@ final class SizeValidation {
     byte[] out = new byte[bytes];
     fill(in, 0, bytes, bytes, state.rank(), 0);
     state.comm().Allreduce(in, 0, out, 0, bytes, MPI.BYTE, MPI.SUM);
+    return sumVerdict(out, bytes, state.size());
+  }
+
+  /** The same sum, to rank 0 alone, which checks it. */
+  private static int[] reduce(RankState state, int bytes) throws MPIException {
+    byte[] in = new byte[bytes];
+    byte[] out = new byte[bytes];
+    fill(in, 0, bytes, bytes, state.rank(), 0);
+    state.comm().Reduce(in, 0, out, 0, bytes, MPI.BYTE, MPI.SUM, 0);
+    return state.rank() == 0 ? sumVerdict(out, bytes, state.size()) : ok();
+  }
+
+  /** The verdict on {@code out}, which must be the byte sum of every rank's message to rank 0. */
+  static int[] sumVerdict(byte[] out, int bytes, int ranks) {
     for (int i = 0; i < bytes; i++) {
       byte sum = 0;
-      for (int rank = 0; rank < state.size(); rank++) {
+      for (int rank = 0; rank < ranks; rank++) {
         sum += expected(bytes, rank, 0, i);
       }
       if (out[i] != sum) {
@@ -199,8 +216,38 @@ final class SizeValidation {
     if (state.rank() != 0) {
       return ok();
     }
-    for (int rank = 0; rank < state.size(); rank++) {
-      int[] verdict = verdict(out, rank * bytes, bytes, bytes, rank, 0);
+    return blocksVerdict(out, bytes, state.size(), 0);
+  }
+
+  /** Every rank's own message, to every rank, which checks each in its place. */
+  private static int[] allgather(RankState state, int bytes) throws MPIException {
+    byte[] in = new byte[bytes];
+    fill(in, 0, bytes, bytes, state.rank(), 0);
+    byte[] out = new byte[bytes * state.size()];
+    state.comm().Allgather(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE);
+    return blocksVerdict(out, bytes, state.size(), 0);
+  }
+
+  /** A message of its own from rank 0 to every rank, which checks its own. */
+  private static int[] scatter(RankState state, int bytes) throws MPIException {
+    byte[] in = new byte[bytes * state.size()];
+    if (state.rank() == 0) {
+      for (int to = 0; to < state.size(); to++) {
+        fill(in, to * bytes, bytes, bytes, 0, to);
+      }
+    }
+    byte[] out = new byte[bytes];
+    state.comm().Scatter(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE, 0);
+    return verdict(out, 0, bytes, bytes, 0, state.rank());
+  }
+
+  /**
+   * The verdict on {@code out}, which must hold the message of every rank to {@code to} in rank
+   * order: the first wrong block's.
+   */
+  private static int[] blocksVerdict(byte[] out, int bytes, int ranks, int to) {
+    for (int from = 0; from < ranks; from++) {
+      int[] verdict = verdict(out, from * bytes, bytes, bytes, from, to);
       if (verdict[0] >= 0) {
         return verdict;
       }
@@ -217,12 +264,6 @@ final class SizeValidation {
       fill(in, to * bytes, bytes, bytes, state.rank(), to);
     }
     state.comm().Alltoall(in, 0, bytes, MPI.BYTE, out, 0, bytes, MPI.BYTE);
-    for (int from = 0; from < size; from++) {
-      int[] verdict = verdict(out, from * bytes, bytes, bytes, from, state.rank());
-      if (verdict[0] >= 0) {
-        return verdict;
-      }
-    }
-    return ok();
+    return blocksVerdict(out, bytes, size, state.rank());
   }
 }

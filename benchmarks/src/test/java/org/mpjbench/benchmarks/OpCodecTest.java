@@ -29,6 +29,9 @@ class OpCodecTest {
       new SizeOps.AllreduceLatency(16, 7, 1),
       new SizeOps.GatherLatency(32, 9, 2),
       new SizeOps.AlltoallLatency(67_108_864, 1, 3),
+      new SizeOps.ReduceLatency(64, 11, 4),
+      new SizeOps.AllgatherLatency(128, 13, 5),
+      new SizeOps.ScatterLatency(256, 17, 6),
       new SizeValidation.Validate("alltoall", 65_536));
 
   @Test

@@ -32,7 +32,7 @@ public final class SizeReport {
   public static final String BANDWIDTH = "bandwidth";
   /** The operations in the order of the tables: the sweep's. */
   public static final List<String> OPERATIONS = List.of("latency", BANDWIDTH, "bcast",
-      "allreduce", "gather", "alltoall");
+      "allreduce", "gather", "alltoall", "reduce", "allgather", "scatter");
   /** The Markdown file's title. */
   public static final String TITLE = "MPI baselines by message size";
 
@@ -53,7 +53,8 @@ public final class SizeReport {
    *
    * @param operation latency (half an MPI round trip between ranks 0 and 1), bandwidth (a window
    *     of 64 non-blocking sends from rank 0 to rank 1 and an ack), bcast, allreduce, gather,
-   *     alltoall (one collective over all ranks, the slowest rank's time)
+   *     alltoall, reduce, allgather, scatter (one collective over all ranks, the slowest rank's
+   *     time)
    * @param ranks K
    * @param device the MPJ device
    * @param bytes the message size
@@ -240,8 +241,9 @@ public final class SizeReport {
         + ". latency is half an MPI round trip between ranks 0 and 1 (osu_latency); bandwidth"
         + " is a window of 64 non-blocking sends from rank 0 to rank 1 and a one-byte ack"
         + " (osu_bw), MB/s = 10^6 bytes per second over the median window; bcast, allreduce,"
-        + " gather and alltoall time one collective over all K ranks after a barrier, the"
-        + " slowest rank's time per iteration.");
+        + " gather, alltoall, reduce, allgather and scatter time one collective over all K"
+        + " ranks after a barrier, the slowest rank's time per iteration. Every operation's"
+        + " data was checked byte by byte at every size before it was timed.");
     for (String operation : operations()) {
       lines.add("");
       lines.add("## " + operation);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mpjbench.launcher.bench.SizeReport;
 
 /**
  * {@code bench --native}: the native reference in C against Open MPI beside the MPJ sweep, in the
@@ -52,7 +53,8 @@ class BenchNativeIT {
     }
     assertEquals(List.of("allreduce 1048576", "allreduce 8", "latency 1048576", "latency 8"),
         List.copyOf(nativeRows.keySet()));
-    assertEquals(12, mpjRows, "the MPJ sweep's rows beside: " + csv);
+    assertEquals(2 * SizeReport.OPERATIONS.size(), mpjRows,
+        "every operation at both sizes, the MPJ sweep's rows beside: " + csv);
     assertTrue(Files.readString(results.resolve("sizes.md")).contains("K=2 native-openmpi"));
     assertTrue(Files.size(plots.resolve("bench-latency-by-size.png")) > 0);
     assertTrue(bench.out().contains("native reference took"), bench.out());

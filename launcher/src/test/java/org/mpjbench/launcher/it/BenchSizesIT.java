@@ -42,12 +42,13 @@ class BenchSizesIT {
       assertTrue(median > 0 && p99 >= median, line);
       assertEquals(fields[0].equals("bandwidth"), !fields[7].isEmpty(), line);
     }
-    for (String operation : List.of("latency", "bandwidth", "bcast", "allreduce", "gather",
-        "alltoall")) {
+    List<String> operations = List.of("latency", "bandwidth", "bcast", "allreduce", "gather",
+        "alltoall", "reduce", "allgather", "scatter");
+    for (String operation : operations) {
       assertTrue(rows.containsKey(operation + " 1") && rows.containsKey(operation + " 65536"),
           operation + " at both sizes: " + rows.keySet());
     }
-    assertEquals(12, rows.size(), rows.keySet().toString());
+    assertEquals(2 * operations.size(), rows.size(), rows.keySet().toString());
     double small = Double.parseDouble(rows.get("bandwidth 1")[7]);
     double large = Double.parseDouble(rows.get("bandwidth 65536")[7]);
     assertTrue(small > 0 && large > small, "bandwidth from 1 B to 64 KiB: " + small + " -> "
