@@ -97,7 +97,7 @@ public final class Lockstep {
     }
     try {
       broadcast(op);
-      return op.run(state);
+      return run(op);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -108,8 +108,37 @@ public final class Lockstep {
   /** Other ranks: run rank 0's operations until {@link Stop}. */
   void follow() throws Exception {
     for (CollectiveOp op = receive(); !(op instanceof Stop); op = receive()) {
-      op.run(state);
+      run(op);
     }
+  }
+
+  /**
+   * Runs {@code op} on this rank. MPJ Express 0.44's buffer pool (one per JVM: every multicore rank
+   * draws on it) doubles its region for each new one it needs and fails past 2 GiB with nothing
+   * but {@code capacity < 0}: too many large messages in flight at once (an alltoall of 64 MiB on
+   * 4 ranks). That failure is said in words that name the operation and what to change.
+   */
+  private long run(CollectiveOp op) throws Exception {
+    try {
+      return op.run(state);
+    } catch (IllegalArgumentException e) {
+      if (!poolOverflow(e)) {
+        throw e;
+      }
+      throw new IllegalStateException("MPJ Express's buffer pool cannot hold the messages of "
+          + op + " on " + state.size() + " ranks in flight (it fails past 2 GiB: " + e.getMessage()
+          + "); choose smaller sizes or fewer ranks", e);
+    }
+  }
+
+  /** Whether {@code e} is MPJ's buffer pool failing to make a region (see {@link #run}). */
+  static boolean poolOverflow(IllegalArgumentException e) {
+    for (StackTraceElement frame : e.getStackTrace()) {
+      if (frame.getClassName().startsWith("mpjbuf.")) {
+        return String.valueOf(e.getMessage()).startsWith("capacity < 0");
+      }
+    }
+    return false;
   }
 
   /** Rank 0: releases the followers. */

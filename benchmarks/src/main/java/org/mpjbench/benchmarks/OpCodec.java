@@ -28,6 +28,7 @@ final class OpCodec {
       Map.entry("kernel-run", KernelRun.class),
       Map.entry("size-latency", SizeOps.PingPongLatency.class),
       Map.entry("size-bandwidth", SizeOps.Bandwidth.class),
+      Map.entry("size-bibw", SizeOps.BiBandwidth.class),
       Map.entry("size-bcast", SizeOps.BcastLatency.class),
       Map.entry("size-allreduce", SizeOps.AllreduceLatency.class),
       Map.entry("size-gather", SizeOps.GatherLatency.class),

@@ -1,6 +1,7 @@
 package org.mpjbench.benchmarks;
 
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 import mpi.Intracomm;
 import mpi.MPI;
@@ -20,8 +21,15 @@ public final class SizeOps {
   private static final int TAG_WINDOW = 313;
   private static final int TAG_ACK = 314;
 
-  /** Messages in flight per iteration of {@link Bandwidth}, as OSU's osu_bw. */
+  /** Messages in flight per iteration of {@link Bandwidth}, as OSU's osu_bw, up to 1 MiB. */
   public static final int WINDOW = 64;
+  /**
+   * Most bytes one window holds in flight. MPJ Express 0.44's buffer pool doubles its region for
+   * each new one it needs and fails past 2 GiB ({@code capacity < 0} in {@code
+   * Buddy1BufferFactory}): windows of 64 messages of 16 MiB failed so, as did bibw's two windows
+   * of 4 MiB after a sweep's smaller sizes. 64 MiB a window is what 64 messages of 1 MiB take.
+   */
+  static final int WINDOW_BYTES = 64 << 20;
 
   private SizeOps() {}
 
@@ -37,6 +45,14 @@ public final class SizeOps {
     int warmup();
   }
 
+  /**
+   * The messages of a window of {@code bytes}-byte messages: {@value #WINDOW} up to 1 MiB, then
+   * as many as {@value #WINDOW_BYTES} bytes hold, at least 1.
+   */
+  public static int window(int bytes) {
+    return Math.max(1, Math.min(WINDOW, WINDOW_BYTES / Math.max(1, bytes)));
+  }
+
   /** Makes a batch of one kind. */
   @FunctionalInterface
   public interface Batch {
@@ -47,26 +63,28 @@ public final class SizeOps {
   /**
    * One kind of measurement of the sweep.
    *
-   * @param name its name in the results: latency, bandwidth, bcast, allreduce, gather, alltoall,
+   * @param name its name in the results: latency, bandwidth, bibw, bcast, allreduce, gather, alltoall,
    *     reduce, allgather, scatter
    * @param minRanks the fewest ranks it means anything on
-   * @param bytesPerIteration bytes one timed iteration moves per {@code bytes} of message: the
-   *     window for bandwidth, 0 for the latencies (no bandwidth figure)
+   * @param messagesPerIteration the messages of the size one timed iteration moves, by size: the
+   *     window for bandwidth, both windows for bibw, 0 for the latencies (no bandwidth figure)
    * @param batch makes its batches
    */
-  public record Kind(String name, int minRanks, int bytesPerIteration, Batch batch) {}
+  public record Kind(String name, int minRanks, IntUnaryOperator messagesPerIteration,
+      Batch batch) {}
 
   /** Every kind, in the order of the results. */
   public static final List<Kind> KINDS = List.of(
-      new Kind("latency", 2, 0, PingPongLatency::new),
-      new Kind("bandwidth", 2, WINDOW, Bandwidth::new),
-      new Kind("bcast", 1, 0, BcastLatency::new),
-      new Kind("allreduce", 1, 0, AllreduceLatency::new),
-      new Kind("gather", 1, 0, GatherLatency::new),
-      new Kind("alltoall", 1, 0, AlltoallLatency::new),
-      new Kind("reduce", 1, 0, ReduceLatency::new),
-      new Kind("allgather", 1, 0, AllgatherLatency::new),
-      new Kind("scatter", 1, 0, ScatterLatency::new));
+      new Kind("latency", 2, bytes -> 0, PingPongLatency::new),
+      new Kind("bandwidth", 2, SizeOps::window, Bandwidth::new),
+      new Kind("bibw", 2, bytes -> 2 * window(bytes), BiBandwidth::new),
+      new Kind("bcast", 1, bytes -> 0, BcastLatency::new),
+      new Kind("allreduce", 1, bytes -> 0, AllreduceLatency::new),
+      new Kind("gather", 1, bytes -> 0, GatherLatency::new),
+      new Kind("alltoall", 1, bytes -> 0, AlltoallLatency::new),
+      new Kind("reduce", 1, bytes -> 0, ReduceLatency::new),
+      new Kind("allgather", 1, bytes -> 0, AllgatherLatency::new),
+      new Kind("scatter", 1, bytes -> 0, ScatterLatency::new));
 
   /**
    * Rank 0's record of the timed iterations of the point being measured: the sweep starts a new
@@ -128,7 +146,7 @@ public final class SizeOps {
 
   /**
    * OSU's osu_bw: rank 0 sends a window of {@value #WINDOW} non-blocking messages of {@code bytes}
-   * to rank 1, which receives them all and answers with a one-byte ack; the sample is the whole
+   * ({@link #window} above 1 MiB) to rank 1, which receives them all and answers with a one-byte ack; the sample is the whole
    * window, timed on rank 0. The other ranks wait.
    */
   public record Bandwidth(int bytes, int iterations, int warmup) implements Timed {
@@ -138,22 +156,53 @@ public final class SizeOps {
         Intracomm comm = state.comm();
         byte[] buffer = new byte[bytes];
         byte[] ack = new byte[1];
-        Request[] window = new Request[WINDOW];
+        Request[] window = new Request[window(bytes)];
         return state.rank() == 0
             ? () -> {
-              for (int w = 0; w < WINDOW; w++) {
+              for (int w = 0; w < window.length; w++) {
                 window[w] = comm.Isend(buffer, 0, bytes, MPI.BYTE, 1, TAG_WINDOW);
               }
               Request.Waitall(window);
               comm.Recv(ack, 0, 1, MPI.BYTE, 1, TAG_ACK);
             }
             : () -> {
-              for (int w = 0; w < WINDOW; w++) {
+              for (int w = 0; w < window.length; w++) {
                 window[w] = comm.Irecv(buffer, 0, bytes, MPI.BYTE, 0, TAG_WINDOW);
               }
               Request.Waitall(window);
               comm.Send(ack, 0, 1, MPI.BYTE, 0, TAG_ACK);
             };
+      });
+      return 0;
+    }
+  }
+
+  /**
+   * OSU's osu_bibw: ranks 0 and 1 each post a window of non-blocking receives from the other
+   * ({@link #window}), then send it as many non-blocking messages of {@code bytes}, and wait for
+   * all of them;
+   * the sample is the whole exchange, timed on rank 0, and its bandwidth counts both directions'
+   * bytes. The other ranks wait.
+   */
+  public record BiBandwidth(int bytes, int iterations, int warmup) implements Timed {
+    @Override
+    public long run(RankState state) throws MPIException {
+      pointToPoint(state, iterations, warmup, 1, () -> {
+        Intracomm comm = state.comm();
+        int peer = 1 - state.rank();
+        byte[] sent = new byte[bytes];
+        byte[] received = new byte[bytes];
+        int messages = window(bytes);
+        Request[] window = new Request[2 * messages];
+        return () -> {
+          for (int w = 0; w < messages; w++) {
+            window[w] = comm.Irecv(received, 0, bytes, MPI.BYTE, peer, TAG_WINDOW);
+          }
+          for (int w = 0; w < messages; w++) {
+            window[messages + w] = comm.Isend(sent, 0, bytes, MPI.BYTE, peer, TAG_WINDOW);
+          }
+          Request.Waitall(window);
+        };
       });
       return 0;
     }

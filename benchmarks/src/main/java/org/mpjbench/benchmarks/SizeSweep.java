@@ -89,8 +89,9 @@ final class SizeSweep {
   static Row row(SizeOps.Kind kind, int bytes, long[] sorted) {
     double median = median(sorted);
     double p99 = sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)];
-    Double mbPerSecond = kind.bytesPerIteration() == 0 || median <= 0 ? null
-        : (double) bytes * kind.bytesPerIteration() / (median / 1e9) / 1e6;
+    int messages = kind.messagesPerIteration().applyAsInt(bytes);
+    Double mbPerSecond = messages == 0 || median <= 0 ? null
+        : (double) bytes * messages / (median / 1e9) / 1e6;
     return new Row(kind.name(), bytes, sorted.length, median / 1e3, p99 / 1e3, mbPerSecond);
   }
 

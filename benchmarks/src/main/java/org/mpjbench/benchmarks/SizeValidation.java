@@ -4,6 +4,7 @@ import java.util.Arrays;
 import mpi.Intracomm;
 import mpi.MPI;
 import mpi.MPIException;
+import mpi.Request;
 
 /**
  * The data check of the OSU-style sweep, as OSU's {@code -c}: before an operation is timed at a
@@ -38,6 +39,7 @@ final class SizeValidation {
       int[] verdict = switch (operation) {
         case "latency" -> pingPong(state, bytes);
         case "bandwidth" -> window(state, bytes);
+        case "bibw" -> bothWays(state, bytes);
         case "bcast" -> bcast(state, bytes);
         case "allreduce" -> allreduce(state, bytes);
         case "gather" -> gather(state, bytes);
@@ -158,6 +160,34 @@ final class SizeValidation {
       }
     }
     return ok();
+  }
+
+  /**
+   * Messages both ways between ranks 0 and 1 with the bidirectional test's calls (a non-blocking
+   * receive, then a non-blocking send), each with a pattern of its own, one pair at a time: as
+   * many as the bandwidth check sends.
+   */
+  private static int[] bothWays(RankState state, int bytes) throws MPIException {
+    if (state.rank() > 1) {
+      return ok();
+    }
+    Intracomm comm = state.comm();
+    int peer = 1 - state.rank();
+    int messages = Math.min(SizeOps.WINDOW, Math.max(2, WINDOW_CHECK_BYTES / Math.max(1, bytes)));
+    byte[] sent = new byte[bytes];
+    byte[] received = new byte[bytes];
+    int[] first = ok();
+    for (int w = 0; w < messages; w++) {
+      // Every pair is exchanged even after a wrong byte, so that neither side waits for good.
+      fill(sent, 0, bytes, bytes, state.rank(), 2 + w);
+      Request receive = comm.Irecv(received, 0, bytes, MPI.BYTE, peer, TAG_DATA);
+      comm.Isend(sent, 0, bytes, MPI.BYTE, peer, TAG_DATA).Wait();
+      receive.Wait();
+      if (first[0] < 0) {
+        first = verdict(received, 0, bytes, bytes, peer, 2 + w);
+      }
+    }
+    return first;
   }
 
   /** Rank 0's message, to every rank. */

@@ -25,6 +25,7 @@ class OpCodecTest {
       new KernelRun("ring-no-crash"),
       new SizeOps.PingPongLatency(1, 2, 3),
       new SizeOps.Bandwidth(1_048_576, 5, 0),
+      new SizeOps.BiBandwidth(4_096, 19, 7),
       new SizeOps.BcastLatency(8, 1000, 20),
       new SizeOps.AllreduceLatency(16, 7, 1),
       new SizeOps.GatherLatency(32, 9, 2),

@@ -28,10 +28,15 @@ public final class SizeReport {
   /** The CSV's columns. */
   public static final List<String> CSV_COLUMNS = List.of("operation", "ranks", "device", "bytes",
       "iterations", "median_us", "p99_us", "mb_per_s");
-  /** The bandwidth operation (OSU's osu_bw); every other operation is a latency. */
+  /** The bandwidth operation (OSU's osu_bw). */
   public static final String BANDWIDTH = "bandwidth";
+  /** The bidirectional bandwidth operation (OSU's osu_bibw). */
+  public static final String BIDIRECTIONAL = "bibw";
+  /** The operations measured in MB/s; every other operation is a latency. */
+  public static final List<String> BANDWIDTHS = List.of(BANDWIDTH, BIDIRECTIONAL);
   /** The operations in the order of the tables: the sweep's. */
-  public static final List<String> OPERATIONS = List.of("latency", BANDWIDTH, "bcast",
+  public static final List<String> OPERATIONS = List.of("latency", BANDWIDTH, BIDIRECTIONAL,
+      "bcast",
       "allreduce", "gather", "alltoall", "reduce", "allgather", "scatter");
   /** The Markdown file's title. */
   public static final String TITLE = "MPI baselines by message size";
@@ -52,7 +57,8 @@ public final class SizeReport {
    * One operation at one size on K ranks.
    *
    * @param operation latency (half an MPI round trip between ranks 0 and 1), bandwidth (a window
-   *     of 64 non-blocking sends from rank 0 to rank 1 and an ack), bcast, allreduce, gather,
+   *     of 64 non-blocking sends from rank 0 to rank 1, fewer above 1 MiB, and an ack), bibw (a
+   *     window each way at once), bcast, allreduce, gather,
    *     alltoall, reduce, allgather, scatter (one collective over all ranks, the slowest rank's
    *     time)
    * @param ranks K
@@ -61,7 +67,8 @@ public final class SizeReport {
    * @param iterations the timed iterations
    * @param medianUs their median in microseconds (bandwidth: of a whole window)
    * @param p99Us their 99th percentile in microseconds
-   * @param mbPerSecond bandwidth only: 64 messages over the median window time, MB/s (10^6 B/s);
+   * @param mbPerSecond bandwidth and bibw only: the window's bytes over its median time, MB/s
+   *     (10^6 B/s);
    *     NaN for the latencies
    */
   public record Row(String operation, int ranks, String device, int bytes, int iterations,
@@ -80,9 +87,9 @@ public final class SizeReport {
       }
     }
 
-    /** Whether this is the bandwidth row (MB/s), not a latency. */
+    /** Whether this is a bandwidth row (MB/s), not a latency. */
     public boolean isBandwidth() {
-      return BANDWIDTH.equals(operation);
+      return BANDWIDTHS.contains(operation);
     }
   }
 
@@ -197,7 +204,7 @@ public final class SizeReport {
     return rows.stream().filter(row -> row.operation().equals(operation)).toList();
   }
 
-  /** The latency rows: every operation but bandwidth. */
+  /** The latency rows: every operation but the bandwidths. */
   public List<Row> latencyRows() {
     return rows.stream().filter(row -> !row.isBandwidth()).toList();
   }
@@ -239,8 +246,10 @@ public final class SizeReport {
     lines.add("OSU-style: per message size, the median and the 99th percentile of the timed"
         + " iterations in µs, by number of ranks K, on " + String.join(", ", devices())
         + ". latency is half an MPI round trip between ranks 0 and 1 (osu_latency); bandwidth"
-        + " is a window of 64 non-blocking sends from rank 0 to rank 1 and a one-byte ack"
-        + " (osu_bw), MB/s = 10^6 bytes per second over the median window; bcast, allreduce,"
+        + " is a window of 64 non-blocking sends from rank 0 to rank 1 (fewer above 1 MiB: 64 MiB"
+        + " a window at most) and a one-byte ack"
+        + " (osu_bw), MB/s = 10^6 bytes per second over the median window; bibw is a window"
+        + " each way at once between ranks 0 and 1 (osu_bibw), MB/s counting both; bcast, allreduce,"
         + " gather, alltoall, reduce, allgather and scatter time one collective over all K"
         + " ranks after a barrier, the slowest rank's time per iteration. Every operation's"
         + " data was checked byte by byte at every size before it was timed.");
@@ -281,7 +290,7 @@ public final class SizeReport {
     List<Row> chosen = rows(operation);
     List<String> columns = chosen.stream().map(this::column).distinct().toList();
     List<Integer> sizes = List.copyOf(new TreeSet<>(chosen.stream().map(Row::bytes).toList()));
-    boolean bandwidth = BANDWIDTH.equals(operation);
+    boolean bandwidth = BANDWIDTHS.contains(operation);
     List<String> header = new ArrayList<>(List.of(operation + (bandwidth
         ? ", MB/s (window µs)" : ", µs median (p99)")));
     header.addAll(columns);

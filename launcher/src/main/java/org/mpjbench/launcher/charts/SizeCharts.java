@@ -56,8 +56,8 @@ public final class SizeCharts {
   /**
    * One line of a chart.
    *
-   * @param label its legend entry: "bcast K=4", or "K=2" in the bandwidth chart (with the device
-   *     when there are several)
+   * @param label its legend entry: "bcast K=4", or "K=2" in the bandwidth chart ("bibw K=2"
+   *     when it has both bandwidths; with the device when there are several)
    * @param operation the operation
    * @param ranks K
    * @param device the MPJ device, or the native reference's ({@code native-openmpi})
@@ -71,17 +71,22 @@ public final class SizeCharts {
     return lines(report, report.latencyRows(), false);
   }
 
-  /** The bandwidth chart's lines: per K, MB/s by size. */
+  /**
+   * The bandwidth chart's lines: per K, MB/s by size; bibw's beside bandwidth's when the report
+   * has both (then each label names its operation).
+   */
   public static List<Line> bandwidthLines(SizeReport report) {
-    return lines(report, report.rows(SizeReport.BANDWIDTH), true);
+    return lines(report, report.rows().stream().filter(SizeReport.Row::isBandwidth).toList(),
+        true);
   }
 
   private static List<Line> lines(SizeReport report, List<SizeReport.Row> rows,
       boolean bandwidth) {
     boolean devices = report.devices().size() > 1;
+    boolean named = !bandwidth || rows.stream().map(SizeReport.Row::operation).distinct().count() > 1;
     Map<String, List<SizeReport.Row>> byLine = new LinkedHashMap<>();
     for (SizeReport.Row row : rows) {
-      String label = (bandwidth ? "" : row.operation() + " ") + "K=" + row.ranks()
+      String label = (named ? row.operation() + " " : "") + "K=" + row.ranks()
           + (devices ? " (" + row.device() + ")" : "");
       byLine.computeIfAbsent(label, key -> new ArrayList<>()).add(row);
     }
@@ -150,7 +155,9 @@ public final class SizeCharts {
       renderer.setSeriesPaint(index, ChartStyle.color(bandwidth ? k
           : Math.max(0, operations.indexOf(line.operation()))));
       renderer.setSeriesShape(index, MARKERS[k % MARKERS.length]);
-      renderer.setSeriesStroke(index, bandwidth ? ChartStyle.LINE : STROKES[k % STROKES.length]);
+      // Bandwidth: a colour per K, bibw dashed beside bandwidth's solid line.
+      renderer.setSeriesStroke(index, !bandwidth ? STROKES[k % STROKES.length]
+          : line.operation().equals(SizeReport.BANDWIDTH) ? ChartStyle.LINE : ChartStyle.DASHED);
       if (report.devices().indexOf(line.device()) > 0) {
         // A second device (the native reference beside an MPJ device): hollow markers, thin line.
         renderer.setSeriesShapesFilled(index, false);

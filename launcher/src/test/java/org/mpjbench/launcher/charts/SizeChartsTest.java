@@ -45,6 +45,19 @@ class SizeChartsTest {
     assertEquals(List.of(new SizeCharts.Point(1, 15)), lines.get(2).points());
   }
 
+  /** With bibw beside bandwidth, both are in the bandwidth chart, each label naming its own. */
+  @Test
+  void bibwJoinsTheBandwidthChartNamed() {
+    List<Row> rows = new java.util.ArrayList<>(report().rows());
+    rows.add(new Row("bibw", 2, "multicore", 1024, 10, 900, 950, 145.6));
+    SizeReport both = SizeReport.of(rows);
+    assertEquals(List.of("bandwidth K=2", "bandwidth K=3", "bibw K=2"),
+        SizeCharts.bandwidthLines(both).stream().map(SizeCharts.Line::label).toList());
+    assertEquals(List.of("latency K=2", "bcast K=2", "bcast K=3"),
+        SizeCharts.latencyLines(both).stream().map(SizeCharts.Line::label).toList());
+    assertTrue(both.rows("bibw").get(0).isBandwidth());
+  }
+
   @Test
   void bandwidthHasALinePerRankCountInMegabytesPerSecond() {
     List<SizeCharts.Line> lines = SizeCharts.bandwidthLines(report());

@@ -40,9 +40,10 @@ class BenchSizesIT {
       double median = Double.parseDouble(fields[5]);
       double p99 = Double.parseDouble(fields[6]);
       assertTrue(median > 0 && p99 >= median, line);
-      assertEquals(fields[0].equals("bandwidth"), !fields[7].isEmpty(), line);
+      assertEquals(List.of("bandwidth", "bibw").contains(fields[0]), !fields[7].isEmpty(), line);
     }
-    List<String> operations = List.of("latency", "bandwidth", "bcast", "allreduce", "gather",
+    List<String> operations = List.of("latency", "bandwidth", "bibw", "bcast", "allreduce",
+        "gather",
         "alltoall", "reduce", "allgather", "scatter");
     for (String operation : operations) {
       assertTrue(rows.containsKey(operation + " 1") && rows.containsKey(operation + " 65536"),
@@ -53,6 +54,8 @@ class BenchSizesIT {
     double large = Double.parseDouble(rows.get("bandwidth 65536")[7]);
     assertTrue(small > 0 && large > small, "bandwidth from 1 B to 64 KiB: " + small + " -> "
         + large);
+    double both = Double.parseDouble(rows.get("bibw 65536")[7]);
+    assertTrue(both > 0, "bibw at 64 KiB: " + both);
     assertTrue(Files.readString(results.resolve("sizes.md")).contains("## alltoall"));
     assertTrue(Files.size(plots.resolve("bench-latency-by-size.png")) > 0);
     assertTrue(Files.size(plots.resolve("bench-bandwidth-by-size.png")) > 0);
