@@ -63,8 +63,8 @@ public final class SizeOps {
   /**
    * One kind of measurement of the sweep.
    *
-   * @param name its name in the results: latency, bandwidth, bibw, bcast, allreduce, gather, alltoall,
-   *     reduce, allgather, scatter
+   * @param name its name in the results: latency, bandwidth, bibw, bcast, allreduce, gather,
+   *     alltoall, reduce, allgather, scatter
    * @param minRanks the fewest ranks it means anything on
    * @param messagesPerIteration the messages of the size one timed iteration moves, by size: the
    *     window for bandwidth, both windows for bibw, 0 for the latencies (no bandwidth figure)
@@ -93,6 +93,9 @@ public final class SizeOps {
   static final class Samples {
     private long[] nanos = new long[64];
     private int count;
+    /** Every timed call's time, of every rank that timed one: what OSU averages. */
+    private double everyNanos;
+    private long everyCount;
 
     void add(long[] more) {
       if (count + more.length > nanos.length) {
@@ -104,6 +107,23 @@ public final class SizeOps {
 
     int count() {
       return count;
+    }
+
+    /** Adds timed calls to the mean ({@link #meanNanos}), each rank's of a collective. */
+    void addToMean(long[] calls) {
+      for (long call : calls) {
+        everyNanos += call;
+      }
+      everyCount += calls.length;
+    }
+
+    /**
+     * The mean of every timed call added to it, OSU's figure: osu_latency prints the mean half round
+     * trip, the collectives the mean over the ranks of each rank's mean time (with as many
+     * iterations on every rank, the mean of all their calls); NaN when none was added.
+     */
+    double meanNanos() {
+      return everyCount == 0 ? Double.NaN : everyNanos / everyCount;
     }
 
     /** The samples, sorted. */
@@ -146,8 +166,8 @@ public final class SizeOps {
 
   /**
    * OSU's osu_bw: rank 0 sends a window of {@value #WINDOW} non-blocking messages of {@code bytes}
-   * ({@link #window} above 1 MiB) to rank 1, which receives them all and answers with a one-byte ack; the sample is the whole
-   * window, timed on rank 0. The other ranks wait.
+   * ({@link #window} above 1 MiB) to rank 1, which receives them all and answers with a one-byte
+   * ack; the sample is the whole window, timed on rank 0. The other ranks wait.
    */
   public record Bandwidth(int bytes, int iterations, int warmup) implements Timed {
     @Override
@@ -316,6 +336,7 @@ public final class SizeOps {
     settle(state);
     if (state.rank() == 0) {
       state.trial(Samples.class).add(nanos);
+      state.trial(Samples.class).addToMean(nanos);
     }
   }
 
@@ -361,6 +382,7 @@ public final class SizeOps {
         }
       }
       state.trial(Samples.class).add(slowest);
+      state.trial(Samples.class).addToMean(all);
     }
     settle(state);
   }

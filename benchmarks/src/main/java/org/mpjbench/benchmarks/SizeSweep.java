@@ -7,9 +7,10 @@ import java.util.List;
  * The OSU-style sweep on rank 0: for every {@link SizeOps#KINDS kind} the ranks allow and every
  * size, the data check ({@link SizeValidation}), a warm-up, then batches of timed iterations (1,
  * 2, 4, ... up to {@value #MAX_BATCH}, each a lockstep operation, so the broadcast of the
- * operation falls between batches and never inside a timed iteration) until the time per size is spent and at least {@value #MIN_SAMPLES} iterations
- * are timed, or {@value #MAX_SAMPLES} are. Per size: the median and the 99th percentile of the
- * iterations, and for bandwidth the bytes of a window over its median time.
+ * operation falls between batches and never inside a timed iteration) until the time per size is
+ * spent and at least {@value #MIN_SAMPLES} iterations are timed, or {@value #MAX_SAMPLES} are. Per
+ * size: the median and the 99th percentile of the iterations, and for the bandwidths the bytes of
+ * a window over its median time.
  */
 final class SizeSweep {
   /** The fewest timed iterations per size, whatever they take. */
@@ -29,11 +30,13 @@ final class SizeSweep {
    * @param iterations the timed iterations
    * @param medianUs their median, microseconds (for bandwidth: of a whole window)
    * @param p99Us their 99th percentile (nearest rank), microseconds
+   * @param meanUs OSU's own figure, microseconds: the mean of every timed call of every rank that
+   *     timed one (the collectives' ranks all, not the slowest's alone); null when not known
    * @param mbPerSecond for bandwidth, the window's bytes over its median time in MB/s (10^6
    *     bytes per second, as OSU); null for the latencies
    */
   record Row(String operation, int bytes, int iterations, double medianUs, double p99Us,
-      Double mbPerSecond) {}
+      Double meanUs, Double mbPerSecond) {}
 
   /**
    * What the sweep leaves on rank 0 for the harness's artifact.
@@ -82,17 +85,27 @@ final class SizeSweep {
       lockstep.call(kind.batch().of(bytes, batch, 0));
     }
     state.end(SizeOps.Samples.class);
-    return row(kind, bytes, samples.sorted());
+    return row(kind, bytes, samples.sorted(), samples.meanNanos());
   }
 
-  /** The row of {@code sorted} nanosecond samples of {@code kind} at {@code bytes}. */
+  /** The row of {@code sorted} nanosecond samples of {@code kind} at {@code bytes}, no mean. */
   static Row row(SizeOps.Kind kind, int bytes, long[] sorted) {
+    return row(kind, bytes, sorted, Double.NaN);
+  }
+
+  /**
+   * The row of {@code sorted} nanosecond samples of {@code kind} at {@code bytes} and the mean of
+   * every timed call, {@code meanNanos} (NaN when not known).
+   */
+  static Row row(SizeOps.Kind kind, int bytes, long[] sorted, double meanNanos) {
     double median = median(sorted);
     double p99 = sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)];
     int messages = kind.messagesPerIteration().applyAsInt(bytes);
     Double mbPerSecond = messages == 0 || median <= 0 ? null
         : (double) bytes * messages / (median / 1e9) / 1e6;
-    return new Row(kind.name(), bytes, sorted.length, median / 1e3, p99 / 1e3, mbPerSecond);
+    Double meanUs = Double.isNaN(meanNanos) ? null : meanNanos / 1e3;
+    return new Row(kind.name(), bytes, sorted.length, median / 1e3, p99 / 1e3, meanUs,
+        mbPerSecond);
   }
 
   private static double median(long[] sorted) {

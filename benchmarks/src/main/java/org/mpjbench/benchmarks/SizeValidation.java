@@ -68,7 +68,9 @@ final class SizeValidation {
     return (byte) (x ^ (x >>> 15) ^ (x >>> 24));
   }
 
-  /** Fills {@code length} bytes at {@code offset} with the message from {@code from} to {@code to}. */
+  /**
+   * Fills {@code length} bytes at {@code offset} with the message from {@code from} to {@code to}.
+   */
   static void fill(byte[] buffer, int offset, int length, int bytes, int from, int to) {
     for (int i = 0; i < length; i++) {
       buffer[offset + i] = expected(bytes, from, to, i);

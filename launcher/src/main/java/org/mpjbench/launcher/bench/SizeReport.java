@@ -27,7 +27,7 @@ import org.mpjbench.launcher.report.Table;
 public final class SizeReport {
   /** The CSV's columns. */
   public static final List<String> CSV_COLUMNS = List.of("operation", "ranks", "device", "bytes",
-      "iterations", "median_us", "p99_us", "mb_per_s");
+      "iterations", "median_us", "p99_us", "mb_per_s", "mean_us");
   /** The bandwidth operation (OSU's osu_bw). */
   public static final String BANDWIDTH = "bandwidth";
   /** The bidirectional bandwidth operation (OSU's osu_bibw). */
@@ -58,9 +58,8 @@ public final class SizeReport {
    *
    * @param operation latency (half an MPI round trip between ranks 0 and 1), bandwidth (a window
    *     of 64 non-blocking sends from rank 0 to rank 1, fewer above 1 MiB, and an ack), bibw (a
-   *     window each way at once), bcast, allreduce, gather,
-   *     alltoall, reduce, allgather, scatter (one collective over all ranks, the slowest rank's
-   *     time)
+   *     window each way at once), bcast, allreduce, gather, alltoall, reduce, allgather, scatter
+   *     (one collective over all ranks, the slowest rank's time)
    * @param ranks K
    * @param device the MPJ device
    * @param bytes the message size
@@ -68,11 +67,13 @@ public final class SizeReport {
    * @param medianUs their median in microseconds (bandwidth: of a whole window)
    * @param p99Us their 99th percentile in microseconds
    * @param mbPerSecond bandwidth and bibw only: the window's bytes over its median time, MB/s
-   *     (10^6 B/s);
-   *     NaN for the latencies
+   *     (10^6 B/s); NaN for the latencies
+   * @param meanUs OSU's own figure in microseconds, the mean of every timed call of every rank
+   *     that timed one (for the collectives, every rank's, where the median and p99 are the
+   *     slowest rank's); NaN when not known (the native reference, files from before it)
    */
   public record Row(String operation, int ranks, String device, int bytes, int iterations,
-      double medianUs, double p99Us, double mbPerSecond) {
+      double medianUs, double p99Us, double mbPerSecond, double meanUs) {
     /** Checks the figures. */
     public Row {
       Objects.requireNonNull(operation, "operation");
@@ -81,10 +82,20 @@ public final class SizeReport {
         throw new IllegalArgumentException(operation + ": ranks, bytes and iterations must be"
             + " at least 1, got " + ranks + ", " + bytes + ", " + iterations);
       }
+      if (!Double.isNaN(meanUs) && !(meanUs >= 0 && Double.isFinite(meanUs))) {
+        throw new IllegalArgumentException(operation + " at " + bytes + " B on " + ranks
+            + " ranks: the mean must be at least 0 and finite, got " + meanUs);
+      }
       if (!(medianUs >= 0) || !(p99Us >= medianUs) || Double.isInfinite(p99Us)) {
         throw new IllegalArgumentException(operation + " at " + bytes + " B on " + ranks
             + " ranks: need 0 <= median <= p99, finite, got " + medianUs + ", " + p99Us);
       }
+    }
+
+    /** A row without OSU's mean (NaN): the native reference's, and files from before it. */
+    public Row(String operation, int ranks, String device, int bytes, int iterations,
+        double medianUs, double p99Us, double mbPerSecond) {
+      this(operation, ranks, device, bytes, iterations, medianUs, p99Us, mbPerSecond, Double.NaN);
     }
 
     /** Whether this is a bandwidth row (MB/s), not a latency. */
@@ -124,12 +135,14 @@ public final class SizeReport {
       String device = root.path("device").asText("unknown");
       for (JsonNode node : root.path("rows")) {
         JsonNode mb = node.get("mbPerSecond");
+        JsonNode mean = node.get("meanUs");
         Row row;
         try {
           row = new Row(node.path("operation").asText(), ranks, device,
               node.path("bytes").asInt(), node.path("iterations").asInt(),
               node.path("medianUs").asDouble(Double.NaN), node.path("p99Us").asDouble(Double.NaN),
-              mb == null || !mb.isNumber() ? Double.NaN : mb.asDouble());
+              mb == null || !mb.isNumber() ? Double.NaN : mb.asDouble(),
+              mean == null || !mean.isNumber() ? Double.NaN : mean.asDouble());
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file + ": " + e.getMessage());
         }
@@ -152,22 +165,24 @@ public final class SizeReport {
     Set<List<Object>> seen = new HashSet<>();
     for (Path file : new LinkedHashSet<>(files)) {
       List<List<String>> lines = CsvLines.parse(file, Files.readAllLines(file));
-      if (lines.isEmpty() || !lines.get(0).equals(CSV_COLUMNS)) {
+      // A table written before mean_us (the last column) was added reads as one without means.
+      if (lines.isEmpty() || !(lines.get(0).equals(CSV_COLUMNS)
+          || lines.get(0).equals(CSV_COLUMNS.subList(0, CSV_COLUMNS.size() - 1)))) {
         throw new IllegalArgumentException(file + ": not a bench's sizes.csv (its first line must"
             + " be " + String.join(",", CSV_COLUMNS) + ")");
       }
+      int columns = lines.get(0).size();
       for (int i = 1; i < lines.size(); i++) {
         List<String> cells = lines.get(i);
         Row row;
         try {
-          if (cells.size() != CSV_COLUMNS.size()) {
-            throw new IllegalArgumentException(cells.size() + " cells, not "
-                + CSV_COLUMNS.size());
+          if (cells.size() != columns) {
+            throw new IllegalArgumentException(cells.size() + " cells, not " + columns);
           }
           row = new Row(cells.get(0), Integer.parseInt(cells.get(1)), cells.get(2),
               Integer.parseInt(cells.get(3)), Integer.parseInt(cells.get(4)),
               Double.parseDouble(cells.get(5)), Double.parseDouble(cells.get(6)),
-              cells.get(7).isEmpty() ? Double.NaN : Double.parseDouble(cells.get(7)));
+              number(cells.get(7)), columns > 8 ? number(cells.get(8)) : Double.NaN);
         } catch (IllegalArgumentException e) { // NumberFormatException too
           throw new IllegalArgumentException(file + ", row " + (i + 1) + ": " + e.getMessage());
         }
@@ -175,6 +190,11 @@ public final class SizeReport {
       }
     }
     return new SizeReport(rows);
+  }
+
+  /** A cell's number; NaN for an empty cell (a figure not known). */
+  private static double number(String cell) {
+    return cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
   }
 
   /**
@@ -226,7 +246,7 @@ public final class SizeReport {
       cells.add(List.of(row.operation(), Integer.toString(row.ranks()), row.device(),
           Integer.toString(row.bytes()), Integer.toString(row.iterations()),
           Figures.file(row.medianUs()), Figures.file(row.p99Us()),
-          Figures.file(row.mbPerSecond())));
+          Figures.file(row.mbPerSecond()), Figures.file(row.meanUs())));
     }
     return String.join("\n", Reporter.CSV.lines(new Table(CSV_COLUMNS, cells))) + "\n";
   }
@@ -249,10 +269,11 @@ public final class SizeReport {
         + " is a window of 64 non-blocking sends from rank 0 to rank 1 (fewer above 1 MiB: 64 MiB"
         + " a window at most) and a one-byte ack"
         + " (osu_bw), MB/s = 10^6 bytes per second over the median window; bibw is a window"
-        + " each way at once between ranks 0 and 1 (osu_bibw), MB/s counting both; bcast, allreduce,"
+        + " each way at once between ranks 0 and 1 (osu_bibw), MB/s counting both; bcast,"
+        + " allreduce,"
         + " gather, alltoall, reduce, allgather and scatter time one collective over all K"
-        + " ranks after a barrier, the slowest rank's time per iteration. Every operation's"
-        + " data was checked byte by byte at every size before it was timed.");
+        + " ranks after a barrier, the slowest rank's time per iteration. On MPJ's devices"
+        + " every operation's data was checked byte by byte at every size before it was timed.");
     for (String operation : operations()) {
       lines.add("");
       lines.add("## " + operation);

@@ -83,7 +83,8 @@ public final class SizeCharts {
   private static List<Line> lines(SizeReport report, List<SizeReport.Row> rows,
       boolean bandwidth) {
     boolean devices = report.devices().size() > 1;
-    boolean named = !bandwidth || rows.stream().map(SizeReport.Row::operation).distinct().count() > 1;
+    boolean named = !bandwidth
+        || rows.stream().map(SizeReport.Row::operation).distinct().count() > 1;
     Map<String, List<SizeReport.Row>> byLine = new LinkedHashMap<>();
     for (SizeReport.Row row : rows) {
       String label = (named ? row.operation() + " " : "") + "K=" + row.ranks()

@@ -74,7 +74,7 @@ class NativeReferenceTest {
     SizeReport report = SizeReport.read(List.of(file));
     assertEquals(List.of(NativeReference.DEVICE), report.devices());
     assertEquals(4, report.rows().size());
-    assertTrue(report.csv().contains("latency,2,native-openmpi,8,10000,0.36,0.516,\n"),
+    assertTrue(report.csv().contains("latency,2,native-openmpi,8,10000,0.36,0.516,,\n"),
         report.csv());
   }
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SizeReportTest {
   @TempDir Path tmp;
 
-  /** A sweep file of K ranks as the harness writes it: latency and bandwidth at 1 B and 1 MiB. */
+  /**
+   * A sweep file of K ranks as the harness writes it: latency and bandwidth at 1 B and 1 MiB (one
+   * row with OSU's mean, the others without, as files from before it).
+   */
   static Path sweep(Path folder, int ranks) throws IOException {
     Files.createDirectories(folder);
     Path file = folder.resolve("sizes-" + ranks + "r.json");
@@ -25,7 +28,7 @@ class SizeReportTest {
           {"operation": "latency", "bytes": 1048576, "iterations": 20, "medianUs": 1200.0,
            "p99Us": 3000.0, "mbPerSecond": null},
           {"operation": "latency", "bytes": 1, "iterations": 1000, "medianUs": 20.25,
-           "p99Us": 80.0, "mbPerSecond": null},
+           "p99Us": 80.0, "meanUs": 24.5, "mbPerSecond": null},
           {"operation": "bandwidth", "bytes": 1048576, "iterations": 10, "medianUs": 30000.0,
            "p99Us": 31000.0, "mbPerSecond": 2236.96},
           {"operation": "bcast", "bytes": 1, "iterations": 1000, "medianUs": %d.5,
@@ -40,8 +43,8 @@ class SizeReportTest {
     SizeReport report = SizeReport.read(List.of(sweep(tmp, 2), sweep(tmp, 3)));
     assertEquals(10, report.rows().size());
     SizeReport.Row first = report.rows().get(0);
-    assertEquals(new SizeReport.Row("latency", 2, "multicore", 1, 1000, 20.25, 80.0, Double.NaN),
-        first);
+    assertEquals(new SizeReport.Row("latency", 2, "multicore", 1, 1000, 20.25, 80.0, Double.NaN,
+        24.5), first);
     assertEquals(List.of("latency", "latency", "latency", "latency", "bandwidth", "bandwidth",
         "bandwidth", "bandwidth", "bcast", "bcast"),
         report.rows().stream().map(SizeReport.Row::operation).toList());
@@ -55,11 +58,27 @@ class SizeReportTest {
   void theCsvHasASizeColumnAndNoBandwidthForLatencies() throws IOException {
     String csv = SizeReport.read(List.of(sweep(tmp, 2))).csv();
     List<String> lines = csv.lines().toList();
-    assertEquals("operation,ranks,device,bytes,iterations,median_us,p99_us,mb_per_s",
+    assertEquals("operation,ranks,device,bytes,iterations,median_us,p99_us,mb_per_s,mean_us",
         lines.get(0));
-    assertEquals("latency,2,multicore,1,1000,20.25,80,", lines.get(1));
-    assertEquals("bandwidth,2,multicore,1048576,10,30000,31000,2236.96", lines.get(4));
+    assertEquals("latency,2,multicore,1,1000,20.25,80,,24.5", lines.get(1));
+    assertEquals("bandwidth,2,multicore,1048576,10,30000,31000,2236.96,", lines.get(4));
     assertEquals(6, lines.size());
+  }
+
+  /** The table reads back as written, and one written before mean_us reads without means. */
+  @Test
+  void theCsvReadsBackAndSoDoesOneFromBeforeTheMean() throws IOException {
+    SizeReport written = SizeReport.read(List.of(sweep(tmp, 2)));
+    Path csv = tmp.resolve("sizes.csv");
+    written.writeCsv(csv);
+    assertEquals(written.rows(), SizeReport.readCsv(List.of(csv)).rows());
+
+    Path before = Files.writeString(tmp.resolve("before.csv"),
+        "operation,ranks,device,bytes,iterations,median_us,p99_us,mb_per_s\n"
+            + "latency,2,multicore,1,1000,20.25,80,\n");
+    SizeReport.Row row = SizeReport.readCsv(List.of(before)).rows().get(0);
+    assertEquals(20.25, row.medianUs());
+    assertTrue(Double.isNaN(row.meanUs()), row.toString());
   }
 
   @Test

@@ -313,7 +313,7 @@ class PlotCommandTest {
         + String.join(",", SizeReport.CSV_COLUMNS) + ")");
 
     Path damaged = Files.writeString(tmp.resolve("damaged.csv"),
-        String.join(",", SizeReport.CSV_COLUMNS) + "\nlatency,two,multicore,1,1,1,1,\n");
+        String.join(",", SizeReport.CSV_COLUMNS) + "\nlatency,two,multicore,1,1,1,1,,\n");
     run = CliRun.of("plot", damaged.toString(), "--out", out.toString());
     assertUsageError(run, damaged + ", row 2: For input string: \"two\"");
     assertFalse(Files.exists(out), "nothing drawn");

@@ -28,7 +28,7 @@ class BenchSizesIT {
     bench.expectExit(0);
     assertTrue(Files.isRegularFile(results.resolve("sizes-2r.json")));
     List<String> csv = Files.readAllLines(results.resolve("sizes.csv"));
-    assertEquals("operation,ranks,device,bytes,iterations,median_us,p99_us,mb_per_s",
+    assertEquals("operation,ranks,device,bytes,iterations,median_us,p99_us,mb_per_s,mean_us",
         csv.get(0));
     Map<String, String[]> rows = new TreeMap<>();
     for (String line : csv.subList(1, csv.size())) {
@@ -40,6 +40,7 @@ class BenchSizesIT {
       double median = Double.parseDouble(fields[5]);
       double p99 = Double.parseDouble(fields[6]);
       assertTrue(median > 0 && p99 >= median, line);
+      assertTrue(Double.parseDouble(fields[8]) > 0, "OSU's mean: " + line);
       assertEquals(List.of("bandwidth", "bibw").contains(fields[0]), !fields[7].isEmpty(), line);
     }
     List<String> operations = List.of("latency", "bandwidth", "bibw", "bcast", "allreduce",
