@@ -69,22 +69,38 @@ public final class SizeOps {
    * @param messagesPerIteration the messages of the size one timed iteration moves, by size: the
    *     window for bandwidth, both windows for bibw, 0 for the latencies (no bandwidth figure)
    * @param batch makes its batches
+   * @param check its data check ({@link SizeValidation}), run once before it is timed at a size
    */
   public record Kind(String name, int minRanks, IntUnaryOperator messagesPerIteration,
-      Batch batch) {}
+      Batch batch, Check check) {}
+
+  /** A kind's data check on this rank: the verdict on what it received ({@link SizeValidation}). */
+  @FunctionalInterface
+  interface Check {
+    int[] verdict(RankState state, int bytes) throws MPIException;
+  }
+
+  /** The latencies' {@link Kind#messagesPerIteration}: no bandwidth figure. */
+  private static final IntUnaryOperator NO_BANDWIDTH = bytes -> 0;
 
   /** Every kind, in the order of the results. */
   public static final List<Kind> KINDS = List.of(
-      new Kind("latency", 2, bytes -> 0, PingPongLatency::new),
-      new Kind("bandwidth", 2, SizeOps::window, Bandwidth::new),
-      new Kind("bibw", 2, bytes -> 2 * window(bytes), BiBandwidth::new),
-      new Kind("bcast", 1, bytes -> 0, BcastLatency::new),
-      new Kind("allreduce", 1, bytes -> 0, AllreduceLatency::new),
-      new Kind("gather", 1, bytes -> 0, GatherLatency::new),
-      new Kind("alltoall", 1, bytes -> 0, AlltoallLatency::new),
-      new Kind("reduce", 1, bytes -> 0, ReduceLatency::new),
-      new Kind("allgather", 1, bytes -> 0, AllgatherLatency::new),
-      new Kind("scatter", 1, bytes -> 0, ScatterLatency::new));
+      new Kind("latency", 2, NO_BANDWIDTH, PingPongLatency::new, SizeValidation::pingPong),
+      new Kind("bandwidth", 2, SizeOps::window, Bandwidth::new, SizeValidation::window),
+      new Kind("bibw", 2, bytes -> 2 * window(bytes), BiBandwidth::new, SizeValidation::bothWays),
+      new Kind("bcast", 1, NO_BANDWIDTH, BcastLatency::new, SizeValidation::bcast),
+      new Kind("allreduce", 1, NO_BANDWIDTH, AllreduceLatency::new, SizeValidation::allreduce),
+      new Kind("gather", 1, NO_BANDWIDTH, GatherLatency::new, SizeValidation::gather),
+      new Kind("alltoall", 1, NO_BANDWIDTH, AlltoallLatency::new, SizeValidation::alltoall),
+      new Kind("reduce", 1, NO_BANDWIDTH, ReduceLatency::new, SizeValidation::reduce),
+      new Kind("allgather", 1, NO_BANDWIDTH, AllgatherLatency::new, SizeValidation::allgather),
+      new Kind("scatter", 1, NO_BANDWIDTH, ScatterLatency::new, SizeValidation::scatter));
+
+  /** The kind named {@code name}; an unknown name is one line naming it. */
+  static Kind kind(String name) {
+    return KINDS.stream().filter(kind -> kind.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no data check for '" + name + "'"));
+  }
 
   /**
    * Rank 0's record of the timed iterations of the point being measured: the sweep starts a new
@@ -200,9 +216,8 @@ public final class SizeOps {
   /**
    * OSU's osu_bibw: ranks 0 and 1 each post a window of non-blocking receives from the other
    * ({@link #window}), then send it as many non-blocking messages of {@code bytes}, and wait for
-   * all of them;
-   * the sample is the whole exchange, timed on rank 0, and its bandwidth counts both directions'
-   * bytes. The other ranks wait.
+   * all of them; the sample is the whole exchange, timed on rank 0, and its bandwidth counts both
+   * directions' bytes. The other ranks wait.
    */
   public record BiBandwidth(int bytes, int iterations, int warmup) implements Timed {
     @Override
@@ -335,8 +350,9 @@ public final class SizeOps {
     }
     settle(state);
     if (state.rank() == 0) {
-      state.trial(Samples.class).add(nanos);
-      state.trial(Samples.class).addToMean(nanos);
+      Samples samples = state.trial(Samples.class);
+      samples.add(nanos);
+      samples.addToMean(nanos);
     }
   }
 
@@ -381,8 +397,9 @@ public final class SizeOps {
           slowest[i] = Math.max(slowest[i], all[rank * iterations + i]);
         }
       }
-      state.trial(Samples.class).add(slowest);
-      state.trial(Samples.class).addToMean(all);
+      Samples samples = state.trial(Samples.class);
+      samples.add(slowest);
+      samples.addToMean(all);
     }
     settle(state);
   }

@@ -88,11 +88,6 @@ final class SizeSweep {
     return row(kind, bytes, samples.sorted(), samples.meanNanos());
   }
 
-  /** The row of {@code sorted} nanosecond samples of {@code kind} at {@code bytes}, no mean. */
-  static Row row(SizeOps.Kind kind, int bytes, long[] sorted) {
-    return row(kind, bytes, sorted, Double.NaN);
-  }
-
   /**
    * The row of {@code sorted} nanosecond samples of {@code kind} at {@code bytes} and the mean of
    * every timed call, {@code meanNanos} (NaN when not known).

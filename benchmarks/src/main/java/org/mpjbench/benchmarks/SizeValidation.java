@@ -36,19 +36,7 @@ final class SizeValidation {
   record Validate(String operation, int bytes) implements CollectiveOp {
     @Override
     public long run(RankState state) throws MPIException {
-      int[] verdict = switch (operation) {
-        case "latency" -> pingPong(state, bytes);
-        case "bandwidth" -> window(state, bytes);
-        case "bibw" -> bothWays(state, bytes);
-        case "bcast" -> bcast(state, bytes);
-        case "allreduce" -> allreduce(state, bytes);
-        case "gather" -> gather(state, bytes);
-        case "alltoall" -> alltoall(state, bytes);
-        case "reduce" -> reduce(state, bytes);
-        case "allgather" -> allgather(state, bytes);
-        case "scatter" -> scatter(state, bytes);
-        default -> throw new IllegalArgumentException("no data check for '" + operation + "'");
-      };
+      int[] verdict = SizeOps.kind(operation).check().verdict(state, bytes);
       int[] all = new int[VERDICT_INTS * state.size()];
       state.comm().Gather(verdict, 0, VERDICT_INTS, MPI.INT, all, 0, VERDICT_INTS, MPI.INT, 0);
       if (state.rank() == 0) {
@@ -113,7 +101,7 @@ final class SizeValidation {
   }
 
   /** Ranks 0 and 1 send each other a message; the other ranks have nothing to check. */
-  private static int[] pingPong(RankState state, int bytes) throws MPIException {
+  static int[] pingPong(RankState state, int bytes) throws MPIException {
     Intracomm comm = state.comm();
     byte[] buffer = new byte[bytes];
     if (state.rank() == 0) {
@@ -138,12 +126,12 @@ final class SizeValidation {
    * each with a pattern of its own, one at a time so that the check needs one buffer a side: the
    * whole window's {@value SizeOps#WINDOW} up to 64 KiB, fewer above (4 MiB in all, at least 2).
    */
-  private static int[] window(RankState state, int bytes) throws MPIException {
+  static int[] window(RankState state, int bytes) throws MPIException {
     if (state.rank() > 1) {
       return ok();
     }
     Intracomm comm = state.comm();
-    int messages = Math.min(SizeOps.WINDOW, Math.max(2, WINDOW_CHECK_BYTES / Math.max(1, bytes)));
+    int messages = checkedMessages(bytes);
     byte[] buffer = new byte[bytes];
     for (int w = 0; w < messages; w++) {
       if (state.rank() == 0) {
@@ -169,13 +157,13 @@ final class SizeValidation {
    * receive, then a non-blocking send), each with a pattern of its own, one pair at a time: as
    * many as the bandwidth check sends.
    */
-  private static int[] bothWays(RankState state, int bytes) throws MPIException {
+  static int[] bothWays(RankState state, int bytes) throws MPIException {
     if (state.rank() > 1) {
       return ok();
     }
     Intracomm comm = state.comm();
     int peer = 1 - state.rank();
-    int messages = Math.min(SizeOps.WINDOW, Math.max(2, WINDOW_CHECK_BYTES / Math.max(1, bytes)));
+    int messages = checkedMessages(bytes);
     byte[] sent = new byte[bytes];
     byte[] received = new byte[bytes];
     int[] first = ok();
@@ -192,8 +180,16 @@ final class SizeValidation {
     return first;
   }
 
+  /**
+   * The messages the bandwidth checks send each way: the whole window's {@value SizeOps#WINDOW}
+   * up to 64 KiB, fewer above ({@value #WINDOW_CHECK_BYTES} bytes in all, at least 2).
+   */
+  private static int checkedMessages(int bytes) {
+    return Math.min(SizeOps.WINDOW, Math.max(2, WINDOW_CHECK_BYTES / Math.max(1, bytes)));
+  }
+
   /** Rank 0's message, to every rank. */
-  private static int[] bcast(RankState state, int bytes) throws MPIException {
+  static int[] bcast(RankState state, int bytes) throws MPIException {
     byte[] buffer = new byte[bytes];
     if (state.rank() == 0) {
       fill(buffer, 0, bytes, bytes, 0, 0);
@@ -206,7 +202,7 @@ final class SizeValidation {
    * Every rank's own bytes, summed: every rank checks the sum byte by byte (Java's byte sum, which
    * wraps as MPJ's {@code MPI.SUM} on {@code MPI.BYTE} does).
    */
-  private static int[] allreduce(RankState state, int bytes) throws MPIException {
+  static int[] allreduce(RankState state, int bytes) throws MPIException {
     byte[] in = new byte[bytes];
     byte[] out = new byte[bytes];
     fill(in, 0, bytes, bytes, state.rank(), 0);
@@ -215,7 +211,7 @@ final class SizeValidation {
   }
 
   /** The same sum, to rank 0 alone, which checks it. */
-  private static int[] reduce(RankState state, int bytes) throws MPIException {
+  static int[] reduce(RankState state, int bytes) throws MPIException {
     byte[] in = new byte[bytes];
     byte[] out = new byte[bytes];
     fill(in, 0, bytes, bytes, state.rank(), 0);
@@ -238,7 +234,7 @@ final class SizeValidation {
   }
 
   /** Every rank's own message, to rank 0, which checks each in its place. */
-  private static int[] gather(RankState state, int bytes) throws MPIException {
+  static int[] gather(RankState state, int bytes) throws MPIException {
     byte[] in = new byte[bytes];
     fill(in, 0, bytes, bytes, state.rank(), 0);
     // Every rank's receive buffer is whole, as in the timed gather: MPJ's gather goes through
@@ -252,7 +248,7 @@ final class SizeValidation {
   }
 
   /** Every rank's own message, to every rank, which checks each in its place. */
-  private static int[] allgather(RankState state, int bytes) throws MPIException {
+  static int[] allgather(RankState state, int bytes) throws MPIException {
     byte[] in = new byte[bytes];
     fill(in, 0, bytes, bytes, state.rank(), 0);
     byte[] out = new byte[bytes * state.size()];
@@ -261,7 +257,7 @@ final class SizeValidation {
   }
 
   /** A message of its own from rank 0 to every rank, which checks its own. */
-  private static int[] scatter(RankState state, int bytes) throws MPIException {
+  static int[] scatter(RankState state, int bytes) throws MPIException {
     byte[] in = new byte[bytes * state.size()];
     if (state.rank() == 0) {
       for (int to = 0; to < state.size(); to++) {
@@ -288,7 +284,7 @@ final class SizeValidation {
   }
 
   /** A message of its own from every rank to every rank; each checks the ones it received. */
-  private static int[] alltoall(RankState state, int bytes) throws MPIException {
+  static int[] alltoall(RankState state, int bytes) throws MPIException {
     int size = state.size();
     byte[] in = new byte[bytes * size];
     byte[] out = new byte[bytes * size];

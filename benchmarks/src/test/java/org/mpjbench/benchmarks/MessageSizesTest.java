@@ -67,14 +67,14 @@ class MessageSizesTest {
     for (int i = 0; i < 100; i++) {
       sorted[i] = (i + 1) * 1_000L; // 1 to 100 µs
     }
-    SizeSweep.Row latency = SizeSweep.row(SizeOps.KINDS.get(0), 8, sorted);
+    SizeSweep.Row latency = SizeSweep.row(SizeOps.KINDS.get(0), 8, sorted, Double.NaN);
     assertEquals("latency", latency.operation());
     assertEquals(100, latency.iterations());
     assertEquals(50.5, latency.medianUs(), 1e-9);
     assertEquals(99, latency.p99Us(), 1e-9);
     assertEquals(null, latency.mbPerSecond());
     SizeSweep.Row bandwidth = SizeSweep.row(SizeOps.KINDS.get(1), 1_000_000,
-        new long[] {1_000_000_000L, 2_000_000_000L, 4_000_000_000L});
+        new long[] {1_000_000_000L, 2_000_000_000L, 4_000_000_000L}, Double.NaN);
     assertEquals("bandwidth", bandwidth.operation());
     // 64 messages of 10^6 bytes in a median window of 2 s: 32 MB/s.
     assertEquals(32, bandwidth.mbPerSecond(), 1e-9);

@@ -39,8 +39,7 @@ public final class Kernels {
    * reaches it (the other rank program factories, the benchmarks', left out).
    */
   private static Stream<KernelDescriptor<?, ?>> registered() {
-    return ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader()).stream()
-        .map(ServiceLoader.Provider::get)
+    return providers().map(ServiceLoader.Provider::get)
         .<KernelDescriptor<?, ?>>mapMulti((factory, kernels) -> {
           if (factory instanceof KernelDescriptor<?, ?> kernel) {
             kernels.accept(kernel);
@@ -54,8 +53,13 @@ public final class Kernels {
    * (their class path entries), not what they are.
    */
   public static List<Class<? extends RankProgramFactory>> registeredClasses() {
-    return ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader()).stream()
-        .<Class<? extends RankProgramFactory>>map(ServiceLoader.Provider::type).toList();
+    return providers().<Class<? extends RankProgramFactory>>map(ServiceLoader.Provider::type)
+        .toList();
+  }
+
+  /** Every registered rank program factory's provider, in registration order, none made yet. */
+  private static Stream<ServiceLoader.Provider<RankProgramFactory>> providers() {
+    return ServiceLoader.load(RankProgramFactory.class, Kernels.class.getClassLoader()).stream();
   }
 
   /** Whether a kernel is the one {@code name} names (case-insensitive); none when null. */

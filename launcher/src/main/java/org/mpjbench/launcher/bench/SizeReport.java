@@ -36,8 +36,7 @@ public final class SizeReport {
   public static final List<String> BANDWIDTHS = List.of(BANDWIDTH, BIDIRECTIONAL);
   /** The operations in the order of the tables: the sweep's. */
   public static final List<String> OPERATIONS = List.of("latency", BANDWIDTH, BIDIRECTIONAL,
-      "bcast",
-      "allreduce", "gather", "alltoall", "reduce", "allgather", "scatter");
+      "bcast", "allreduce", "gather", "alltoall", "reduce", "allgather", "scatter");
   /** The Markdown file's title. */
   public static final String TITLE = "MPI baselines by message size";
 
@@ -267,13 +266,12 @@ public final class SizeReport {
         + " iterations in µs, by number of ranks K, on " + String.join(", ", devices())
         + ". latency is half an MPI round trip between ranks 0 and 1 (osu_latency); bandwidth"
         + " is a window of 64 non-blocking sends from rank 0 to rank 1 (fewer above 1 MiB: 64 MiB"
-        + " a window at most) and a one-byte ack"
-        + " (osu_bw), MB/s = 10^6 bytes per second over the median window; bibw is a window"
-        + " each way at once between ranks 0 and 1 (osu_bibw), MB/s counting both; bcast,"
-        + " allreduce,"
-        + " gather, alltoall, reduce, allgather and scatter time one collective over all K"
-        + " ranks after a barrier, the slowest rank's time per iteration. On MPJ's devices"
-        + " every operation's data was checked byte by byte at every size before it was timed.");
+        + " a window at most) and a one-byte ack (osu_bw), MB/s = 10^6 bytes per second over the"
+        + " median window; bibw is a window each way at once between ranks 0 and 1 (osu_bibw),"
+        + " MB/s counting both; bcast, allreduce, gather, alltoall, reduce, allgather and scatter"
+        + " time one collective over all K ranks after a barrier, the slowest rank's time per"
+        + " iteration. On MPJ's devices every operation's data was checked byte by byte at every"
+        + " size before it was timed.");
     for (String operation : operations()) {
       lines.add("");
       lines.add("## " + operation);
